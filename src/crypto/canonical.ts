@@ -1,0 +1,47 @@
+/**
+ * The canonical string of PROFILE 1.2: METHOD, PATH, QUERY, BODY, X-Terminal-Id, X-Timestamp,
+ * X-Nonce joined with "\n", no trailing newline. The body is taken as raw bytes, exactly as
+ * sent, so the canonical form is bytes, not text.
+ */
+
+/** The seven components, each exactly as it travels on the wire. */
+export interface CanonicalParts {
+  /** HTTP method, as sent (the API only uses POST). */
+  method: string;
+  /** Request path without the query, as sent (not percent-decoded). */
+  path: string;
+  /** Raw query string without `?`; empty when there is none. */
+  query: string;
+  /** Raw request body bytes; empty for cancel/reverse. */
+  body: Uint8Array | string;
+  terminalId: string;
+  timestamp: string;
+  nonce: string;
+}
+
+const NEWLINE = Buffer.from('\n');
+
+/** The canonical string as bytes: text parts UTF-8 encoded, the body verbatim. */
+export function canonicalBytes(parts: CanonicalParts): Buffer {
+  const body = typeof parts.body === 'string' ? Buffer.from(parts.body, 'utf8') : Buffer.from(parts.body);
+  const pieces = [parts.method, parts.path, parts.query].map((p) => Buffer.from(p, 'utf8'));
+  pieces.push(body);
+  pieces.push(...[parts.terminalId, parts.timestamp, parts.nonce].map((p) => Buffer.from(p, 'utf8')));
+  const joined: Buffer[] = [];
+  pieces.forEach((piece, i) => {
+    if (i > 0) joined.push(NEWLINE);
+    joined.push(piece);
+  });
+  return Buffer.concat(joined);
+}
+
+/** The canonical string as text, for display and for vectors (body decoded as UTF-8). */
+export function canonicalString(parts: CanonicalParts): string {
+  return canonicalBytes(parts).toString('utf8');
+}
+
+/** Splits a request target (`/path?query`) into the PATH and QUERY components. */
+export function splitTarget(target: string): { path: string; query: string } {
+  const at = target.indexOf('?');
+  return at < 0 ? { path: target, query: '' } : { path: target.slice(0, at), query: target.slice(at + 1) };
+}
