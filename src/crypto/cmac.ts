@@ -15,7 +15,7 @@ function shiftLeft(block: Buffer): Buffer {
 
 function double(block: Buffer): Buffer {
   const shifted = shiftLeft(block);
-  if (block[0]! & 0x80) shifted[BLOCK_BYTES - 1]! ^= RB;
+  if (block[0]! & 0x80) shifted[BLOCK_BYTES - 1] = shifted[BLOCK_BYTES - 1]! ^ RB;
   return shifted;
 }
 
@@ -42,7 +42,7 @@ export function aesCmac(key: Uint8Array, message: Uint8Array): Buffer {
   const last = complete
     ? xor(tail, k1)
     : xor(Buffer.concat([tail, Buffer.from([0x80]), Buffer.alloc(BLOCK_BYTES - tail.length - 1)]), k2);
-  let state = Buffer.alloc(BLOCK_BYTES);
+  let state: Buffer = Buffer.alloc(BLOCK_BYTES);
   for (let i = 0; i < blocks - 1; i++) {
     state = aesEcbEncryptRaw(key, xor(state, message.subarray(i * BLOCK_BYTES, (i + 1) * BLOCK_BYTES)));
   }

@@ -1,0 +1,75 @@
+/**
+ * Reading an answer: JSON, then the envelope (200) or the error body (anything else), the KCV,
+ * and the plaintext against its schema. Nothing here passes or fails a target; it lists the
+ * problems it saw and the checks decide.
+ */
+import { open } from '../crypto/envelope';
+import { EnvelopeError, type EnvelopeFailure } from '../crypto/envelope-errors';
+import { kcvMatches } from '../crypto/kcv';
+import { formatIssues, validate, type SchemaName } from '../schemas/validator';
+import type { PosCredentials } from './credentials';
+import type { WireResponse } from './wire';
+
+export type AnswerProblem =
+  | { kind: 'not-json'; message: string }
+  | { kind: 'truncated'; message: string }
+  | { kind: 'envelope'; failure: EnvelopeFailure; message: string }
+  | { kind: 'kcv'; message: string }
+  | { kind: 'schema'; schema: SchemaName; message: string };
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+  trace_id: string;
+}
+
+export interface Decoded {
+  /** The parsed body, when it is JSON. */
+  json?: unknown;
+  /** The decrypted plaintext of a 200 envelope. */
+  plaintext?: unknown;
+  /** The `error` object of an error answer that has the PROFILE 1.4 shape. */
+  error?: ErrorBody;
+  problems: AnswerProblem[];
+}
+
+function schemaProblem(schema: SchemaName, value: unknown): AnswerProblem | null {
+  const result = validate(schema, value);
+  return result.ok ? null : { kind: 'schema', schema, message: `${schema}: ${formatIssues(result.errors)}` };
+}
+
+/** Decodes `res`; `plaintextSchema` is the schema of the 200 plaintext (none for raw calls). */
+export function decodeAnswer(res: WireResponse, creds: PosCredentials, plaintextSchema?: SchemaName): Decoded {
+  const decoded: Decoded = { problems: [] };
+  if (res.truncated) decoded.problems.push({ kind: 'truncated', message: `answer larger than ${res.body.length} bytes` });
+  try {
+    decoded.json = JSON.parse(res.body.toString('utf8'));
+  } catch {
+    decoded.problems.push({ kind: 'not-json', message: `body is not JSON (${res.body.length} bytes)` });
+    return decoded;
+  }
+  if (res.status !== 200) {
+    const problem = schemaProblem('error', decoded.json);
+    if (problem) decoded.problems.push(problem);
+    else decoded.error = (decoded.json as { error: ErrorBody }).error;
+    return decoded;
+  }
+  const envelopeProblem = schemaProblem('response-envelope', decoded.json);
+  if (envelopeProblem) decoded.problems.push(envelopeProblem);
+  try {
+    decoded.plaintext = open(decoded.json as Record<string, unknown>, creds.msk);
+  } catch (error) {
+    if (!(error instanceof EnvelopeError)) throw error;
+    decoded.problems.push({ kind: 'envelope', failure: error.kind, message: `envelope: ${error.message}` });
+    return decoded;
+  }
+  const kcv = (decoded.json as { key_kcv?: unknown }).key_kcv;
+  if (typeof kcv === 'string' && !kcvMatches(creds.msk, kcv, creds.kcvMethod)) {
+    decoded.problems.push({ kind: 'kcv', message: `key_kcv ${kcv} is not the ${creds.kcvMethod} KCV of the MSK` });
+  }
+  if (plaintextSchema) {
+    const problem = schemaProblem(plaintextSchema, decoded.plaintext);
+    if (problem) decoded.problems.push(problem);
+  }
+  return decoded;
+}

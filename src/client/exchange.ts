@@ -1,0 +1,56 @@
+/**
+ * One request and its answer as reports show them: redacted (no secret, no full PAN, no PIN
+ * block) and replayable with the curl command `toCurl` writes.
+ */
+import { redactBody, redactValue } from './redact';
+import { requestTarget, type WireRequest, type WireResponse } from './wire';
+
+export interface Exchange {
+  request: {
+    method: string;
+    url: string;
+    headers: Array<[string, string]>;
+    /** The body as sent (redacted if it carried card data in clear). */
+    body: string;
+    /** The plaintext the envelope carried, redacted. */
+    plaintext?: unknown;
+  };
+  response?: {
+    status: number;
+    headers: Record<string, string>;
+    body: string;
+    truncated: boolean;
+    /** The decrypted answer, redacted. */
+    plaintext?: unknown;
+  };
+  /** Why there is no response (connection refused, timeout, ...). */
+  transportError?: string;
+  durationMs: number;
+}
+
+export function recordExchange(baseUrl: string, wire: WireRequest, res?: WireResponse, plaintext?: unknown): Exchange {
+  const exchange: Exchange = {
+    request: { method: wire.method, url: baseUrl + requestTarget(wire), headers: wire.headers, body: redactBody(wire.body) },
+    durationMs: res?.durationMs ?? 0,
+  };
+  if (wire.plaintext !== undefined) exchange.request.plaintext = redactValue(wire.plaintext);
+  if (res) {
+    exchange.response = { status: res.status, headers: res.headers, body: redactBody(res.body), truncated: res.truncated };
+    if (plaintext !== undefined) exchange.response.plaintext = redactValue(plaintext);
+  }
+  return exchange;
+}
+
+const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * A curl command that sends the same bytes again. A replay reuses the nonce and timestamp, so a
+ * conformant target refuses it as a replay (or as stale): re-sign to send it as new.
+ */
+export function toCurl(exchange: Exchange): string {
+  const { method, url, headers, body } = exchange.request;
+  const parts = ['curl', '-sS', '-i', '-X', method, shellQuote(url)];
+  for (const [name, value] of headers) parts.push('-H', shellQuote(`${name}: ${value}`));
+  if (body !== '') parts.push('--data-binary', shellQuote(body));
+  return parts.join(' ');
+}

@@ -1,0 +1,28 @@
+/** A request and an answer as bytes on the wire: what is sent, what came back. */
+
+export interface WireRequest {
+  method: string;
+  path: string;
+  /** Raw query without `?`; empty for none. */
+  query: string;
+  /** In sending order; names as written. */
+  headers: Array<[string, string]>;
+  body: Buffer;
+  /** The plaintext that the body encrypts (kept for reports, redacted there). */
+  plaintext?: unknown;
+}
+
+export interface WireResponse {
+  status: number;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+  body: Buffer;
+  /** True when the body was cut at the response size limit. */
+  truncated: boolean;
+  durationMs: number;
+}
+
+/** `path?query` as it goes on the request line. */
+export function requestTarget(req: Pick<WireRequest, 'path' | 'query'>): string {
+  return req.query === '' ? req.path : `${req.path}?${req.query}`;
+}

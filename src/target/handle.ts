@@ -1,0 +1,104 @@
+/**
+ * The request pipeline, in the order PROFILE 1.2 implies: route, device headers, signature
+ * headers (key, timestamp, nonce format, signature, then replay), and only then the body.
+ * Every rule is looked up in `options.rules`, so a faulty variant changes behaviour here
+ * without a line of this file changing.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { splitTarget } from '../crypto/canonical';
+import { HEADER } from '../profile/pos';
+import { readBody, sendJson, traceId } from './http';
+import { cancelCharge } from './operations/cancel';
+import { createCharge } from './operations/charge';
+import { createRefund } from './operations/refund';
+import type { OperationInput, OperationResult } from './operations/types';
+import { STATE_HOOK_PATH } from './options';
+import { reject, RejectionError, type Rejection } from './rejection';
+import { header, type PosRequest } from './request';
+import type { Operation, RuleContext } from './rules';
+import { applyState } from './state-hook';
+
+const OPERATIONS: Record<Operation, (input: OperationInput) => Promise<OperationResult>> = {
+  charge: createCharge,
+  refund: createRefund,
+  cancel: cancelCharge,
+};
+
+/** Signature-header checks; the first failure wins. Returns the key id on success. */
+function authenticate(req: PosRequest, ctx: RuleContext): Rejection | { keyId: string } {
+  const { rules } = ctx.options;
+  const keyId = header(req, HEADER.keyId);
+  const timestamp = header(req, HEADER.timestamp);
+  const nonce = header(req, HEADER.nonce);
+  if (!keyId) return reject.unauthorized('X-Key-Id is missing');
+  if (!timestamp) return reject.unauthorized('X-Timestamp is missing');
+  if (!nonce) return reject.unauthorized('X-Nonce is missing');
+  const secret = rules.secretFor(keyId, ctx);
+  if (secret === undefined) return reject.unauthorized('X-Key-Id is unknown');
+  const refusal =
+    rules.checkTimestamp(timestamp, ctx.options.now()) ??
+    rules.checkNonceFormat(nonce) ??
+    rules.checkSignature(header(req, HEADER.signature), rules.canonicalPartsOf(req), secret) ??
+    rules.checkNonceReplay(keyId, nonce, ctx);
+  return refusal ?? { keyId };
+}
+
+async function answer(req: PosRequest, ctx: RuleContext): Promise<{ status: number; body: unknown; headers?: Record<string, string> } | Rejection> {
+  const { rules } = ctx.options;
+  if (ctx.options.stateHook && req.path === STATE_HOOK_PATH && req.method === 'POST') {
+    const state = applyState(req.body, ctx);
+    return state.ok ? { status: 200, body: state.values } : state.rejection;
+  }
+  const route = rules.matchRoute(req.path);
+  if (route === null) return reject.notFound(`no route ${req.path}`);
+  if (req.method !== 'POST') return { status: 405, code: '4050', message: `${req.method} is not allowed; use POST` };
+  const device = rules.checkDeviceHeaders(req, ctx);
+  if (device) return device;
+  const auth = authenticate(req, ctx);
+  if ('status' in auth) return auth;
+  const terminalId = header(req, HEADER.terminalId);
+  const terminal = ctx.options.terminals.find((t) => t.id === terminalId);
+  if (terminal === undefined) return reject.unauthorized('X-Terminal-Id is not a known terminal');
+  try {
+    const input: OperationInput = { req, ctx, terminal };
+    if (route.chargeId !== undefined) input.chargeId = route.chargeId;
+    const result = await OPERATIONS[route.operation](input);
+    const body = rules.sealResponse(result.plaintext, terminal.msk, ctx);
+    return result.headers ? { status: 200, body, headers: result.headers } : { status: 200, body };
+  } catch (error) {
+    if (error instanceof RejectionError) return error.rejection;
+    throw error;
+  }
+}
+
+/** Handles one HTTP exchange. Never throws: an unexpected error is reported and answered 500. */
+export async function handle(incoming: IncomingMessage, res: ServerResponse, ctx: RuleContext): Promise<void> {
+  const { options } = ctx;
+  const idempotencyKey = incoming.headers[HEADER.idempotencyKey.toLowerCase()];
+  const echo: Record<string, string> = typeof idempotencyKey === 'string' ? { [HEADER.idempotencyKey]: idempotencyKey } : {};
+  const refuse = (rejection: Rejection, extra: Record<string, string> = {}) =>
+    sendJson(res, rejection.status, options.rules.errorBody(rejection, traceId(), ctx), options.liberties, options.now(), {
+      ...echo,
+      ...extra,
+    });
+  try {
+    const read = await readBody(incoming);
+    if (!read.ok) {
+      refuse({ status: 413, code: '4130', message: 'request body exceeds 1 MiB' }, { Connection: 'close' });
+      if (!read.drained) res.on('finish', () => incoming.destroy());
+      return;
+    }
+    const target = incoming.url ?? '/';
+    const req: PosRequest = { method: incoming.method ?? '', target, ...splitTarget(target), headers: incoming.headers, body: read.body };
+    const result = await answer(req, ctx);
+    if ('code' in result) {
+      refuse(result, result.status === 405 ? { Allow: 'POST' } : {});
+      return;
+    }
+    sendJson(res, result.status, result.body, options.liberties, options.now(), { ...echo, ...result.headers });
+  } catch (error) {
+    options.onInternalError(error);
+    if (!res.headersSent) refuse({ status: 500, code: '5000', message: 'internal error' });
+    else res.destroy();
+  }
+}

@@ -1,0 +1,69 @@
+/** Reading a request body with a cap and writing JSON answers; no API rule lives here. */
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MAX_BODY_BYTES } from '../profile/pos';
+import type { Liberties } from './options';
+
+/** Past this many bytes the target stops draining an oversized body and drops the connection. */
+const DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
+
+export type BodyRead = { ok: true; body: Buffer } | { ok: false; tooLarge: true; drained: boolean };
+
+/**
+ * Reads the body. A body over MAX_BODY_BYTES is refused, but drained first (up to a limit) so the
+ * client can read the refusal instead of a reset connection.
+ */
+export function readBody(req: IncomingMessage): Promise<BodyRead> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > DRAIN_LIMIT_BYTES) {
+      settled = true;
+      resolve({ ok: false, tooLarge: true, drained: false });
+      return;
+    }
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      if (size > DRAIN_LIMIT_BYTES && !settled) {
+        settled = true;
+        req.pause();
+        resolve({ ok: false, tooLarge: true, drained: false });
+      }
+    });
+    req.on('end', () => {
+      if (settled) return;
+      settled = true;
+      resolve(size > MAX_BODY_BYTES ? { ok: false, tooLarge: true, drained: true } : { ok: true, body: Buffer.concat(chunks) });
+    });
+    req.on('error', (error) => {
+      if (!settled) reject(error);
+    });
+  });
+}
+
+export function traceId(): string {
+  return randomBytes(8).toString('hex');
+}
+
+/** Writes a JSON answer with the target's own clock in `Date` (clients estimate skew from it). */
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  liberties: Liberties,
+  nowMs: number,
+  extraHeaders: Record<string, string> = {},
+): void {
+  const text = liberties.prettyJson ? JSON.stringify(body, null, 2) : JSON.stringify(body);
+  const payload = Buffer.from(text, 'utf8');
+  res.writeHead(status, {
+    'Content-Type': liberties.charsetInContentType ? 'application/json; charset=utf-8' : 'application/json',
+    'Content-Length': String(payload.length),
+    Date: new Date(nowMs).toUTCString(),
+    ...extraHeaders,
+  });
+  res.end(payload);
+}

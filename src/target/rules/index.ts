@@ -1,0 +1,103 @@
+/**
+ * The rules of the Viopay POS API as the reference target applies them, one named entry per rule.
+ * The request pipeline (../handle.ts) calls only these, so a faulty variant is the reference
+ * target with one entry replaced: `startReferenceTarget({ rules: { checkNonceReplay: () => null } })`.
+ */
+import type { CanonicalParts } from '../../crypto/canonical';
+import type { Envelope } from '../../crypto/envelope';
+import type { PaymentStatus } from '../../profile/pos';
+import type { Rejection } from '../rejection';
+import type { PosRequest } from '../request';
+import type { Amount, Charge } from '../store';
+import { checkAmount } from './amount';
+import { decideCancel, unknownCharge } from './cancel';
+import { checkChargeTerminal, decideCharge, type ChargeRequest } from './charge';
+import type { RuleContext } from './context';
+import { checkDeviceHeaders } from './device-headers';
+import { openRequestBody, responseIv, sealResponse } from './envelope';
+import { errorBody } from './errors';
+import { fingerprint, idempotentCharge } from './idempotency';
+import { checkNonceFormat, checkNonceReplay } from './nonce';
+import { checkRefund } from './refund';
+import { matchRoute, type Route } from './routes';
+import { canonicalPartsOf, checkSignature, secretFor } from './signature';
+import { checkTimestamp } from './timestamp';
+
+export type { RuleContext } from './context';
+export type { ChargeRequest } from './charge';
+export type { Route, Operation } from './routes';
+
+export interface PosRules {
+  /** 1.1 routes: the operation a path names, or null (404). */
+  matchRoute(path: string): Route | null;
+  /** 1.1 device headers. */
+  checkDeviceHeaders(req: PosRequest, ctx: RuleContext): Rejection | null;
+  /** 1.2 the secret of a key id; undefined for an unknown key. */
+  secretFor(keyId: string, ctx: RuleContext): string | undefined;
+  /** 1.2 the timestamp window. */
+  checkTimestamp(value: string, nowMs: number): Rejection | null;
+  /** 1.2 the nonce alphabet and length. */
+  checkNonceFormat(nonce: string): Rejection | null;
+  /** 1.2 what the signature covers. */
+  canonicalPartsOf(req: PosRequest): CanonicalParts;
+  /** 1.2 the signature itself. */
+  checkSignature(value: string | undefined, parts: CanonicalParts, secret: string): Rejection | null;
+  /** 1.2 nonce replay (records the nonce). */
+  checkNonceReplay(keyId: string, nonce: string, ctx: RuleContext): Rejection | null;
+  /** 1.3 opening a request body; throws EnvelopeError. */
+  openRequestBody(body: Buffer, msk: Buffer): unknown;
+  /** 1.3 the IV of each answer. */
+  responseIv(): Buffer;
+  /** 1.3 the envelope of a 200 answer. */
+  sealResponse(plaintext: unknown, msk: Buffer, ctx: RuleContext): Envelope;
+  /** 1.4 the error body. */
+  errorBody(rejection: Rejection, traceId: string, ctx: RuleContext): unknown;
+  /** 1.5/1.6 amount rules beyond the schema. */
+  checkAmount(amount: Amount): Rejection | null;
+  /** 1.5 terminal.id against X-Terminal-Id. */
+  checkChargeTerminal(charge: ChargeRequest, req: PosRequest): Rejection | null;
+  /** 1.5 approved, declined or pending. */
+  decideCharge(charge: ChargeRequest, ctx: RuleContext): PaymentStatus;
+  /** 1.5 what counts as "the same body" for an idempotent repeat. */
+  fingerprint(plaintext: unknown): string;
+  /** 1.5 idempotency, concurrency included. */
+  idempotentCharge(scope: string, print: string, create: () => Promise<Charge>, ctx: RuleContext): Promise<Charge>;
+  /** 1.6 / 1.8 refundability and the refund total. */
+  checkRefund(charge: Charge, amount: Amount, ctx: RuleContext): Rejection | null;
+  /** 1.6 how refunds of one charge are serialised (the check and the commit in one critical section). */
+  withChargeLock<T>(chargeId: string, work: () => Promise<T>, ctx: RuleContext): Promise<T>;
+  /** 1.7 / 1.8 cancellability. */
+  decideCancel(charge: Charge, ctx: RuleContext): 'cancel' | 'repeat' | Rejection;
+  /** 1.4 / 1.7 the answer for an unknown charge id. */
+  unknownCharge(ctx: RuleContext): Rejection;
+  /**
+   * The acquirer round trip between a decision and its commit. It yields to the event loop so
+   * that concurrent requests really interleave, which is what the locks above are for.
+   */
+  gatewayRoundTrip(): Promise<void>;
+}
+
+export const referenceRules: PosRules = {
+  matchRoute,
+  checkDeviceHeaders,
+  secretFor,
+  checkTimestamp,
+  checkNonceFormat,
+  canonicalPartsOf,
+  checkSignature,
+  checkNonceReplay,
+  openRequestBody,
+  responseIv,
+  sealResponse,
+  errorBody,
+  checkAmount,
+  checkChargeTerminal,
+  decideCharge,
+  fingerprint,
+  idempotentCharge,
+  checkRefund,
+  withChargeLock: (chargeId, work, ctx) => ctx.store.lock.run(chargeId, work),
+  decideCancel,
+  unknownCharge,
+  gatewayRoundTrip: () => new Promise((resolve) => setImmediate(resolve)),
+};

@@ -1,0 +1,59 @@
+/**
+ * The reference target as a real HTTP server on 127.0.0.1: the Viopay POS API exactly as
+ * PROFILE section 1 reads it, with the state hook of section 4.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handle } from './handle';
+import { resolveTargetOptions, STATE_HOOK_PATH, type TargetOptions, type TargetOptionsInput } from './options';
+import type { RuleContext } from './rules';
+import { TargetStore } from './store';
+
+export interface RunningTarget {
+  /** `http://127.0.0.1:PORT`, no trailing slash. */
+  url: string;
+  port: number;
+  /** The state hook URL, when the target serves one. */
+  stateUrl?: string;
+  options: TargetOptions;
+  store: TargetStore;
+  /** Stops listening and closes every open connection. */
+  close(): Promise<void>;
+}
+
+/** Starts a reference target; port 0 (the default) takes an ephemeral port. */
+export async function startReferenceTarget(input: TargetOptionsInput & { port?: number; host?: string } = {}): Promise<RunningTarget> {
+  const options = resolveTargetOptions(input);
+  const store = new TargetStore();
+  const ctx: RuleContext = { options, store };
+  const server: Server = createServer((req, res) => void handle(req, res, ctx));
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  // Malformed HTTP never reaches `handle`; answer it in the profile's error shape and hang up.
+  server.on('clientError', (_error, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const body = JSON.stringify({ error: { code: '4000', message: 'malformed HTTP request', trace_id: 'none' } });
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(input.port ?? 0, input.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  const running: RunningTarget = {
+    url,
+    port,
+    options,
+    store,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+  if (options.stateHook) running.stateUrl = url + STATE_HOOK_PATH;
+  return running;
+}
