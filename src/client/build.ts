@@ -33,6 +33,7 @@ function bodyOf(spec: RequestSpec, creds: PosCredentials, breaks: RequestBreaks)
   if (spec.plaintext === undefined && breaks.plaintextBytes === undefined) return Buffer.alloc(0);
   if (breaks.plaintextBody) {
     const plain = spec.plaintext;
+    if (plain === undefined) return breaks.plaintextBytes ?? Buffer.alloc(0);
     const text =
       plain !== null && typeof plain === 'object' && !Array.isArray(plain)
         ? writeJson(plain as Record<string, unknown>, breaks.body)

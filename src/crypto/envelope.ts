@@ -34,8 +34,17 @@ export interface SealOptions {
   kcv?: string;
 }
 
+/** PROFILE 1.3: the MSK is an AES-256 key; a key of another size is a configuration error. */
+export const MSK_BYTES = 32;
+
+function assertMsk(msk: Uint8Array): void {
+  if (msk.length !== MSK_BYTES) throw new RangeError(`MSK must be ${MSK_BYTES} bytes (AES-256), got ${msk.length}`);
+}
+
 /** Encrypts raw bytes into an envelope. */
 export function sealBytes(plaintext: Uint8Array, msk: Uint8Array, options: SealOptions = {}): Envelope {
+  assertMsk(msk);
+  if (options.iv !== undefined && options.iv.length !== BLOCK_BYTES) throw new RangeError(`IV must be ${BLOCK_BYTES} bytes, got ${options.iv.length}`);
   const iv = options.iv ?? randomBytes(BLOCK_BYTES);
   const ciphertext = aesCbcEncryptRaw(msk, iv, pkcs7Pad(plaintext));
   const envelope: Envelope = {
@@ -83,6 +92,7 @@ function hexField(envelope: Record<string, unknown>, field: string): string {
  * @throws EnvelopeError (a subclass per malformation).
  */
 export function openBytes(input: string | Uint8Array | Record<string, unknown>, msk: Uint8Array): Buffer {
+  assertMsk(msk);
   const envelope = typeof input === 'string' || input instanceof Uint8Array ? parseEnvelope(input) : input;
   if (envelope.format !== ENVELOPE_FORMAT) throw new EnvelopeFormatError(`format is not ${ENVELOPE_FORMAT}`);
   if (envelope.mode !== ENVELOPE_MODE) throw new EnvelopeModeError(`mode is not ${ENVELOPE_MODE}`);
@@ -100,6 +110,10 @@ export function openBytes(input: string | Uint8Array | Record<string, unknown>, 
   return plaintext;
 }
 
+/**
+ * Invalid UTF-8 is an error. A leading byte order mark is dropped: RFC 8259 8.1 lets a JSON
+ * reader ignore one, and PROFILE does not make it a malformation.
+ */
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /**

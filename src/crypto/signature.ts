@@ -44,6 +44,8 @@ export function parseSignature(header: string | undefined): Buffer {
   const encoded = header.slice(SIGNATURE_PREFIX.length);
   if (!STRICT_BASE64.test(encoded)) throw new SignatureError('base64', 'X-Signature is not standard padded base64');
   const mac = Buffer.from(encoded, 'base64');
+  // Standard base64 has one spelling per byte string: non-zero unused bits are not standard.
+  if (mac.toString('base64') !== encoded) throw new SignatureError('base64', 'X-Signature is not canonical base64');
   if (mac.length !== 32) throw new SignatureError('length', `X-Signature decodes to ${mac.length} bytes, not 32`);
   return mac;
 }
