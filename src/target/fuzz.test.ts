@@ -89,7 +89,22 @@ const envelopeDefect = fc
       .map((free) => ({ ...free, ...broken })),
   );
 
+/**
+ * Values of the right type but the wrong content: these pass the schema and reach the rules
+ * behind it (amount limits, currencies, card decisions, terminal match), which random JSON
+ * almost never does.
+ */
+const nearValidField = fc.oneof(
+  fc.stringMatching(/^[0-9]{0,16}$/).map((v) => [['amount', 'value'], v] as const),
+  fc.stringMatching(/^[A-Z]{3}$/).map((v) => [['amount', 'currency'], v] as const),
+  fc.stringMatching(/^[0-9]{0,22}$/).map((v) => [['card', 'number'], v] as const),
+  fc.integer({ min: -1, max: 10_000 }).map((v) => [['card', 'expiry_year'], v] as const),
+  fc.integer({ min: -1, max: 14 }).map((v) => [['card', 'expiry_month'], v] as const),
+  headerText.map((v) => [['terminal', 'id'], v] as const),
+);
+
 const bodyDefect: fc.Arbitrary<Defect> = fc.oneof(
+  nearValidField.map(([path, value]) => (c: Case) => setPath(c.spec.plaintext, [...path], value, false)),
   envelopeDefect.map((envelope) => (c: Case) => void (c.breaks.envelope = envelope)),
   fc.constant((c: Case) => void (c.breaks.plaintextBody = true)),
   fc.uint8Array({ maxLength: 64 }).map((bytes) => (c: Case) => void (c.breaks.plaintextBytes = Buffer.from(bytes))),

@@ -60,6 +60,8 @@ export interface TargetOptions {
   liberties: Liberties;
   /** The rules; a faulty variant replaces one of them. */
   rules: PosRules;
+  /** How long the simulated acquirer takes to answer, ms (default 5). */
+  gatewayLatencyMs: number;
   /** Serve the state hook of PROFILE section 4 at STATE_HOOK_PATH. */
   stateHook: boolean;
   /** The target's clock, epoch milliseconds (tests move it). */
@@ -107,6 +109,7 @@ export function resolveTargetOptions(input: TargetOptionsInput = {}): TargetOpti
     may: { ...DEFAULT_MAY, ...input.may },
     liberties: { ...DEFAULT_LIBERTIES, ...input.liberties },
     rules: { ...referenceRules, ...input.rules },
+    gatewayLatencyMs: input.gatewayLatencyMs ?? 5,
     stateHook: input.stateHook ?? true,
     now: input.now ?? Date.now,
     onInternalError: input.onInternalError ?? (() => undefined),

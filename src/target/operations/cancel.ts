@@ -14,7 +14,7 @@ export async function cancelCharge(input: OperationInput): Promise<OperationResu
       const decision = rules.decideCancel(charge, ctx);
       if (typeof decision === 'object') throw new RejectionError(decision);
       if (decision === 'cancel') {
-        await rules.gatewayRoundTrip();
+        await rules.gatewayRoundTrip(ctx);
         charge.state = 'cancelled';
       }
     },

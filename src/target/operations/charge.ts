@@ -21,7 +21,7 @@ export async function createCharge(input: OperationInput): Promise<OperationResu
 
   const make = async (): Promise<Charge> => {
     const state = rules.decideCharge(request, ctx);
-    await rules.gatewayRoundTrip();
+    await rules.gatewayRoundTrip(ctx);
     const charge: Charge = {
       id: newId('ch', ctx.options.liberties.idStyle),
       terminalId: terminal.id,

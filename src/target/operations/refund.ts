@@ -23,7 +23,7 @@ export async function createRefund(input: OperationInput): Promise<OperationResu
       if (charge === undefined || charge.terminalId !== input.terminal.id) throw new RejectionError(rules.unknownCharge(ctx));
       const refusal = rules.checkRefund(charge, request.amount, ctx);
       if (refusal) throw new RejectionError(refusal);
-      await rules.gatewayRoundTrip();
+      await rules.gatewayRoundTrip(ctx);
       const made: Refund = {
         id: newId('rf', ctx.options.liberties.idStyle),
         status: 'approved',

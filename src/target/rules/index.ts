@@ -71,10 +71,11 @@ export interface PosRules {
   /** 1.4 / 1.7 the answer for an unknown charge id. */
   unknownCharge(ctx: RuleContext): Rejection;
   /**
-   * The acquirer round trip between a decision and its commit. It yields to the event loop so
-   * that concurrent requests really interleave, which is what the locks above are for.
+   * The acquirer round trip between a decision and its commit. It takes `gatewayLatencyMs`, as a
+   * real gateway takes milliseconds, so concurrent requests really overlap: that overlap is what
+   * the lock and the idempotency reservation above are for.
    */
-  gatewayRoundTrip(): Promise<void>;
+  gatewayRoundTrip(ctx: RuleContext): Promise<void>;
 }
 
 export const referenceRules: PosRules = {
@@ -99,5 +100,5 @@ export const referenceRules: PosRules = {
   withChargeLock: (chargeId, work, ctx) => ctx.store.lock.run(chargeId, work),
   decideCancel,
   unknownCharge,
-  gatewayRoundTrip: () => new Promise((resolve) => setImmediate(resolve)),
+  gatewayRoundTrip: (ctx) => new Promise((resolve) => setTimeout(resolve, ctx.options.gatewayLatencyMs)),
 };
