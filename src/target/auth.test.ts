@@ -215,7 +215,7 @@ describe('1.2 nonces', () => {
     ['a non-ASCII letter', 'abcdefghijklé'],
     ['a plus sign', 'abcdefghijkl+0'],
   ])('1.2 a nonce with %s MUST 401 "4001"', async (_name, nonce) => {
-    expectRefused(await charge(ref, { nonce: nonce.normalize('NFC') }), 401, '4001');
+    expectRefused(await charge(ref, { nonce }), 401, '4001');
   });
 
   it('1.2 a replayed nonce MUST 401 "4001"', async () => {

@@ -216,6 +216,13 @@ describe('1.5 Idempotency-Key', () => {
     expect(answer.headers['idempotency-key']).toBe(key);
   });
 
+  it('1.5 the Idempotency-Key header MUST be echoed on a 401 answer too', async () => {
+    const key = freshKey();
+    const answer = await ref.client.charge(sampleCharge(), { idempotencyKey: key, breaks: { signature: { secret: 'x' } } });
+    expectRefused(answer, 401, '4001');
+    expect(answer.headers['idempotency-key']).toBe(key);
+  });
+
   it('1.5 a refused request does not take the key: the same key with a good body makes a charge', async () => {
     const key = freshKey();
     expectRefused(await ref.client.charge(sampleCharge({ value: '15.00' }), { idempotencyKey: key }), 400, '4000');
