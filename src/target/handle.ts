@@ -81,8 +81,15 @@ export async function handle(incoming: IncomingMessage, res: ServerResponse, ctx
       ...echo,
       ...extra,
     });
+  let read: Awaited<ReturnType<typeof readBody>>;
   try {
-    const read = await readBody(incoming);
+    read = await readBody(incoming);
+  } catch {
+    // The client went away mid-body: nobody is left to answer, and it is not the target's fault.
+    incoming.destroy();
+    return;
+  }
+  try {
     if (!read.ok) {
       refuse({ status: 413, code: '4130', message: 'request body exceeds 1 MiB' }, { Connection: 'close' });
       if (!read.drained) res.on('finish', () => incoming.destroy());
