@@ -6,33 +6,17 @@
 import type { Answer, RequestBreaks } from '../client';
 import { newNonce } from '../client/build';
 import { sampleCharge } from '../client/fixtures';
-import { startReference, type Reference } from '../testing/reference';
+import { expectOk, expectRefused } from '../testing/expect-answer';
+import { TargetFleet } from '../testing/fleet';
+import type { Reference } from '../testing/reference';
 import type { TargetOptionsInput } from './options';
 
 /** 2025-06-01T12:00:00Z, a whole second. */
 const FIXED = Date.UTC(2025, 5, 1, 12, 0, 0);
 const now = () => FIXED;
 
-const internalErrors: unknown[] = [];
-const started: Reference[] = [];
-
-async function start(options: TargetOptionsInput = {}): Promise<Reference> {
-  const ref = await startReference({ now, ...options, onInternalError: (e) => internalErrors.push(e) });
-  started.push(ref);
-  return ref;
-}
-
-function expectOk(answer: Answer): void {
-  expect({ status: answer.status, problems: answer.problems, error: answer.error }).toEqual({
-    status: 200,
-    problems: [],
-    error: undefined,
-  });
-}
-
-function expectRefused(answer: Answer, status: number, code: string): void {
-  expect({ status: answer.status, problems: answer.problems, code: answer.error?.code }).toEqual({ status, problems: [], code });
-}
+const fleet = new TargetFleet({ now });
+const start = (options: TargetOptionsInput = {}) => fleet.start(options);
 
 let ref: Reference;
 let ref400: Reference;
@@ -53,10 +37,7 @@ beforeAll(async () => {
   ref400 = await start({ may: { deviceHeaderStatus: 400 } });
 });
 
-afterAll(async () => {
-  await Promise.all(started.map((r) => r.close()));
-  expect(internalErrors).toEqual([]);
-});
+afterAll(() => fleet.closeAll());
 
 describe('baseline', () => {
   it('a correct signed charge on the fixed clock is 200', async () => {

@@ -5,7 +5,9 @@
  */
 import type { Answer } from '../client';
 import { sampleCharge } from '../client/fixtures';
-import { startReference, type Reference } from '../testing/reference';
+import { expectOk, expectRefused } from '../testing/expect-answer';
+import { TargetFleet } from '../testing/fleet';
+import type { Reference } from '../testing/reference';
 import type { TargetOptionsInput } from './options';
 
 const APPROVED = '4111111111111111';
@@ -19,27 +21,8 @@ interface ChargePlain {
   gateway_data: unknown;
 }
 
-const internalErrors: unknown[] = [];
-const started: Reference[] = [];
-
-async function start(options: TargetOptionsInput = {}): Promise<Reference> {
-  const ref = await startReference({ ...options, onInternalError: (e) => internalErrors.push(e) });
-  started.push(ref);
-  return ref;
-}
-
-function expectOk(answer: Answer): ChargePlain {
-  expect({ status: answer.status, problems: answer.problems, error: answer.error }).toEqual({
-    status: 200,
-    problems: [],
-    error: undefined,
-  });
-  return answer.plaintext as ChargePlain;
-}
-
-function expectRefused(answer: Answer, status: number, code: string): void {
-  expect({ status: answer.status, problems: answer.problems, code: answer.error?.code }).toEqual({ status, problems: [], code });
-}
+const fleet = new TargetFleet();
+const start = (options: TargetOptionsInput = {}) => fleet.start(options);
 
 /** A sample charge with one change made by `edit`. */
 function edited(edit: (body: Record<string, any>) => void): Record<string, unknown> {
@@ -56,10 +39,7 @@ beforeAll(async () => {
   ref = await start();
 });
 
-afterAll(async () => {
-  await Promise.all(started.map((r) => r.close()));
-  expect(internalErrors).toEqual([]);
-});
+afterAll(() => fleet.closeAll());
 
 describe('1.5 test cards and the answer', () => {
   it.each([
@@ -72,7 +52,7 @@ describe('1.5 test cards and the answer', () => {
     // Act
     const answer = await ref.client.charge(body);
     // Assert
-    const plain = expectOk(answer);
+    const plain = expectOk<ChargePlain>(answer);
     expect(plain.status).toBe(status);
     expect(typeof plain.charge_id).toBe('string');
     expect(plain.charge_id.length).toBeGreaterThan(0);
@@ -86,13 +66,13 @@ describe('1.5 test cards and the answer', () => {
     ['999999999999', 'JPY'],
     ['4200', 'GBP'],
   ])('1.5 amount MUST be echoed exactly: %s %s', async (value, currency) => {
-    const plain = expectOk(await ref.client.charge(sampleCharge({ value, currency })));
+    const plain = expectOk<ChargePlain>(await ref.client.charge(sampleCharge({ value, currency })));
     expect(plain.amount).toEqual({ value, currency });
   });
 
   it('1.5 every charge gets its own charge_id', async () => {
-    const a = expectOk(await ref.client.charge(sampleCharge()));
-    const b = expectOk(await ref.client.charge(sampleCharge()));
+    const a = expectOk<ChargePlain>(await ref.client.charge(sampleCharge()));
+    const b = expectOk<ChargePlain>(await ref.client.charge(sampleCharge()));
     expect(a.charge_id).not.toBe(b.charge_id);
   });
 });
@@ -139,7 +119,7 @@ describe('1.5 amount SHOULD rules the reference enforces', () => {
   });
 
   it('1.5 amount.value of 12 digits is accepted (the SHOULD limit)', async () => {
-    const plain = expectOk(await ref.client.charge(sampleCharge({ value: '100000000000' })));
+    const plain = expectOk<ChargePlain>(await ref.client.charge(sampleCharge({ value: '100000000000' })));
     expect(plain.amount.value).toBe('100000000000');
   });
 
@@ -161,18 +141,18 @@ describe('1.5 card checks', () => {
     const now = new Date();
     const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
     const body = sampleCharge({ expiry: { year: lastMonth.getUTCFullYear(), month: lastMonth.getUTCMonth() + 1 } });
-    const plain = expectOk(await ref.client.charge(body));
+    const plain = expectOk<ChargePlain>(await ref.client.charge(body));
     expect(plain.status).toBe('declined');
   });
 
   it('1.5 a card expiring this month is still approved', async () => {
     const now = new Date();
     const body = sampleCharge({ expiry: { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 } });
-    expect(expectOk(await ref.client.charge(body)).status).toBe('approved');
+    expect(expectOk<ChargePlain>(await ref.client.charge(body)).status).toBe('approved');
   });
 
   it('1.5 a Luhn-invalid PAN SHOULD NOT be approved (reference: declined)', async () => {
-    const plain = expectOk(await ref.client.charge(sampleCharge({ pan: '4111111111111112' })));
+    const plain = expectOk<ChargePlain>(await ref.client.charge(sampleCharge({ pan: '4111111111111112' })));
     expect(plain.status).not.toBe('approved');
     expect(plain.status).toBe('declined');
   });
@@ -191,8 +171,8 @@ describe('1.5 Idempotency-Key', () => {
     const first = await ref.client.charge(body, { idempotencyKey: key });
     const again = await ref.client.charge(body, { idempotencyKey: key });
     // Assert
-    const a = expectOk(first);
-    const b = expectOk(again);
+    const a = expectOk<ChargePlain>(first);
+    const b = expectOk<ChargePlain>(again);
     expect(b.charge_id).toBe(a.charge_id);
     expect(b.status).toBe(a.status);
     expect(b.amount).toEqual(a.amount);
@@ -203,8 +183,8 @@ describe('1.5 Idempotency-Key', () => {
   it('1.5 a repeat of a declined charge returns the same declined charge', async () => {
     const key = freshKey();
     const body = sampleCharge({ pan: DECLINED });
-    const a = expectOk(await ref.client.charge(body, { idempotencyKey: key }));
-    const b = expectOk(await ref.client.charge(body, { idempotencyKey: key }));
+    const a = expectOk<ChargePlain>(await ref.client.charge(body, { idempotencyKey: key }));
+    const b = expectOk<ChargePlain>(await ref.client.charge(body, { idempotencyKey: key }));
     expect(b).toEqual(a);
     expect(a.status).toBe('declined');
   });
@@ -226,20 +206,20 @@ describe('1.5 Idempotency-Key', () => {
   it('1.5 a refused request does not take the key: the same key with a good body makes a charge', async () => {
     const key = freshKey();
     expectRefused(await ref.client.charge(sampleCharge({ value: '15.00' }), { idempotencyKey: key }), 400, '4000');
-    const plain = expectOk(await ref.client.charge(sampleCharge({ value: '700' }), { idempotencyKey: key }));
+    const plain = expectOk<ChargePlain>(await ref.client.charge(sampleCharge({ value: '700' }), { idempotencyKey: key }));
     expect(plain.amount.value).toBe('700');
   });
 
   it('1.5 a charge without the header has no Idempotency-Key response header', async () => {
     const answer = await ref.client.charge(sampleCharge());
-    expectOk(answer);
+    expectOk<ChargePlain>(answer);
     expect(answer.headers['idempotency-key']).toBeUndefined();
   });
 
   it('1.5 a different key makes a new charge', async () => {
     const body = sampleCharge();
-    const a = expectOk(await ref.client.charge(body, { idempotencyKey: freshKey() }));
-    const b = expectOk(await ref.client.charge(body, { idempotencyKey: freshKey() }));
+    const a = expectOk<ChargePlain>(await ref.client.charge(body, { idempotencyKey: freshKey() }));
+    const b = expectOk<ChargePlain>(await ref.client.charge(body, { idempotencyKey: freshKey() }));
     expect(b.charge_id).not.toBe(a.charge_id);
   });
 
@@ -247,7 +227,7 @@ describe('1.5 Idempotency-Key', () => {
     const key = freshKey();
     const body = sampleCharge();
     const answers = await Promise.all(Array.from({ length: 8 }, () => ref.client.charge(body, { idempotencyKey: key })));
-    const ids = answers.map((a) => expectOk(a).charge_id);
+    const ids = answers.map((a) => expectOk<ChargePlain>(a).charge_id);
     expect(new Set(ids).size).toBe(1);
     for (const a of answers) expect(a.headers['idempotency-key']).toBe(key);
   });
@@ -258,12 +238,12 @@ describe('1.5 Idempotency-Key', () => {
     const original = sampleCharge({ value: '1500' });
     const other = sampleCharge({ value: '2500' });
     // Act
-    const first = expectOk(await ref.client.charge(original, { idempotencyKey: key }));
+    const first = expectOk<ChargePlain>(await ref.client.charge(original, { idempotencyKey: key }));
     const conflictAnswer = await ref.client.charge(other, { idempotencyKey: key });
-    const third = expectOk(await ref.client.charge(original, { idempotencyKey: key }));
-    const fourth = expectOk(await ref.client.charge(other, { idempotencyKey: key }));
+    const third = expectOk<ChargePlain>(await ref.client.charge(original, { idempotencyKey: key }));
+    const fourth = expectOk<ChargePlain>(await ref.client.charge(other, { idempotencyKey: key }));
     // Assert
-    const conflict = expectOk(conflictAnswer);
+    const conflict = expectOk<ChargePlain>(conflictAnswer);
     expect(conflict).toEqual(first);
     expect(conflict.amount).toEqual({ value: '1500', currency: 'EUR' });
     expect(conflictAnswer.headers['idempotency-key']).toBe(key);
@@ -278,7 +258,7 @@ describe('1.5 Idempotency-Key', () => {
     const original = sampleCharge({ value: '1500' });
     const other = sampleCharge({ value: '2500' });
     // Act
-    const first = expectOk(await rejecting.client.charge(original, { idempotencyKey: key }));
+    const first = expectOk<ChargePlain>(await rejecting.client.charge(original, { idempotencyKey: key }));
     const conflict = await rejecting.client.charge(other, { idempotencyKey: key });
     const third = await rejecting.client.charge(original, { idempotencyKey: key });
     const fourth = await rejecting.client.charge(other, { idempotencyKey: key });
@@ -287,7 +267,7 @@ describe('1.5 Idempotency-Key', () => {
     expect(conflict.problems).toEqual([]);
     expect(conflict.error?.code).toMatch(/^[0-9]{4}$/);
     expect(conflict.headers['idempotency-key']).toBe(key);
-    expect(expectOk(third).charge_id).toBe(first.charge_id);
+    expect(expectOk<ChargePlain>(third).charge_id).toBe(first.charge_id);
     expect(fourth.status).toBe(409);
   });
 
@@ -295,8 +275,8 @@ describe('1.5 Idempotency-Key', () => {
     const rejecting = await start({ may: { idempotencyConflict: 'reject' } });
     const key = freshKey();
     const body = sampleCharge();
-    const a = expectOk(await rejecting.client.charge(body, { idempotencyKey: key }));
-    const b = expectOk(await rejecting.client.charge(body, { idempotencyKey: key }));
+    const a = expectOk<ChargePlain>(await rejecting.client.charge(body, { idempotencyKey: key }));
+    const b = expectOk<ChargePlain>(await rejecting.client.charge(body, { idempotencyKey: key }));
     expect(b.charge_id).toBe(a.charge_id);
   });
 });

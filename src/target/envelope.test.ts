@@ -5,34 +5,15 @@
 import type { Answer, RequestBreaks } from '../client';
 import { sampleCharge, sampleRefund } from '../client/fixtures';
 import { keyCheckValue } from '../crypto/kcv';
-import { startReference, type Reference } from '../testing/reference';
+import { expectOk, expectRefused } from '../testing/expect-answer';
+import { TargetFleet } from '../testing/fleet';
+import type { Reference } from '../testing/reference';
 import type { TargetOptionsInput } from './options';
 
 const MSK = Buffer.from('000102030405060708090A0B0C0D0E0F101112131415161718191A1B1C1D1E1F', 'hex');
 
-const internalErrors: unknown[] = [];
-const started: Reference[] = [];
-
-async function start(options: TargetOptionsInput = {}): Promise<Reference> {
-  const ref = await startReference({ ...options, onInternalError: (e) => internalErrors.push(e) });
-  started.push(ref);
-  return ref;
-}
-
-function expectOk(answer: Answer): void {
-  expect({ status: answer.status, problems: answer.problems, error: answer.error }).toEqual({
-    status: 200,
-    problems: [],
-    error: undefined,
-  });
-}
-
-function expectRefused(answer: Answer, status: number, code: string | RegExp): void {
-  expect({ status: answer.status, problems: answer.problems }).toEqual({ status, problems: [] });
-  expect(answer.error).toBeDefined();
-  if (typeof code === 'string') expect(answer.error?.code).toBe(code);
-  else expect(answer.error?.code).toMatch(code);
-}
+const fleet = new TargetFleet();
+const start = (options: TargetOptionsInput = {}) => fleet.start(options);
 
 /** The error body is plain JSON of exactly the PROFILE 1.4 shape, never an envelope. */
 function expectPlainError(answer: Answer): void {
@@ -62,10 +43,7 @@ beforeAll(async () => {
   ref = await start();
 });
 
-afterAll(async () => {
-  await Promise.all(started.map((r) => r.close()));
-  expect(internalErrors).toEqual([]);
-});
+afterAll(() => fleet.closeAll());
 
 describe('1.3 malformed request envelopes MUST 400 "4000"', () => {
   const cases: Array<[string, RequestBreaks]> = [

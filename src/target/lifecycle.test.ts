@@ -5,7 +5,9 @@
  */
 import type { Answer } from '../client';
 import { sampleCharge, sampleRefund } from '../client/fixtures';
-import { startReference, type Reference } from '../testing/reference';
+import { expectOk, expectRefused } from '../testing/expect-answer';
+import { TargetFleet } from '../testing/fleet';
+import type { Reference } from '../testing/reference';
 import type { TargetOptionsInput } from './options';
 
 const APPROVED = '4111111111111111';
@@ -25,31 +27,8 @@ interface RefundPlain {
   amount: { value: string; currency: string };
 }
 
-const internalErrors: unknown[] = [];
-const started: Reference[] = [];
-
-async function start(options: TargetOptionsInput = {}): Promise<Reference> {
-  const ref = await startReference({ ...options, onInternalError: (e) => internalErrors.push(e) });
-  started.push(ref);
-  return ref;
-}
-
-/** A 200 whose envelope, KCV and plaintext schema the client found no fault with. */
-function expectOk(answer: Answer): void {
-  expect({ status: answer.status, problems: answer.problems, error: answer.error }).toEqual({
-    status: 200,
-    problems: [],
-    error: undefined,
-  });
-}
-
-/** A refusal with the PROFILE 1.4 error body. */
-function expectRefused(answer: Answer, status: number, code: string | RegExp): void {
-  expect({ status: answer.status, problems: answer.problems }).toEqual({ status, problems: [] });
-  expect(answer.error).toBeDefined();
-  if (typeof code === 'string') expect(answer.error?.code).toBe(code);
-  else expect(answer.error?.code).toMatch(code);
-}
+const fleet = new TargetFleet();
+const start = (options: TargetOptionsInput = {}) => fleet.start(options);
 
 async function newCharge(ref: Reference, pan = APPROVED, value = '1500', currency = 'EUR'): Promise<ChargePlain> {
   const answer = await ref.client.charge(sampleCharge({ pan, value, currency }));
@@ -82,10 +61,7 @@ beforeAll(async () => {
   ref = await start();
 });
 
-afterAll(async () => {
-  await Promise.all(started.map((r) => r.close()));
-  expect(internalErrors).toEqual([]);
-});
+afterAll(() => fleet.closeAll());
 
 describe('1.8 approved, not settled', () => {
   it('1.6/1.8 approved not settled: refund MAY 200 (reference default accepts)', async () => {
