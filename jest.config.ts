@@ -15,6 +15,7 @@ const config: Config = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 30_000,
+  reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
 };
 
 export default config;
