@@ -1,0 +1,102 @@
+/**
+ * Reads a target config file (PROFILE section 4): YAML, `${ENV}` expansion in string values,
+ * validation against target-config.schema.json with errors that name the field and say the fix,
+ * and resolution into a complete ResolvedTarget.
+ */
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020';
+import { isScalar, visit } from 'yaml';
+import { UserError, UserErrors } from '../core/errors';
+import { DEFAULT_CARDS } from '../profile/pos';
+import { schemaErrors } from '../source/schema-errors';
+import { parseYaml, type YamlSource } from '../source/yaml';
+import type { ResolvedTarget } from './resolved';
+import schema from './target-config.schema.json';
+
+const validateConfig = new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(schema);
+
+const HINTS: Record<string, string> = {
+  msk: 'must be 64 hex digits (the 32-byte AES-256 MSK)',
+  base_url: 'must be an http:// or https:// URL, e.g. http://127.0.0.1:8080',
+  state_url: 'must be an http:// or https:// URL',
+  approved: 'must be a card number of 12 to 19 digits, quoted',
+  declined: 'must be a card number of 12 to 19 digits, quoted',
+  pending: 'must be a card number of 12 to 19 digits, quoted',
+};
+
+const ENV_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+/** Replaces `${NAME}` in every string scalar; an unset variable is an error at that field. */
+function expandEnv(source: YamlSource, env: NodeJS.ProcessEnv): void {
+  const errors: UserError[] = [];
+  visit(source.doc, {
+    Scalar(_key, node) {
+      if (!isScalar(node) || typeof node.value !== 'string' || !node.value.includes('${')) return;
+      node.value = node.value.replace(ENV_REF, (_m, name: string) => {
+        const value = env[name];
+        if (value === undefined || value === '') {
+          const pos = source.lines.linePos(node.range?.[0] ?? 0);
+          errors.push(new UserError(`environment variable ${name} is not set`, { file: source.file, ...pos }, undefined, `export ${name}=...`));
+          return '';
+        }
+        return value;
+      });
+    },
+  });
+  if (errors.length) throw new UserErrors(errors);
+  source.value = source.doc.toJS();
+}
+
+interface RawConfig {
+  profile: ResolvedTarget['profile'];
+  base_url: string;
+  terminal_id?: string;
+  key_id?: string;
+  hmac_secret?: string;
+  msk?: string;
+  kcv_method?: 'cmac' | 'legacy';
+  state_url?: string;
+  cards?: { approved?: string; declined?: string; pending?: string };
+  tokens?: { dealer_a?: string; dealer_b?: string };
+}
+
+/** Parses, expands and validates config text. @throws UserError / UserErrors */
+export function parseTargetConfig(file: string, text: string, env: NodeJS.ProcessEnv = process.env): ResolvedTarget {
+  const source = parseYaml(file, text);
+  if (source.value === null || typeof source.value !== 'object' || Array.isArray(source.value)) {
+    throw new UserError('a target config is a YAML mapping (profile: viopay-pos, base_url: ..., ...)', { file, line: 1, col: 1 });
+  }
+  expandEnv(source, env);
+  if (!validateConfig(source.value)) {
+    const errors = schemaErrors(source, validateConfig.errors ?? [], HINTS);
+    throw errors.length === 1 ? errors[0]! : new UserErrors(errors);
+  }
+  const raw = source.value as unknown as RawConfig;
+  const resolved: ResolvedTarget = {
+    profile: raw.profile,
+    baseUrl: raw.base_url.replace(/\/+$/, ''),
+    terminalId: raw.terminal_id ?? '',
+    keyId: raw.key_id ?? '',
+    hmacSecret: raw.hmac_secret ?? '',
+    msk: Buffer.from(raw.msk ?? '', 'hex'),
+    kcvMethod: raw.kcv_method ?? 'cmac',
+    cards: { approved: raw.cards?.approved ?? DEFAULT_CARDS.approved, declined: raw.cards?.declined ?? DEFAULT_CARDS.declined },
+    embedded: false,
+    source: file,
+  };
+  if (raw.cards?.pending) resolved.cards.pending = raw.cards.pending;
+  if (raw.state_url) resolved.stateUrl = raw.state_url;
+  if (raw.tokens) resolved.tokens = raw.tokens;
+  return resolved;
+}
+
+/** Reads and resolves a config file. @throws UserError when it cannot be read or is invalid. */
+export function loadTargetConfig(file: string, env: NodeJS.ProcessEnv = process.env): ResolvedTarget {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UserError(`cannot read the config file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file });
+  }
+  return parseTargetConfig(file, text, env);
+}
