@@ -1,0 +1,124 @@
+/**
+ * Evaluates a step's expectations against its answer(s). Two rules hold for every step whether
+ * or not it says so: no answer may be a 5xx unless expected (PROFILE 1.4), and every 200 answer
+ * must be a valid envelope with the right KCV and a schema-valid plaintext (PROFILE 1.3).
+ */
+import { isDeepStrictEqual } from 'node:util';
+import type { Answer } from '../client/pos-client';
+import type { Expect, ExpectAll, Matcher } from './types';
+import { resolveInView, type AnswerView } from './view';
+
+export interface Mismatch {
+  message: string;
+  expected?: unknown;
+  actual?: unknown;
+  /** Which answer showed it (repeated steps). */
+  index?: number;
+}
+
+const STANDARD_CODE: Record<number, string> = { 400: '4000', 401: '4001', 500: '5000' };
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number' && Number.isInteger(value)) return 'integer';
+  return typeof value;
+}
+
+/** Null when `value` satisfies `matcher`, else what was expected, in words. */
+export function matchValue(value: unknown, matcher: Matcher): string | null {
+  if (matcher === null || typeof matcher !== 'object' || Array.isArray(matcher)) {
+    return isDeepStrictEqual(value, matcher) ? null : `equal to ${JSON.stringify(matcher)}`;
+  }
+  if ('equals' in matcher) return isDeepStrictEqual(value, matcher.equals) ? null : `equal to ${JSON.stringify(matcher.equals)}`;
+  if ('one_of' in matcher) return matcher.one_of.some((m) => isDeepStrictEqual(value, m)) ? null : `one of ${JSON.stringify(matcher.one_of)}`;
+  if ('not' in matcher) return isDeepStrictEqual(value, matcher.not) ? `not ${JSON.stringify(matcher.not)}` : null;
+  if ('pattern' in matcher) return typeof value === 'string' && new RegExp(matcher.pattern).test(value) ? null : `a string matching /${matcher.pattern}/`;
+  if ('type' in matcher) {
+    const actual = typeName(value);
+    return actual === matcher.type || (matcher.type === 'number' && actual === 'integer') ? null : `of type ${matcher.type}`;
+  }
+  const empty = value === undefined || value === null || value === '' || (typeof value === 'object' && Object.keys(value).length === 0);
+  return empty ? 'non-empty' : null;
+}
+
+/** The checks every answer gets. */
+function universal(answer: Answer, allowed: number[] | undefined): Mismatch | null {
+  if (answer.status >= 500 && !allowed?.includes(answer.status)) {
+    return { message: `answered ${answer.status}: a target must not answer bad or good input with a 5xx (PROFILE 1.4)`, actual: answer.status };
+  }
+  if (answer.status === 200 && answer.problems.length > 0) {
+    return { message: `the 200 answer is not a valid answer: ${answer.problems.map((p) => p.message).join('; ')}`, actual: answer.problems };
+  }
+  return null;
+}
+
+export function checkExpect(answer: Answer, view: AnswerView, expect: Expect = {}): Mismatch | null {
+  const allowed = expect.status === undefined ? undefined : ([] as number[]).concat(expect.status);
+  const base = universal(answer, allowed);
+  if (base) return base;
+  if (expect.any_of) {
+    const misses = expect.any_of.map((alternative) => checkExpect(answer, view, alternative));
+    if (misses.every((m) => m !== null)) {
+      return { message: `none of the allowed answers: ${misses.map((m, i) => `(${i + 1}) ${m!.message}`).join('; ')}`, expected: expect.any_of, actual: summary(view) };
+    }
+  }
+  if (allowed && !allowed.includes(answer.status)) {
+    return { message: `status ${answer.status}, expected ${allowed.join(' or ')}${errorText(view)}`, expected: expect.status, actual: answer.status };
+  }
+  if (expect.error === 'standard' || expect.code !== undefined) {
+    const code = (view.error as { code?: unknown } | undefined)?.code;
+    if (answer.error === undefined) {
+      return { message: `the ${answer.status} answer has no PROFILE 1.4 error body {"error":{"code","message","trace_id"}}: ${answer.problems.map((p) => p.message).join('; ')}`, actual: answer.json };
+    }
+    if (expect.code !== undefined) {
+      const codes = ([] as string[]).concat(expect.code);
+      if (!codes.includes(String(code))) return { message: `error.code ${JSON.stringify(code)}, expected ${codes.join(' or ')}`, expected: expect.code, actual: code };
+    } else {
+      const wanted = STANDARD_CODE[answer.status];
+      if (wanted !== undefined ? code !== wanted : !/^[0-9]{4}$/.test(String(code))) {
+        return { message: `error.code ${JSON.stringify(code)} does not go with status ${answer.status} (PROFILE 1.4: ${wanted ?? 'any 4 digits'})`, expected: wanted ?? '4 digits', actual: code };
+      }
+    }
+  }
+  for (const [path, matcher] of Object.entries(expect.fields ?? {})) {
+    const value = resolveInView(view, path);
+    const miss = matchValue(value, matcher);
+    if (miss) return { message: `${path} is ${JSON.stringify(value)}, expected ${miss}`, expected: matcher, actual: value };
+  }
+  for (const [name, matcher] of Object.entries(expect.headers ?? {})) {
+    const value = view.http.headers[name.toLowerCase()];
+    const miss = matchValue(value, matcher);
+    if (miss) return { message: `header ${name} is ${JSON.stringify(value)}, expected ${miss}`, expected: matcher, actual: value };
+  }
+  return null;
+}
+
+function errorText(view: AnswerView): string {
+  const error = view.error as { code?: unknown; message?: unknown } | undefined;
+  return error ? ` (error ${String(error.code)}: ${String(error.message)})` : '';
+}
+
+function summary(view: AnswerView): unknown {
+  return { status: view.http.status, error: view.error, plaintext: view.plaintext };
+}
+
+/** Expectations over every answer of a repeated step. */
+export function checkExpectAll(answers: readonly Answer[], views: readonly AnswerView[], expect: ExpectAll = {}): Mismatch | null {
+  for (const [index, answer] of answers.entries()) {
+    const miss = checkExpect(answer, views[index]!, expect.each ?? {});
+    if (miss) return { ...miss, message: `answer ${index + 1} of ${answers.length}: ${miss.message}`, index };
+  }
+  const ok = answers.filter((a) => a.status === 200).length;
+  if (expect.ok?.min !== undefined && ok < expect.ok.min) return { message: `${ok} of ${answers.length} answers were 200, expected at least ${expect.ok.min}`, expected: expect.ok, actual: ok };
+  if (expect.ok?.max !== undefined && ok > expect.ok.max) return { message: `${ok} of ${answers.length} answers were 200, expected at most ${expect.ok.max}`, expected: expect.ok, actual: ok };
+  if (expect.distinct) {
+    const { path, min, max } = expect.distinct;
+    const values = views.filter((v) => v.http.status === 200).map((v) => JSON.stringify(resolveInView(v, path)));
+    const distinct = new Set(values).size;
+    if ((min !== undefined && distinct < min) || (max !== undefined && distinct > max)) {
+      return { message: `${distinct} distinct ${path} over ${values.length} answers, expected ${min ?? 0} to ${max ?? 'any'}`, expected: expect.distinct, actual: [...new Set(values)] };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,125 @@
+/**
+ * Loads scenario files: YAML with positions, validation against specs/scenario.schema.json, and
+ * the checks a schema cannot make (one operation per step, a known PROFILE clause, unique ids,
+ * captures that name an earlier step). Every problem is a UserError at `file:line:col`.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import { didYouMean } from '../core/did-you-mean';
+import { UserError, UserErrors } from '../core/errors';
+import { clauseById, POS_CLAUSES } from '../profile/clauses';
+import { schemaErrors } from '../source/schema-errors';
+import { formatPath, locate, parseYaml, type DocPath, type YamlSource } from '../source/yaml';
+import schema from '../../specs/scenario.schema.json';
+import { captureNames } from './interpolate';
+import { OPERATIONS, type LoadedScenario, type ScenarioFile } from './types';
+
+const validateFile = new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(schema);
+
+/** Names every scenario may use without a step defining them. */
+export const BUILT_IN_NAMES = ['run', 'cards', 'clock', 'target'];
+
+function errorAt(source: YamlSource, path: DocPath, message: string, hint?: string, key = false): UserError {
+  return new UserError(message, { file: source.file, ...locate(source, path, key) }, formatPath(path), hint);
+}
+
+function semanticErrors(source: YamlSource, file: ScenarioFile): UserError[] {
+  const errors: UserError[] = [];
+  const ids = new Set<string>();
+  file.scenarios.forEach((scenario, s) => {
+    const at = (path: DocPath) => ['scenarios', s, ...path];
+    if (ids.has(scenario.id)) errors.push(errorAt(source, at(['id']), `duplicate check id "${scenario.id}"`));
+    ids.add(scenario.id);
+    const clause = clauseById(scenario.ref.clause);
+    if (!clause) {
+      const guess = didYouMean(scenario.ref.clause, POS_CLAUSES.map((c) => c.id));
+      errors.push(errorAt(source, at(['ref', 'clause']), `unknown PROFILE clause "${scenario.ref.clause}"`, guess ? `did you mean "${guess}"?` : 'see src/profile/clauses.ts'));
+    } else if (scenario.ref.seed !== undefined && scenario.ref.seed !== clause.seed) {
+      errors.push(errorAt(source, at(['ref', 'seed']), `clause ${clause.id} comes from ${clause.seed}, not ${scenario.ref.seed}`));
+    }
+    const known = new Set(BUILT_IN_NAMES);
+    scenario.steps.forEach((step, i) => {
+      const ops = OPERATIONS.filter((op) => step[op] !== undefined);
+      if (ops.length !== 1) {
+        errors.push(errorAt(source, at(['steps', i]), ops.length ? `one operation per step, found ${ops.join(' and ')}` : `a step needs one operation: ${OPERATIONS.join(', ')}`));
+      }
+      if (step.repeat !== undefined && step.expect !== undefined) errors.push(errorAt(source, at(['steps', i, 'expect']), 'a repeated step uses expect_all', undefined, true));
+      if (step.repeat === undefined && step.expect_all !== undefined) errors.push(errorAt(source, at(['steps', i, 'expect_all']), 'expect_all needs repeat', undefined, true));
+      for (const name of captureNames(step)) {
+        if (!known.has(name)) {
+          const guess = didYouMean(name, [...known]);
+          errors.push(errorAt(source, at(['steps', i]), `\${${name}...} names no earlier step`, guess ? `did you mean "${guess}"?` : 'name a step with `as:` before using it'));
+        }
+      }
+      if (step.as !== undefined) known.add(step.as);
+    });
+  });
+  return errors;
+}
+
+/** Parses and validates one scenario file's text. @throws UserError / UserErrors */
+export function parseScenarioFile(file: string, text: string): LoadedScenario[] {
+  const source = parseYaml(file, text);
+  if (!validateFile(source.value)) {
+    const errors = schemaErrors(source, validateFile.errors ?? []);
+    throw errors.length === 1 ? errors[0]! : new UserErrors(errors);
+  }
+  const parsed = source.value as unknown as ScenarioFile;
+  const errors = semanticErrors(source, parsed);
+  if (errors.length) throw errors.length === 1 ? errors[0]! : new UserErrors(errors);
+  return parsed.scenarios.map((scenario, s) => ({ ...scenario, file, line: locate(source, ['scenarios', s]).line }));
+}
+
+export function loadScenarioFile(file: string): LoadedScenario[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UserError(`cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file });
+  }
+  return parseScenarioFile(file, text);
+}
+
+/** The spec files under the given paths (files as given, folders searched for *.spec.yaml). */
+export function specFiles(paths: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const path of paths) {
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      throw new UserError('no such file or folder', { file: path });
+    }
+    if (stat.isDirectory()) {
+      for (const name of readdirSync(path).sort()) if (name.endsWith('.spec.yaml') || name.endsWith('.spec.yml')) found.push(resolve(join(path, name)));
+    } else found.push(resolve(path));
+  }
+  return found;
+}
+
+/**
+ * Loads every file, collecting all errors (a lint reports them all), and checks that check ids
+ * are unique across files.
+ */
+export function loadScenarios(files: readonly string[]): LoadedScenario[] {
+  const all: LoadedScenario[] = [];
+  const errors: UserError[] = [];
+  for (const file of files) {
+    try {
+      all.push(...loadScenarioFile(file));
+    } catch (error) {
+      if (error instanceof UserErrors) errors.push(...error.errors);
+      else if (error instanceof UserError) errors.push(error);
+      else throw error;
+    }
+  }
+  const seen = new Map<string, LoadedScenario>();
+  for (const s of all) {
+    const first = seen.get(s.id);
+    if (first) errors.push(new UserError(`duplicate check id "${s.id}" (first at ${first.file}:${first.line})`, { file: s.file, line: s.line }));
+    else seen.set(s.id, s);
+  }
+  if (errors.length) throw errors.length === 1 ? errors[0]! : new UserErrors(errors);
+  return all;
+}

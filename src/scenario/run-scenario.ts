@@ -1,0 +1,179 @@
+/**
+ * Runs one scenario against a target: interpolate each step, send it (N times concurrently for
+ * `repeat`), check its expectations, capture its answer under `as`. The first step that does not
+ * hold ends the scenario with a typed Failure carrying the exchange that showed it.
+ */
+import { randomBytes } from 'node:crypto';
+import { sampleCharge, sampleRefund } from '../client/fixtures';
+import type { Answer, PosClient } from '../client/pos-client';
+import type { RequestSpec } from '../client/build';
+import { TransportError } from '../client/transport';
+import type { Exchange } from '../client/exchange';
+import type { ResolvedTarget } from '../config/resolved';
+import { statusOfFailure } from '../core/verdict';
+import type { CheckResult, Failure, Need } from '../core/types';
+import { PATHS } from '../profile/pos';
+import type { SchemaName } from '../schemas/validator';
+import { toRequestBreaks } from './breaks';
+import { checkInfoOf } from './check-info';
+import { checkExpect, checkExpectAll, type Mismatch } from './expect';
+import { CaptureError, interpolate, type Vars } from './interpolate';
+import { deepMerge } from './merge';
+import type { LoadedScenario, Step } from './types';
+import { viewOf, type AnswerView } from './view';
+
+export interface ScenarioEnv {
+  client: PosClient;
+  target: ResolvedTarget;
+  /** Unique per run, so idempotency keys and the like do not collide with earlier runs. */
+  runId: string;
+  /** Per-request timeout for the state hook, ms. */
+  timeoutMs: number;
+}
+
+const NEED_REASONS: Record<Need, (t: ResolvedTarget) => string | null> = {
+  state_hook: (t) => (t.stateUrl ? null : 'needs a state hook: set state_url in the target config (PROFILE section 4)'),
+  pending_card: (t) => (t.cards.pending ? null : 'needs a pending test card: set cards.pending in the target config'),
+};
+
+/** Why the scenario cannot run against this target, or null. */
+export function missingNeed(s: LoadedScenario, target: ResolvedTarget): string | null {
+  for (const need of s.needs ?? []) {
+    const reason = NEED_REASONS[need](target);
+    if (reason) return reason;
+  }
+  return null;
+}
+
+function builtIns(env: ScenarioEnv): Vars {
+  const now = new Date(env.client.now());
+  return {
+    run: { id: env.runId, unique: randomBytes(6).toString('hex') },
+    cards: env.target.cards,
+    clock: { year: now.getUTCFullYear(), last_year: now.getUTCFullYear() - 1, month: now.getUTCMonth() + 1 },
+    target: { terminal_id: env.target.terminalId },
+  };
+}
+
+interface Sent {
+  spec: RequestSpec;
+  schema?: SchemaName;
+}
+
+function requestOf(step: Step, env: ScenarioEnv): Sent {
+  const idem = step.idempotency_key === undefined ? {} : { idempotencyKey: step.idempotency_key };
+  if (step.charge) {
+    const base = sampleCharge({ pan: env.target.cards.approved, terminalId: env.target.terminalId }, env.client.now());
+    return { spec: { method: 'POST', path: PATHS.charge, plaintext: deepMerge(base, step.charge), ...idem }, schema: 'charge-response' };
+  }
+  if (step.refund) {
+    const path = PATHS.refund(encodeURIComponent(step.refund.charge));
+    return { spec: { method: 'POST', path, plaintext: deepMerge(sampleRefund(), step.refund.body) }, schema: 'refund-response' };
+  }
+  const voided = step.cancel ?? step.reverse;
+  if (voided) {
+    const path = step.cancel ? PATHS.cancel(encodeURIComponent(voided.charge)) : PATHS.reverse(encodeURIComponent(voided.charge));
+    return { spec: { method: 'POST', path }, schema: 'cancel-response' };
+  }
+  const raw = step.raw!;
+  const spec: RequestSpec = { method: raw.method, path: raw.path, ...idem };
+  if (raw.query !== undefined) spec.query = raw.query;
+  if (raw.plaintext !== undefined) spec.plaintext = raw.plaintext;
+  return { spec };
+}
+
+/** The state hook (PROFILE section 4): not signed, plain JSON. */
+async function callStateHook(step: NonNullable<Step['state']>, env: ScenarioEnv): Promise<AnswerView> {
+  const res = await fetch(env.target.stateUrl!, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ action: 'setup', state: step.name, params: step.params ?? {} }),
+    signal: AbortSignal.timeout(env.timeoutMs),
+  });
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = text;
+  }
+  return { kind: 'answer', http: { status: res.status, headers: Object.fromEntries(res.headers) }, request: { path: new URL(env.target.stateUrl!).pathname }, plaintext: body };
+}
+
+class StepFailure extends Error {
+  constructor(readonly mismatch: Mismatch, readonly exchange?: Exchange) {
+    super(mismatch.message);
+  }
+}
+
+async function sendOnce(step: Step, env: ScenarioEnv): Promise<Answer> {
+  const { spec, schema } = requestOf(step, env);
+  try {
+    return await env.client.send(env.client.build(spec, toRequestBreaks(step.break)), schema);
+  } catch (error) {
+    if (error instanceof TransportError) {
+      const exchange = (error as TransportError & { exchange?: Exchange }).exchange;
+      throw new StepFailure({ message: `no answer from the target: ${error.message}` }, exchange);
+    }
+    throw error;
+  }
+}
+
+async function runStep(step: Step, env: ScenarioEnv): Promise<AnswerView> {
+  if (step.state) {
+    const view = await callStateHook(step.state, env);
+    if (view.http.status < 200 || view.http.status > 299) {
+      throw new StepFailure({ message: `the state hook answered ${view.http.status} for "${step.state.name}"`, actual: view.plaintext });
+    }
+    return view;
+  }
+  if (step.repeat) {
+    const answers = await Promise.all(Array.from({ length: step.repeat }, () => sendOnce(step, env)));
+    const views = answers.map(viewOf);
+    const miss = checkExpectAll(answers, views, step.expect_all);
+    if (miss) throw new StepFailure(miss, answers[miss.index ?? answers.length - 1]?.exchange);
+    return views[0]!;
+  }
+  const answer = await sendOnce(step, env);
+  const view = viewOf(answer);
+  const miss = checkExpect(answer, view, step.expect);
+  if (miss) throw new StepFailure(miss, answer.exchange);
+  return view;
+}
+
+function stepName(step: Step, index: number): string {
+  const op = ['charge', 'refund', 'cancel', 'reverse', 'raw', 'state'].find((o) => step[o as keyof Step] !== undefined);
+  return `step ${index + 1} (${op}${step.as ? ` as ${step.as}` : ''})${step.note ? `: ${step.note}` : ''}`;
+}
+
+/** Runs a scenario; never throws for the target's behaviour: every outcome is a CheckResult. */
+export async function runScenario(s: LoadedScenario, env: ScenarioEnv): Promise<CheckResult> {
+  const check = checkInfoOf(s);
+  const started = performance.now();
+  const skip = missingNeed(s, env.target);
+  if (skip) return { check, status: 'skipped', durationMs: 0, skipReason: skip };
+  const vars = builtIns(env);
+  for (const [index, rawStep] of s.steps.entries()) {
+    try {
+      const step = interpolate(rawStep, vars);
+      const view = await runStep(step, env);
+      if (step.as) vars[step.as] = view;
+    } catch (error) {
+      if (!(error instanceof StepFailure) && !(error instanceof CaptureError)) throw error;
+      const mismatch = error instanceof StepFailure ? error.mismatch : { message: error.message };
+      const failure: Failure = {
+        checkId: check.id,
+        title: check.title,
+        level: check.level,
+        message: mismatch.message,
+        step: stepName(rawStep, index),
+        replay: { command: `paycert run --check ${check.id}` },
+      };
+      if (mismatch.expected !== undefined) failure.expected = mismatch.expected;
+      if (mismatch.actual !== undefined) failure.actual = mismatch.actual;
+      if (error instanceof StepFailure && error.exchange) failure.exchange = error.exchange;
+      return { check, status: statusOfFailure(check.level), durationMs: performance.now() - started, failure };
+    }
+  }
+  return { check, status: 'passed', durationMs: performance.now() - started };
+}

@@ -1,0 +1,101 @@
+/** A scenario file as specs/scenario.schema.json describes it (snake_case as QA writes it). */
+import type { Level, Need } from '../core/types';
+
+export type Matcher =
+  | string
+  | number
+  | boolean
+  | null
+  | unknown[]
+  | { equals: unknown }
+  | { one_of: unknown[] }
+  | { not: unknown }
+  | { pattern: string }
+  | { type: 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null' }
+  | { non_empty: true };
+
+export interface Expect {
+  status?: number | number[];
+  code?: string | string[];
+  error?: 'standard';
+  fields?: Record<string, Matcher>;
+  headers?: Record<string, Matcher>;
+  any_of?: Expect[];
+}
+
+export interface ExpectAll {
+  each?: Expect;
+  ok?: { min?: number; max?: number };
+  distinct?: { path: string; min?: number; max?: number };
+}
+
+export interface YamlBreaks {
+  headers?: Record<string, string | null>;
+  terminal_id?: string;
+  timestamp?: string | { skew: number };
+  nonce?: string;
+  key_id?: string;
+  signature?: { over?: Record<string, string>; secret?: string; value?: string };
+  method?: string;
+  path?: string;
+  query?: string;
+  body?: { spacing?: 'compact' | 'pretty' | 'spaced'; key_order?: 'as-is' | 'reversed' | 'sorted' };
+  envelope?: {
+    format?: string | null;
+    mode?: string | null;
+    iv_bytes?: number;
+    iv?: string;
+    hex_case?: 'upper' | 'lower' | 'mixed';
+    padding?: 'none' | 'zeros' | 'inconsistent' | 'too-long';
+    truncate_ciphertext_digits?: number;
+    ciphertext?: string;
+    non_hex_ciphertext?: boolean;
+    extra_fields?: Record<string, unknown>;
+  };
+  plaintext_body?: boolean;
+  plaintext_text?: string;
+  plaintext_hex?: string;
+  raw_body?: string;
+}
+
+export interface Step {
+  as?: string;
+  note?: string;
+  charge?: Record<string, unknown>;
+  refund?: { charge: string; body?: Record<string, unknown> };
+  cancel?: { charge: string };
+  reverse?: { charge: string };
+  raw?: { method: string; path: string; query?: string; plaintext?: unknown };
+  state?: { name: string; params?: Record<string, unknown> };
+  idempotency_key?: string;
+  break?: YamlBreaks;
+  repeat?: number;
+  expect?: Expect;
+  expect_all?: ExpectAll;
+}
+
+export const OPERATIONS = ['charge', 'refund', 'cancel', 'reverse', 'raw', 'state'] as const;
+export type StepOperation = (typeof OPERATIONS)[number];
+
+export interface Scenario {
+  id: string;
+  title: string;
+  level: Level;
+  ref: { clause: string; seed?: string };
+  tags?: string[];
+  needs?: Need[];
+  description?: string;
+  steps: Step[];
+}
+
+export interface ScenarioFile {
+  profile: 'viopay-pos';
+  description?: string;
+  scenarios: Scenario[];
+}
+
+/** A scenario as loaded: validated, with where it is written. */
+export interface LoadedScenario extends Scenario {
+  file: string;
+  line: number;
+}

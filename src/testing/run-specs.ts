@@ -1,0 +1,34 @@
+/**
+ * Test support: runs spec files against a reference target started with `options` (a fault or a
+ * MAY choice), and returns the results. The target is closed before this returns.
+ */
+import type { ResolvedTarget } from '../config/resolved';
+import type { CheckResult } from '../core/types';
+import { loadScenarios, specFiles } from '../scenario/load';
+import { runScenarios } from '../scenario/run-all';
+import type { TargetOptionsInput } from '../target';
+import { startReference } from './reference';
+
+export async function runSpecsAgainstReference(paths: readonly string[], options: TargetOptionsInput = {}): Promise<CheckResult[]> {
+  const scenarios = loadScenarios(specFiles(paths));
+  const ref = await startReference(options);
+  try {
+    const creds = ref.client.credentials;
+    const target: ResolvedTarget = {
+      profile: 'viopay-pos',
+      baseUrl: ref.target.url,
+      terminalId: creds.terminalId,
+      keyId: creds.keyId,
+      hmacSecret: creds.hmacSecret,
+      msk: creds.msk,
+      kcvMethod: creds.kcvMethod,
+      cards: { ...ref.target.options.cards },
+      embedded: true,
+      source: 'reference target',
+    };
+    if (ref.target.stateUrl) target.stateUrl = ref.target.stateUrl;
+    return await runScenarios(scenarios, { client: ref.client, target, runId: `t${Date.now()}`, timeoutMs: 5000 });
+  } finally {
+    await ref.close();
+  }
+}
