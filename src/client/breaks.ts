@@ -38,13 +38,20 @@ export interface BodyFormatting {
   keyOrder?: 'as-is' | 'reversed' | 'sorted';
 }
 
+/** RFC 3339 forms a client may send (PROFILE 1.2: the first MUST be accepted, the others SHOULD). */
+export type TimestampForm = 'seconds' | 'fraction' | 'offset';
+
 export interface RequestBreaks {
   /** Set (string) or remove (null) headers after signing; the signature is not recomputed. */
   headers?: Record<string, string | null>;
   /** Send, and sign, this `X-Terminal-Id`. */
   terminalId?: string;
-  /** Send, and sign, a timestamp this many seconds from the (target-aligned) clock, or this exact text. */
-  timestamp?: { skewSeconds: number } | string;
+  /**
+   * Send, and sign, a timestamp this many seconds from the (target-aligned) clock, written in
+   * `form` (default `seconds`: YYYY-MM-DDTHH:MM:SSZ; `fraction`: with milliseconds; `offset`:
+   * the same instant at +02:00), or this exact text.
+   */
+  timestamp?: { skewSeconds: number; form?: TimestampForm } | string;
   /** Send, and sign, this nonce. */
   nonce?: string;
   /** Send this `X-Key-Id` (the signature is still made with the configured secret). */

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { CanonicalParts } from '../crypto/canonical';
 import { sign } from '../crypto/signature';
 import { CLIENT_TYPE, HEADER } from '../profile/pos';
-import { formatRfc3339Seconds } from '../profile/rfc3339';
+import { formatRfc3339Millis, formatRfc3339Offset, formatRfc3339Seconds } from '../profile/rfc3339';
 import type { RequestBreaks } from './breaks';
 import type { PosCredentials } from './credentials';
 import { buildEnvelope, writeJson } from './envelope-breaks';
@@ -47,7 +47,10 @@ function bodyOf(spec: RequestSpec, creds: PosCredentials, breaks: RequestBreaks)
 function timestampOf(breaks: RequestBreaks, nowMs: number): string {
   const t = breaks.timestamp;
   if (typeof t === 'string') return t;
-  return formatRfc3339Seconds(nowMs + (t?.skewSeconds ?? 0) * 1000);
+  const at = nowMs + (t?.skewSeconds ?? 0) * 1000;
+  if (t?.form === 'fraction') return formatRfc3339Millis(at);
+  if (t?.form === 'offset') return formatRfc3339Offset(at);
+  return formatRfc3339Seconds(at);
 }
 
 /** The signed request for `spec`, with `breaks` applied. `nowMs` is the target-aligned clock. */

@@ -1,4 +1,4 @@
-import { formatRfc3339Seconds, parseRfc3339 } from './rfc3339';
+import { formatRfc3339Millis, formatRfc3339Offset, formatRfc3339Seconds, parseRfc3339 } from './rfc3339';
 
 describe('parseRfc3339', () => {
   it.each([
@@ -32,5 +32,17 @@ describe('parseRfc3339', () => {
 describe('formatRfc3339Seconds', () => {
   it('writes whole seconds with Z', () => {
     expect(formatRfc3339Seconds(Date.UTC(2025, 11, 13, 14, 25, 30, 999))).toBe('2025-12-13T14:25:30Z');
+  });
+});
+
+describe('other RFC 3339 forms of one instant', () => {
+  const at = Date.UTC(2025, 11, 13, 14, 25, 30, 250);
+  it('fractional seconds read back to the same millisecond', () => {
+    expect(formatRfc3339Millis(at)).toBe('2025-12-13T14:25:30.250Z');
+    expect(parseRfc3339(formatRfc3339Millis(at))).toBe(at);
+  });
+  it('a numeric offset reads back to the same second', () => {
+    expect(formatRfc3339Offset(at)).toBe('2025-12-13T16:25:30+02:00');
+    expect(parseRfc3339(formatRfc3339Offset(at))).toBe(at - 250);
   });
 });

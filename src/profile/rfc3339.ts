@@ -31,3 +31,18 @@ export function parseRfc3339(text: string): number | null {
 export function formatRfc3339Seconds(epochMs: number): string {
   return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
+
+/** `YYYY-MM-DDTHH:MM:SS.mmmZ`: fractional seconds, as Java's Instant.toString() sends them. */
+export function formatRfc3339Millis(epochMs: number): string {
+  const text = new Date(epochMs).toISOString();
+  // Always show a fraction, even a zero one, so the form is tested whatever the clock says.
+  return text.endsWith('.000Z') ? text.replace('.000Z', '.001Z') : text;
+}
+
+/** The same instant written with a numeric offset, e.g. `2025-12-13T16:25:30+02:00`. */
+export function formatRfc3339Offset(epochMs: number, offsetMinutes = 120): string {
+  const local = new Date(Math.floor(epochMs / 1000) * 1000 + offsetMinutes * 60_000).toISOString().slice(0, 19);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}

@@ -12,7 +12,9 @@ export function toRequestBreaks(y: YamlBreaks | undefined): RequestBreaks {
   const b: RequestBreaks = {};
   if (y.headers) b.headers = y.headers;
   if (y.terminal_id !== undefined) b.terminalId = y.terminal_id;
-  if (y.timestamp !== undefined) b.timestamp = typeof y.timestamp === 'string' ? y.timestamp : { skewSeconds: y.timestamp.skew };
+  if (y.timestamp !== undefined) {
+    b.timestamp = typeof y.timestamp === 'string' ? y.timestamp : { skewSeconds: y.timestamp.skew, ...(y.timestamp.form && { form: y.timestamp.form }) };
+  }
   if (y.nonce !== undefined) b.nonce = y.nonce;
   if (y.key_id !== undefined) b.keyId = y.key_id;
   if (y.signature) {

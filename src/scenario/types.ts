@@ -32,7 +32,7 @@ export interface ExpectAll {
 export interface YamlBreaks {
   headers?: Record<string, string | null>;
   terminal_id?: string;
-  timestamp?: string | { skew: number };
+  timestamp?: string | { skew: number; form?: 'seconds' | 'fraction' | 'offset' };
   nonce?: string;
   key_id?: string;
   signature?: { over?: Record<string, string>; secret?: string; value?: string };

@@ -1,0 +1,77 @@
+import type { CheckInfo, RunReport } from '../core/types';
+import { colorEnabled, ConsoleReporter } from './console-reporter';
+import { FAILED, PASSED, sampleReport, SKIPPED, WARNING } from './sample-report';
+
+/** Runs a whole report through a ConsoleReporter and returns what it wrote. */
+async function run(report: RunReport, options: { color?: boolean; ci?: boolean }): Promise<string> {
+  let text = '';
+  const reporter = new ConsoleReporter({ out: { write: (chunk) => void (text += chunk) }, ...options });
+  const checks: CheckInfo[] = report.checks.map((r) => r.check);
+  await reporter.onBegin(report, checks);
+  for (const result of report.checks) await reporter.onCheckEnd(result);
+  await reporter.onEnd(report);
+  return text;
+}
+
+const report = sampleReport([PASSED, FAILED, WARNING, SKIPPED]);
+
+describe('ConsoleReporter', () => {
+  it('without colour writes PASS/FAIL/WARN/SKIP words and no escape code at all', async () => {
+    // Act
+    const text = await run(report, { color: false });
+    // Assert
+    expect(text).not.toContain('\u001b');
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('paycert 0.1.0: 4 checks against http://127.0.0.1:1234 (viopay-pos/1)');
+    expect(lines[1]).toBe('PASS sig.valid A correctly signed charge is accepted (12 ms)');
+    expect(lines[2]).toMatch(/^FAIL nonce\.replay .* \(30 ms\)$/);
+    expect(lines[3]).toBe(`    expected 401, got 200 <&"'>`);
+    expect(text).toContain('WARN ts.forms');
+    expect(text).toContain('SKIP cancel.pending A pending charge can be cancelled\n    the target declares no pending test card');
+  });
+
+  it('with colour writes ticks in colour', async () => {
+    const text = await run(report, { color: true });
+    expect(text).toContain('\u001b[32m✔\u001b[39m sig.valid');
+    expect(text).toContain('\u001b[31m✘\u001b[39m nonce.replay');
+    expect(text).toContain('\u001b[33m⚠\u001b[39m ts.forms');
+    expect(text).toContain('\u001b[90m○\u001b[39m cancel.pending');
+  });
+
+  it('in CI writes plain words even when colour was asked for', async () => {
+    const text = await run(report, { color: true, ci: true });
+    expect(text).not.toContain('\u001b');
+    expect(text).toContain('FAIL nonce.replay');
+  });
+
+  it('ends with the failures in full and a verdict line whose counts match the report', async () => {
+    // Act
+    const text = await run(report, { color: false });
+    // Assert
+    expect(text).toContain('Failures (1)');
+    expect(text).toContain('paycert run --check nonce.replay --seed 42 --path 0:1');
+    const last = text.trimEnd().split('\n').pop();
+    expect(last).toBe('paycert: NOT CERTIFIED - 1 passed, 1 failed, 1 warning, 1 skipped (target http://127.0.0.1:1234, 4.2 s)');
+  });
+
+  it('says CERTIFIED and strict in the closing line when so', async () => {
+    const text = await run(sampleReport([PASSED], { strict: true }), { color: false });
+    expect(text.trimEnd().split('\n').pop()).toBe('paycert: CERTIFIED - 1 passed, 0 failed, 0 warnings, 0 skipped (target http://127.0.0.1:1234, 4.2 s, strict)');
+  });
+});
+
+describe('colorEnabled', () => {
+  it.each([
+    [{}, true, true],
+    [{}, false, false],
+    [{}, undefined, false],
+    [{ NO_COLOR: '1' }, true, false],
+    [{ NO_COLOR: '' }, true, true],
+    [{ NO_COLOR: '1', FORCE_COLOR: '1' }, true, false],
+    [{ FORCE_COLOR: '1' }, false, true],
+    [{ FORCE_COLOR: '0' }, true, false],
+    [{ TERM: 'dumb' }, true, false],
+  ])('env %p on a TTY %p: %p', (env, isTTY, expected) => {
+    expect(colorEnabled(env, isTTY)).toBe(expected);
+  });
+});

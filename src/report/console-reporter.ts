@@ -1,0 +1,105 @@
+/**
+ * Progress on a terminal or in a CI log while a run goes, then the failures in full and one
+ * closing verdict line. It writes only to the `out` it is given, never to the process console,
+ * and never exits: the CLI owns the exit code (core/verdict.ts).
+ */
+import type { Reporter } from '../core/reporter';
+import type { CheckInfo, CheckResult, CheckStatus, RunInfo, RunReport } from '../core/types';
+import { paint, type Paint } from './ansi';
+import { formatFailure } from './failure-format';
+import { STATUS_ICON, STATUS_WORD, countsLine, verdictWord } from './status';
+import { elapsedMs, formatDuration, oneLine, plural, visible } from './text';
+
+/** Where text goes: process.stdout in the CLI, a buffer in tests. */
+export interface Writable {
+  write(text: string): void;
+}
+
+export interface ConsoleOptions {
+  out: Writable;
+  /** ANSI colours and tick marks; compute it with `colorEnabled` (default off). */
+  color?: boolean;
+  /** A CI log: plain words, no escape codes, whatever `color` says. */
+  ci?: boolean;
+}
+
+/**
+ * Whether to colour, by the NO_COLOR convention (https://no-color.org): a non-empty NO_COLOR
+ * turns colour off whatever else is set; FORCE_COLOR turns it on (except `0` or `false`, which
+ * turn it off) even when not on a terminal; otherwise colour only on a TTY that is not `dumb`.
+ */
+export function colorEnabled(env: Readonly<Record<string, string | undefined>>, isTTY: boolean | undefined): boolean {
+  if ((env.NO_COLOR ?? '') !== '') return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+  return isTTY === true && env.TERM !== 'dumb';
+}
+
+/** The closing line: `paycert: NOT CERTIFIED - 70 passed, ... (target http://..., 4.2 s)`. */
+export function verdictLine(report: RunReport): string {
+  const wall = elapsedMs(report.startedAt, report.endedAt);
+  const details = [`target ${visible(report.target.baseUrl)}`];
+  if (wall !== undefined) details.push(formatDuration(wall));
+  if (report.strict) details.push('strict');
+  return `paycert: ${verdictWord(report.verdict)} - ${countsLine(report.counts)} (${details.join(', ')})`;
+}
+
+/** Console progress: one line at the start, one per check, the failures and a verdict at the end. */
+export class ConsoleReporter implements Reporter {
+  private readonly out: Writable;
+  private readonly color: boolean;
+  private readonly p: Paint;
+
+  constructor(options: ConsoleOptions) {
+    this.out = options.out;
+    this.color = options.color === true && options.ci !== true;
+    this.p = paint(this.color);
+  }
+
+  private line(text = ''): void {
+    this.out.write(`${text}\n`);
+  }
+
+  private tint(status: CheckStatus, text: string): string {
+    const byStatus = { passed: this.p.green, failed: this.p.red, warning: this.p.yellow, skipped: this.p.grey };
+    return byStatus[status](text);
+  }
+
+  onBegin(run: RunInfo, checks: readonly CheckInfo[]): void {
+    const embedded = run.target.embedded ? ' (embedded reference target)' : '';
+    const strict = run.strict ? ', strict' : '';
+    this.line(`paycert ${visible(run.harnessVersion)}: ${plural(checks.length, 'check')} against ${visible(run.target.baseUrl)}${embedded} (${visible(run.profile)}${strict})`);
+  }
+
+  onCheckEnd(result: CheckResult): void {
+    // Ticks need a terminal that shows them; a plain log gets words that grep and diff well.
+    const mark = this.color ? STATUS_ICON[result.status] : STATUS_WORD[result.status];
+    const took = result.status === 'skipped' ? '' : ` ${this.p.grey(`(${formatDuration(result.durationMs)})`)}`;
+    this.line(`${this.tint(result.status, mark)} ${visible(result.check.id)} ${visible(result.check.title)}${took}`);
+    if (result.failure && (result.status === 'failed' || result.status === 'warning')) {
+      this.line(`    ${this.tint(result.status, oneLine(result.failure.message))}`);
+    } else if (result.status === 'skipped' && result.skipReason !== undefined) {
+      this.line(`    ${this.p.grey(oneLine(result.skipReason))}`);
+    }
+  }
+
+  onEnd(report: RunReport): void {
+    const failed = report.checks.filter((r) => r.status === 'failed');
+    const warned = report.checks.filter((r) => r.status === 'warning');
+    this.details(`Failures (${failed.length})`, failed);
+    this.details(`Warnings (${warned.length})${report.strict ? ': failing under --strict' : ''}`, warned);
+    const verdict = verdictLine(report);
+    this.line();
+    this.line(report.verdict === 'certified' ? this.p.green(verdict) : this.p.red(verdict));
+  }
+
+  private details(heading: string, results: readonly CheckResult[]): void {
+    if (results.length === 0) return;
+    this.line();
+    this.line(this.p.bold(heading));
+    for (const result of results) {
+      this.line();
+      this.line(result.failure ? formatFailure(result.failure, { color: this.color }) : `[${visible(result.check.id)}] ${STATUS_WORD[result.status]}: no failure details were recorded`);
+    }
+  }
+}

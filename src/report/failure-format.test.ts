@@ -1,0 +1,85 @@
+import { toCurl } from '../client/exchange';
+import type { Failure } from '../core/types';
+import { formatFailure, REPLAY_NOTE } from './failure-format';
+import { FAILED, sampleExchange } from './sample-report';
+
+const failure = FAILED.failure!;
+
+describe('formatFailure', () => {
+  it('says which check failed, at what level, with the message and step', () => {
+    // Act
+    const text = formatFailure(failure);
+    // Assert
+    expect(text).toContain('MUST [nonce.replay] A replayed nonce is refused');
+    expect(text).toContain('expected 401, got 200');
+    expect(text).toContain('step: send the same signed request again');
+  });
+
+  it('shows what was sent: method, path, every header and the decrypted plaintext', () => {
+    const text = formatFailure(failure);
+    expect(text).toContain('POST /pos/charge?trace=1');
+    for (const [name, value] of sampleExchange().request.headers) expect(text).toContain(`${name}: ${value}`);
+    expect(text).toContain('request plaintext (decrypted)');
+    expect(text).toContain('411111******1111');
+  });
+
+  it('shows what came back: status, headers and the decrypted plaintext', () => {
+    const text = formatFailure(failure);
+    expect(text).toContain('status 200');
+    expect(text).toContain('x-trace: tr-9');
+    expect(text).toContain('"charge_id": "ch_replayed_42"');
+  });
+
+  it('shows expected and actual as JSON with sorted keys', () => {
+    const text = formatFailure(failure);
+    expect(text).toContain('Expected\n  {\n    "code": "4001",\n    "status": 401\n  }');
+    expect(text.indexOf('"charge_id"')).toBeLessThan(text.indexOf('"status": "approved"'));
+  });
+
+  it('gives the curl replay with its nonce note and the paycert command with seed and path', () => {
+    const text = formatFailure(failure);
+    expect(text).toContain(toCurl(sampleExchange()));
+    expect(text).toContain(REPLAY_NOTE);
+    expect(text).toContain('paycert run --check nonce.replay --seed 42 --path 0:1');
+  });
+
+  it('shows the body when there is no plaintext, cut to about 2 KB', () => {
+    // Arrange
+    const exchange = sampleExchange();
+    exchange.response = { status: 500, headers: {}, body: 'x'.repeat(10_000), truncated: true };
+    // Act
+    const text = formatFailure({ ...failure, exchange });
+    // Assert
+    expect(text).toContain('response body:');
+    expect(text).toContain('7952 more characters not shown');
+    expect(text).toContain('the client kept only the start of this body');
+    expect(text.length).toBeLessThan(6000);
+  });
+
+  it('shows the transport error when nothing came back', () => {
+    const exchange = sampleExchange();
+    delete exchange.response;
+    exchange.transportError = 'connect ECONNREFUSED 127.0.0.1:1234';
+    expect(formatFailure({ ...failure, exchange })).toContain('no response: connect ECONNREFUSED 127.0.0.1:1234');
+  });
+
+  it('without an exchange still says how to run the check again, and prints no curl', () => {
+    const bare: Failure = { checkId: 'ts.forms', title: 'T', level: 'SHOULD', message: 'm' };
+    const text = formatFailure(bare);
+    expect(text).toContain('paycert run --check ts.forms');
+    expect(text).not.toContain('curl');
+    expect(text).not.toContain('--seed');
+  });
+
+  it('makes control characters from the target visible instead of printing them', () => {
+    const exchange = sampleExchange();
+    exchange.response = { status: 400, headers: {}, body: 'bad\u001b[2Jthing', truncated: false };
+    const text = formatFailure({ ...failure, exchange });
+    expect(text).toContain('bad\\u001b[2Jthing');
+  });
+
+  it('colours only when asked', () => {
+    expect(formatFailure(failure)).not.toContain('\u001b');
+    expect(formatFailure(failure, { color: true })).toContain('\u001b[31m');
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * A failure as a reader needs it: what was checked, what was sent, what came back, what was
+ * expected, and how to run it again. Modelled on fast-check's RunDetailsFormatter: a pure
+ * function of the typed value, so every reporter shows the same text.
+ *
+ * It prints only what the Failure holds. The exchange was redacted when it was recorded
+ * (client/exchange.ts), so nothing here looks up configuration or credentials.
+ */
+import { toCurl, type Exchange } from '../client/exchange';
+import type { Failure } from '../core/types';
+import { paint, type Paint } from './ansi';
+import { stableJson, truncate, visible } from './text';
+
+export interface FormatOptions {
+  /** ANSI colours for headings (default off: files and CI logs get plain text). */
+  color?: boolean;
+}
+
+/** Why the curl replay is not a new request: the note every replay carries. */
+export const REPLAY_NOTE =
+  'the replay reuses the nonce and timestamp, so a conformant target refuses it as a replay (or as stale); re-sign to send it as new';
+
+const INDENT = '  ';
+const indent = (text: string, by = INDENT) =>
+  text
+    .split('\n')
+    .map((line) => (line === '' ? line : by + line))
+    .join('\n');
+
+/** The path and query of a URL; the URL as given when it does not parse. */
+function pathOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.pathname + parsed.search;
+  } catch {
+    return url;
+  }
+}
+
+/** A plaintext is shown as JSON in the order it was sent; a body as the text it was. */
+function payload(plaintext: unknown, body: string, label: string): string[] {
+  if (plaintext !== undefined) {
+    // JSON.stringify keeps the sent key order; stableJson only as the fallback it never throws in.
+    let text: string;
+    try {
+      text = JSON.stringify(plaintext, null, 2) ?? stableJson(plaintext);
+    } catch {
+      text = stableJson(plaintext);
+    }
+    return [`${label} plaintext (decrypted):`, indent(visible(truncate(text)))];
+  }
+  if (body === '') return [`${label} body: (empty)`];
+  return [`${label} body:`, indent(visible(truncate(body)))];
+}
+
+function requestLines(exchange: Exchange, p: Paint): string[] {
+  const { method, url, headers, body, plaintext } = exchange.request;
+  const lines = [p.bold('Sent'), `${INDENT}${method} ${visible(pathOf(url))}`];
+  for (const [name, value] of headers) lines.push(`${INDENT}${visible(name)}: ${visible(value)}`);
+  lines.push(...payload(plaintext, body, 'request').map((l) => indent(l)));
+  return lines;
+}
+
+function responseLines(exchange: Exchange, p: Paint): string[] {
+  const { response, transportError } = exchange;
+  if (!response) {
+    return [p.bold('Received'), `${INDENT}no response: ${visible(transportError ?? 'unknown transport error')}`];
+  }
+  const lines = [p.bold('Received'), `${INDENT}status ${response.status}${exchange.durationMs > 0 ? ` after ${exchange.durationMs} ms` : ''}`];
+  for (const [name, value] of Object.entries(response.headers)) lines.push(`${INDENT}${visible(name)}: ${visible(value)}`);
+  lines.push(...payload(response.plaintext, response.body, 'response').map((l) => indent(l)));
+  // The client keeps at most a bounded body; say so, or a reader takes the cut for the answer.
+  if (response.truncated) lines.push(`${INDENT}(the client kept only the start of this body)`);
+  return lines;
+}
+
+/** A shell word: quoted only when it needs to be. */
+const shellWord = (word: string) => (/^[A-Za-z0-9._\/:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+
+/** `paycert run --check <id>`, with `--seed` and `--path` when the failure came from a property. */
+export function paycertCommand(failure: Failure): string {
+  const parts = ['paycert', 'run', '--check', shellWord(failure.checkId)];
+  if (failure.replay?.seed !== undefined) parts.push('--seed', String(failure.replay.seed));
+  if (failure.replay?.path !== undefined) parts.push('--path', shellWord(failure.replay.path));
+  return parts.join(' ');
+}
+
+function replayLines(failure: Failure, p: Paint): string[] {
+  const lines = [p.bold('Replay')];
+  if (failure.exchange) {
+    // The curl line is the exact request the harness built, so it is printed byte for byte.
+    lines.push(`${INDENT}${toCurl(failure.exchange)}`, `${INDENT}# note: ${REPLAY_NOTE}`);
+  }
+  lines.push(`${INDENT}${paycertCommand(failure)}`);
+  const given = failure.replay?.command;
+  if (given !== undefined && given !== '' && given !== paycertCommand(failure)) lines.push(`${INDENT}${visible(given)}`);
+  return lines;
+}
+
+/**
+ * The whole story of one failure as text: check id, title, level, message and step; the request
+ * sent (method, path, every header, the decrypted plaintext or else the body); the answer (status,
+ * headers, plaintext or body, cut to about 2 KB) or the transport error; expected and actual as
+ * JSON with sorted keys; and the curl and `paycert run` commands that replay it.
+ */
+export function formatFailure(failure: Failure, options: FormatOptions = {}): string {
+  const p = paint(options.color === true);
+  const mark = failure.level === 'MUST' ? p.red : p.yellow;
+  const lines = [
+    mark(p.bold(`${failure.level} [${visible(failure.checkId)}] ${visible(failure.title)}`)),
+    indent(visible(failure.message)),
+  ];
+  if (failure.step !== undefined) lines.push(indent(`step: ${visible(failure.step)}`));
+  if (failure.expected !== undefined || failure.actual !== undefined) {
+    lines.push(p.bold('Expected'), indent(visible(stableJson(failure.expected))));
+    lines.push(p.bold('Actual'), indent(visible(stableJson(failure.actual))));
+  }
+  if (failure.exchange) lines.push(...requestLines(failure.exchange, p), ...responseLines(failure.exchange, p));
+  lines.push(...replayLines(failure, p));
+  return lines.join('\n');
+}

@@ -1,0 +1,93 @@
+/**
+ * `summary.md`: what a reviewer reads in a minute. Verdict and counts first, then every check
+ * with what needs attention on top, then the failures in full, the skipped checks with their
+ * reasons, and the clause coverage.
+ */
+import { join } from 'node:path';
+import type { Reporter } from '../core/reporter';
+import type { CheckResult, RunReport } from '../core/types';
+import { coverageMarkdown } from './coverage';
+import { formatFailure } from './failure-format';
+import { writeReportFile } from './files';
+import { codeCell, fenced, markdownCell } from './markdown-text';
+import { STATUS_ICON, STATUS_WORD, byAttention, countsLine, verdictWord } from './status';
+import { elapsedMs, formatDuration, oneLine } from './text';
+
+export const SUMMARY_FILE = 'summary.md';
+
+function header(report: RunReport): string[] {
+  const wall = elapsedMs(report.startedAt, report.endedAt);
+  const target = `${codeCell(report.target.baseUrl)}${report.target.embedded ? ' (embedded reference target)' : ''}`;
+  return [
+    '# paycert certification report',
+    '',
+    `**${verdictWord(report.verdict)}**: ${countsLine(report.counts)} (${report.counts.total} checks)`,
+    '',
+    '| | |',
+    '|---|---|',
+    `| Target | ${target} |`,
+    `| Profile | ${markdownCell(report.profile)} |`,
+    `| Harness version | ${markdownCell(report.harnessVersion)} |`,
+    `| Started | ${markdownCell(report.startedAt)} |`,
+    `| Ended | ${markdownCell(report.endedAt)}${wall === undefined ? '' : ` (${formatDuration(wall)})`} |`,
+    `| Strict | ${report.strict ? 'yes: a SHOULD failure fails the run' : 'no: a SHOULD failure is a warning'} |`,
+  ];
+}
+
+function checkTable(results: readonly CheckResult[]): string[] {
+  const rows = byAttention(results).map(
+    (r) =>
+      `| ${STATUS_ICON[r.status]} ${STATUS_WORD[r.status]} | ${codeCell(r.check.id)} | ${r.check.level} | ${markdownCell(r.check.title)} | ${markdownCell(r.check.ref.clause)} |`,
+  );
+  return ['## Checks', '', '| status | id | level | title | clause |', '|---|---|---|---|---|', ...rows];
+}
+
+function failureSection(title: string, results: readonly CheckResult[]): string[] {
+  if (results.length === 0) return [];
+  const blocks = results.flatMap((r) => [
+    `### ${markdownCell(`[${r.check.id}] ${r.check.title}`)}`,
+    '',
+    fenced(r.failure ? formatFailure(r.failure) : `${STATUS_WORD[r.status]}: no failure details were recorded`),
+    '',
+  ]);
+  return [`## ${title}`, '', ...blocks];
+}
+
+function skippedSection(results: readonly CheckResult[]): string[] {
+  if (results.length === 0) return [];
+  const items = results.map((r) => `- ${codeCell(r.check.id)} ${markdownCell(r.check.title)}: ${markdownCell(oneLine(r.skipReason ?? 'no reason given'))}`);
+  return ['## Skipped', '', ...items, ''];
+}
+
+/** The report as Markdown (the text of summary.md). */
+export function summaryMarkdown(report: RunReport): string {
+  const having = (status: CheckResult['status']) => report.checks.filter((r) => r.status === status);
+  const coverage = report.coverage.length === 0 ? ['No coverage table was recorded for this run.'] : [coverageMarkdown(report.coverage)];
+  return [
+    ...header(report),
+    '',
+    ...checkTable(report.checks),
+    '',
+    ...failureSection('Failures', having('failed')),
+    ...failureSection(report.strict ? 'Warnings (failing under --strict)' : 'Warnings', having('warning')),
+    ...skippedSection(having('skipped')),
+    '## Coverage',
+    '',
+    ...coverage,
+    '',
+  ].join('\n');
+}
+
+/** Writes `summary.md` into `dir` when the run ends. */
+export class MarkdownReporter implements Reporter {
+  /** Where the summary is written. */
+  readonly file: string;
+
+  constructor(private readonly dir: string) {
+    this.file = join(dir, SUMMARY_FILE);
+  }
+
+  onEnd(report: RunReport): void {
+    writeReportFile(this.dir, SUMMARY_FILE, summaryMarkdown(report));
+  }
+}

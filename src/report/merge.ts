@@ -1,0 +1,146 @@
+/**
+ * `paycert merge DIR...`: the shards of one run, each with its own report.json, as one report.
+ * Counts and verdict are recomputed with the core's own rules (core/verdict.ts), never summed.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CheckResult, CheckStatus, CoverageRow, RunReport } from '../core/types';
+import { countResults, verdictOf } from '../core/verdict';
+import { REPORT_FILE, REPORT_FORMAT } from './json-reporter';
+import { byCodePoint } from './text';
+
+/**
+ * How bad a status is when shards disagree on a check. Failed beats everything (a failure in any
+ * shard is a failure of the run); warning beats passed for the same reason at SHOULD level; and
+ * passed beats skipped because a check that ran somewhere did run.
+ */
+const SEVERITY: Record<CheckStatus, number> = { failed: 3, warning: 2, passed: 1, skipped: 0 };
+
+/** The earliest (`sign` 1) or latest (`sign` -1) of RFC 3339 times; unparsable ones lose. */
+function extreme(times: readonly string[], sign: 1 | -1): string {
+  // Compared as instants, not strings: shards may write different offsets or fractions.
+  const key = (time: string) => {
+    const ms = Date.parse(time);
+    return Number.isNaN(ms) ? Number.POSITIVE_INFINITY : sign * ms;
+  };
+  return times.reduce((best, time) => (key(time) < key(best) ? time : best));
+}
+
+/**
+ * Two shards are against the same target when the URLs match, or when both ran the embedded
+ * reference target: each shard starts its own on an ephemeral port, so those URLs always differ.
+ */
+function sameTarget(a: RunReport['target'], b: RunReport['target']): boolean {
+  return (a.embedded && b.embedded) || (a.embedded === b.embedded && a.baseUrl === b.baseUrl);
+}
+
+function mergeChecks(reports: readonly RunReport[]): CheckResult[] {
+  const byId = new Map<string, CheckResult>();
+  for (const report of reports) {
+    for (const result of report.checks) {
+      const kept = byId.get(result.check.id);
+      // A check id in several shards keeps its worst status (see SEVERITY); on a tie, the first.
+      if (kept === undefined || SEVERITY[result.status] > SEVERITY[kept.status]) byId.set(result.check.id, result);
+    }
+  }
+  // Map keeps first-insertion order, so checks stay in the order the shards first listed them.
+  return [...byId.values()];
+}
+
+function mergeCoverage(reports: readonly RunReport[]): CoverageRow[] {
+  const rows = new Map<string, CoverageRow>();
+  for (const report of reports) {
+    for (const row of report.coverage) {
+      const kept = rows.get(row.clause);
+      const checks = new Set([...(kept?.checks ?? []), ...row.checks]);
+      rows.set(row.clause, { ...(kept ?? row), checks: [...checks].sort(byCodePoint) });
+    }
+  }
+  return [...rows.values()];
+}
+
+/**
+ * One report from the shards of one run: checks unioned (worst status wins for a repeated id),
+ * counts and verdict recomputed (strict if any shard was), the earliest start and latest end,
+ * target, profile and harness version from the first shard, coverage rows with their check ids
+ * unioned. Throws when there are no shards or when they disagree on target or profile.
+ */
+export function mergeReports(reports: RunReport[]): RunReport {
+  const first = reports[0];
+  if (first === undefined) throw new Error('paycert merge: no reports to merge');
+  for (const [index, report] of reports.entries()) {
+    if (!sameTarget(first.target, report.target)) {
+      throw new Error(`paycert merge: shard ${index + 1} ran against ${report.target.baseUrl}, shard 1 against ${first.target.baseUrl}; shards of one run share a target`);
+    }
+    if (report.profile !== first.profile) {
+      throw new Error(`paycert merge: shard ${index + 1} used profile "${report.profile}", shard 1 "${first.profile}"; shards of one run share a profile`);
+    }
+  }
+  const checks = mergeChecks(reports);
+  const strict = reports.some((r) => r.strict);
+  const counts = countResults(checks);
+  return {
+    target: { ...first.target },
+    profile: first.profile,
+    harnessVersion: first.harnessVersion,
+    startedAt: extreme(reports.map((r) => r.startedAt), 1),
+    endedAt: extreme(reports.map((r) => r.endedAt), -1),
+    strict,
+    counts,
+    verdict: verdictOf(counts, strict),
+    checks,
+    coverage: mergeCoverage(reports),
+  };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const STATUSES = new Set<unknown>(['passed', 'failed', 'warning', 'skipped']);
+
+/** What is wrong with a parsed report.json, or undefined when it has the shape merge relies on. */
+function problemOf(value: unknown): string | undefined {
+  if (!isRecord(value)) return 'it is not a JSON object';
+  if (value.format !== REPORT_FORMAT) return `its "format" is ${JSON.stringify(value.format)}, not "${REPORT_FORMAT}"`;
+  if (!isRecord(value.target) || typeof value.target.baseUrl !== 'string' || typeof value.target.embedded !== 'boolean') return '"target" is not { baseUrl, embedded }';
+  for (const key of ['profile', 'harnessVersion', 'startedAt', 'endedAt'] as const) {
+    if (typeof value[key] !== 'string') return `"${key}" is not a string`;
+  }
+  if (typeof value.strict !== 'boolean') return '"strict" is not a boolean';
+  const counts = value.counts;
+  if (!isRecord(counts) || !['total', 'passed', 'failed', 'warning', 'skipped'].every((k) => typeof counts[k] === 'number')) return '"counts" is not a Counts';
+  if (value.verdict !== 'certified' && value.verdict !== 'not certified') return '"verdict" is neither "certified" nor "not certified"';
+  if (!Array.isArray(value.checks)) return '"checks" is not an array';
+  for (const [i, result] of value.checks.entries()) {
+    if (!isRecord(result) || !isRecord(result.check) || typeof result.check.id !== 'string' || !STATUSES.has(result.status)) {
+      return `checks[${i}] is not a check result`;
+    }
+  }
+  if (!Array.isArray(value.coverage) || !value.coverage.every((row) => isRecord(row) && typeof row.clause === 'string' && Array.isArray(row.checks))) {
+    return '"coverage" is not a list of coverage rows';
+  }
+  return undefined;
+}
+
+/**
+ * The RunReport in `dir/report.json` (or in `dir` itself when it is a file), checked to be a
+ * paycert report. Throws an Error naming the file when it is missing, not JSON, or not a report.
+ * The returned value has no `format` field: it is a RunReport again.
+ */
+export function readReport(dir: string): RunReport {
+  const file = existsSync(dir) && statSync(dir).isFile() ? dir : join(dir, REPORT_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new Error(`paycert: no report at ${file} (expected the ${REPORT_FILE} a run writes)`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`paycert: ${file} is not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const problem = problemOf(parsed);
+  if (problem !== undefined) throw new Error(`paycert: ${file} is not a paycert report: ${problem}`);
+  const { format: _format, ...report } = parsed as RunReport & { format: string };
+  return report;
+}
