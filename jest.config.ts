@@ -3,19 +3,42 @@
 import type { Config } from 'jest';
 
 /**
- * Jest runs TypeScript through @swc/jest (no type checking: `npm run typecheck` does that).
- * Tests live beside the code (`src/**\/x.test.ts`) and in the conformance folders.
+ * Two projects:
+ * - `unit`: the harness's own tests (`x.test.ts` beside the code and in the conformance folders);
+ * - `conformance`: the certification itself. Each `specs/*.spec.yaml` is a test file (a small
+ *   transform turns it into one jest test per scenario), run against the target that
+ *   `paycert run` resolved, or, under plain jest, PAYCERT_CONFIG / PAYCERT_TARGET / the embedded
+ *   reference target (see src/jest/global-setup.ts). `--shard` splits it by spec file.
+ * TypeScript goes through @swc/jest (no type checking here: `npm run typecheck` does that).
  */
+const swc: [string, Record<string, unknown>] = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+];
+
 const config: Config = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/vectors', '<rootDir>/properties', '<rootDir>/contracts', '<rootDir>/specs'],
-  testMatch: ['**/*.test.ts'],
-  transform: {
-    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
-  },
-  moduleFileExtensions: ['ts', 'js', 'json'],
-  testTimeout: 30_000,
-  reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
+  testTimeout: 120_000,
+  reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js', '<rootDir>/scripts/jest-paycert-reporter.js'],
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/src', '<rootDir>/vectors', '<rootDir>/properties', '<rootDir>/contracts', '<rootDir>/specs'],
+      testMatch: ['**/*.test.ts'],
+      transform: { '^.+\\.ts$': swc },
+      moduleFileExtensions: ['ts', 'js', 'json'],
+    },
+    {
+      displayName: 'conformance',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/specs'],
+      testMatch: ['**/*.spec.yaml'],
+      transform: { '^.+\\.ts$': swc, '^.+\\.ya?ml$': '<rootDir>/scripts/jest-spec-transform.js' },
+      moduleFileExtensions: ['ts', 'js', 'json', 'yaml'],
+      globalSetup: '<rootDir>/src/jest/global-setup.ts',
+      globalTeardown: '<rootDir>/src/jest/global-teardown.ts',
+    },
+  ],
 };
 
 export default config;

@@ -25,18 +25,27 @@ function typeName(value: unknown): string {
   return typeof value;
 }
 
+const MATCHER_KEYS = new Set(['equals', 'one_of', 'not', 'pattern', 'type', 'non_empty']);
+
+/** An object is a matcher when its single key is a matcher keyword; any other value is compared as is. */
+function isMatcherObject(m: unknown): boolean {
+  return m !== null && typeof m === 'object' && !Array.isArray(m) && Object.keys(m).length === 1 && MATCHER_KEYS.has(Object.keys(m)[0]!);
+}
+
+/** The keyword forms of a matcher (see specs/scenario.schema.json). */
+type KeywordMatcher = { equals?: unknown; one_of?: unknown[]; not?: unknown; pattern?: string; type?: string; non_empty?: true };
+
 /** Null when `value` satisfies `matcher`, else what was expected, in words. */
 export function matchValue(value: unknown, matcher: Matcher): string | null {
-  if (matcher === null || typeof matcher !== 'object' || Array.isArray(matcher)) {
-    return isDeepStrictEqual(value, matcher) ? null : `equal to ${JSON.stringify(matcher)}`;
-  }
-  if ('equals' in matcher) return isDeepStrictEqual(value, matcher.equals) ? null : `equal to ${JSON.stringify(matcher.equals)}`;
-  if ('one_of' in matcher) return matcher.one_of.some((m) => isDeepStrictEqual(value, m)) ? null : `one of ${JSON.stringify(matcher.one_of)}`;
-  if ('not' in matcher) return isDeepStrictEqual(value, matcher.not) ? `not ${JSON.stringify(matcher.not)}` : null;
-  if ('pattern' in matcher) return typeof value === 'string' && new RegExp(matcher.pattern).test(value) ? null : `a string matching /${matcher.pattern}/`;
-  if ('type' in matcher) {
+  if (!isMatcherObject(matcher)) return isDeepStrictEqual(value, matcher) ? null : `equal to ${JSON.stringify(matcher)}`;
+  const m = matcher as KeywordMatcher;
+  if ('equals' in m) return isDeepStrictEqual(value, m.equals) ? null : `equal to ${JSON.stringify(m.equals)}`;
+  if (m.one_of !== undefined) return m.one_of.some((v) => isDeepStrictEqual(value, v)) ? null : `one of ${JSON.stringify(m.one_of)}`;
+  if ('not' in m) return isDeepStrictEqual(value, m.not) ? `not ${JSON.stringify(m.not)}` : null;
+  if (m.pattern !== undefined) return typeof value === 'string' && new RegExp(m.pattern).test(value) ? null : `a string matching /${m.pattern}/`;
+  if (m.type !== undefined) {
     const actual = typeName(value);
-    return actual === matcher.type || (matcher.type === 'number' && actual === 'integer') ? null : `of type ${matcher.type}`;
+    return actual === m.type || (m.type === 'number' && actual === 'integer') ? null : `of type ${m.type}`;
   }
   const empty = value === undefined || value === null || value === '' || (typeof value === 'object' && Object.keys(value).length === 0);
   return empty ? 'non-empty' : null;
@@ -54,7 +63,7 @@ function universal(answer: Answer, allowed: number[] | undefined): Mismatch | nu
 }
 
 export function checkExpect(answer: Answer, view: AnswerView, expect: Expect = {}): Mismatch | null {
-  const allowed = expect.status === undefined ? undefined : ([] as number[]).concat(expect.status);
+  const allowed = expect.status === undefined ? undefined : ([] as Array<number | string>).concat(expect.status).map(Number);
   const base = universal(answer, allowed);
   if (base) return base;
   if (expect.any_of) {

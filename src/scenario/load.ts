@@ -4,7 +4,7 @@
  * captures that name an earlier step). Every problem is a UserError at `file:line:col`.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { didYouMean } from '../core/did-you-mean';
 import { UserError, UserErrors } from '../core/errors';
@@ -78,7 +78,9 @@ export function loadScenarioFile(file: string): LoadedScenario[] {
   } catch (error) {
     throw new UserError(`cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file });
   }
-  return parseScenarioFile(file, text);
+  // Messages name the file as the user would type it; results keep the absolute path.
+  const shown = relative(process.cwd(), file) || file;
+  return parseScenarioFile(shown.startsWith('..') ? file : shown, text).map((s) => ({ ...s, file }));
 }
 
 /** The spec files under the given paths (files as given, folders searched for *.spec.yaml). */

@@ -12,10 +12,13 @@ export type Matcher =
   | { not: unknown }
   | { pattern: string }
   | { type: 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null' }
-  | { non_empty: true };
+  | { non_empty: true }
+  /** Any other object: compared for deep equality. */
+  | Record<string, unknown>;
 
 export interface Expect {
-  status?: number | number[];
+  /** A status, the statuses allowed, or a `${reference}` (interpolated before checking). */
+  status?: number | number[] | string;
   code?: string | string[];
   error?: 'standard';
   fields?: Record<string, Matcher>;

@@ -33,7 +33,7 @@ function describe(error: ErrorObject): string {
 }
 
 /** Ranks errors so one message per place is the most useful one. */
-const PRIORITY: Record<string, number> = { additionalProperties: 0, required: 1, type: 2, enum: 3, const: 3 };
+const PRIORITY: Record<string, number> = { additionalProperties: 0, required: 1, oneOf: 2, anyOf: 2, type: 3, enum: 4, const: 4 };
 
 /**
  * One UserError per document path, most specific keyword first. `hints` gives a better message
@@ -41,8 +41,21 @@ const PRIORITY: Record<string, number> = { additionalProperties: 0, required: 1,
  */
 export function schemaErrors(source: YamlSource, errors: readonly ErrorObject[], hints: Record<string, string> = {}): UserError[] {
   const byPath = new Map<string, { error: ErrorObject; path: DocPath; key: boolean }>();
+  // Where a value matches none of several forms, the branches' own errors mislead (the first
+  // branch says "must be integer" of a list): say once what the forms are.
+  const alternatives = new Map<string, ErrorObject>();
   for (const error of errors) {
-    if (error.keyword === 'if' || error.keyword === 'oneOf' || error.keyword === 'anyOf') continue;
+    if (error.keyword === 'oneOf' || error.keyword === 'anyOf') alternatives.set(error.instancePath, error);
+  }
+  for (const error of errors) {
+    if (error.keyword === 'if') continue;
+    if (error.keyword === 'oneOf' || error.keyword === 'anyOf') {
+      const path = pathOf(error.instancePath);
+      const described = (error.parentSchema as { description?: string } | undefined)?.description;
+      byPath.set(formatPath(path), { error: { ...error, message: described ? `must be ${described}` : 'matches none of the allowed forms' }, path, key: false });
+      continue;
+    }
+    if (alternatives.has(error.instancePath) || [...alternatives.keys()].some((p) => p !== '' && error.instancePath.startsWith(`${p}/`))) continue;
     const p = error.params as Record<string, unknown>;
     let path: DocPath = pathOf(error.instancePath);
     let key = false;

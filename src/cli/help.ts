@@ -1,0 +1,68 @@
+/** The help texts: one per command, shown by --help and after a usage error. */
+
+export const MAIN_HELP = `paycert - conformance and contract test harness for payment APIs
+
+Usage: paycert <command> [options]
+
+Commands:
+  run      certify a target (default: the embedded reference target)
+  serve    run the reference target (Viopay POS API) on 127.0.0.1
+  lint     validate scenario files
+  merge    merge the reports of sharded runs into one
+
+Run 'paycert <command> --help' for a command's options.
+Exit codes: 0 certified / no problem, 1 not certified, 2 the harness could not run.
+`;
+
+export const RUN_HELP = `Usage: paycert run [options]
+
+Certifies a target against the scenarios in specs/. Without --config and --target it starts
+the embedded reference target on an ephemeral port and certifies it.
+
+Options:
+  --config FILE    target config (PROFILE section 4); \${ENV} is expanded
+  --target URL     target base URL (overrides base_url; alone, the reference target's
+                   published test credentials are used, as for 'paycert serve')
+  --reports DIR    where report.json, junit.xml and summary.md go (default: reports)
+  --strict         a SHOULD failure (warning) also fails certification
+  --tag T          only scenarios tagged T (repeatable)
+  --check ID       only this check (repeatable)
+  --timeout S      per-request timeout in seconds (default: 10)
+  --shard I/N      run shard I of N (merge the shards' reports with 'paycert merge')
+  -h, --help       this help
+
+Exit codes: 0 certified, 1 a MUST check failed (or a SHOULD one with --strict),
+2 the harness could not run (bad config, bad scenario file, target unreachable).
+`;
+
+export const SERVE_HELP = `Usage: paycert serve [options]
+
+Runs the reference target: the Viopay POS API exactly as PROFILE section 1 reads it, with the
+state hook of section 4 at /_conformance/state. Its credentials are the published test values
+in README.md ('The reference target'). Stop it with Ctrl-C.
+
+Options:
+  --port N     port to listen on (default: 8080; 0 picks a free one)
+  --host H     address to bind (default: 127.0.0.1)
+  -h, --help   this help
+`;
+
+export const LINT_HELP = `Usage: paycert lint [PATHS...]
+
+Validates scenario files (default: specs/) against the scenario schema and the checks a
+schema cannot make. Each problem is one line: file:line:col: path: what is wrong.
+
+Exit codes: 0 no problem, 2 a problem was found.
+`;
+
+export const MERGE_HELP = `Usage: paycert merge DIR... [--out DIR]
+
+Merges the reports (report.json) that sharded runs wrote into DIR... into one report.json,
+junit.xml and summary.md.
+
+Options:
+  --out DIR    where the merged reports go (default: reports)
+  -h, --help   this help
+
+Exit codes: 0 certified, 1 not certified, 2 a report could not be read.
+`;

@@ -1,0 +1,11 @@
+/** Where the CLI writes (injected, so tests can read it). */
+export interface Io {
+  out: { write(text: string): unknown };
+  err: { write(text: string): unknown };
+  env: NodeJS.ProcessEnv;
+}
+
+export const processIo = (): Io => ({ out: process.stdout, err: process.stderr, env: process.env });
+
+/** The package root: specs/, jest.config.ts and package.json live here. */
+export const PACKAGE_ROOT = require('node:path').resolve(__dirname, '..', '..') as string;

@@ -1,0 +1,51 @@
+/**
+ * The `paycert` command line: the thin shell around the core. It parses, dispatches, prints and
+ * returns the exit code; a user's mistake is one line on stderr and exit 2, never a stack trace.
+ */
+import { UserError, UserErrors } from '../core/errors';
+import { EXIT } from '../core/verdict';
+import { didYouMean } from '../core/did-you-mean';
+import { harnessVersion } from '../run/version';
+import { MAIN_HELP } from './help';
+import { processIo, type Io } from './io';
+import { lintCommand } from './lint';
+import { mergeCommand } from './merge';
+import { runCommand } from './run';
+import { serveCommand } from './serve';
+
+const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number | Promise<number>> = {
+  run: runCommand,
+  serve: serveCommand,
+  lint: lintCommand,
+  merge: mergeCommand,
+};
+
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.out.write(MAIN_HELP);
+    return command === undefined ? EXIT.harnessError : EXIT.certified;
+  }
+  if (command === '--version' || command === '-v') {
+    io.out.write(`${harnessVersion()}\n`);
+    return EXIT.certified;
+  }
+  const run = COMMANDS[command];
+  try {
+    if (!run) {
+      const guess = didYouMean(command, Object.keys(COMMANDS));
+      throw new UserError(`unknown command "${command}"`, undefined, undefined, guess ? `did you mean "paycert ${guess}"?` : 'see paycert --help');
+    }
+    return await run(rest, io);
+  } catch (error) {
+    if (error instanceof UserErrors) {
+      for (const e of error.errors) io.err.write(`${e.oneLine()}\n`);
+      return EXIT.harnessError;
+    }
+    if (error instanceof UserError) {
+      io.err.write(`paycert: ${error.oneLine()}\n`);
+      return EXIT.harnessError;
+    }
+    throw error;
+  }
+}

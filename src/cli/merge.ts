@@ -1,0 +1,39 @@
+/** `paycert merge DIR... [--out DIR]`: one report from the shards' reports. */
+import { resolve } from 'node:path';
+import { UserError } from '../core/errors';
+import { EXIT, exitCodeOf } from '../core/verdict';
+import { fileReporters } from '../report';
+import { verdictLine } from '../report/console-reporter';
+import { mergeReports, readReport } from '../report/merge';
+import { ReporterMux } from '../core/reporter';
+import { parse } from './args';
+import { MERGE_HELP } from './help';
+import type { Io } from './io';
+
+export async function mergeCommand(argv: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse('merge', argv, { out: { type: 'string' } }, true);
+  if (values.help) {
+    io.out.write(MERGE_HELP);
+    return EXIT.certified;
+  }
+  if (positionals.length === 0) throw new UserError('merge: name at least one reports folder', undefined, undefined, 'paycert merge reports-1 reports-2');
+  const reports = positionals.map((dir) => {
+    try {
+      return readReport(dir);
+    } catch (error) {
+      throw new UserError((error as Error).message.split('\n')[0]!, { file: dir });
+    }
+  });
+  let merged;
+  try {
+    merged = mergeReports(reports);
+  } catch (error) {
+    throw new UserError(`merge: ${(error as Error).message}`);
+  }
+  const out = resolve(values.out ?? 'reports');
+  const mux = new ReporterMux(fileReporters(out));
+  await mux.onEnd(merged);
+  if (mux.errors.length) throw new UserError(`merge: cannot write the reports in ${out}: ${String(mux.errors[0]!.error)}`);
+  io.out.write(`${verdictLine(merged)}\nmerged ${reports.length} reports into ${out}\n`);
+  return exitCodeOf(merged);
+}

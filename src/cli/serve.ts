@@ -1,0 +1,40 @@
+/** `paycert serve`: the reference target, until Ctrl-C. */
+import { UserError } from '../core/errors';
+import { EXIT } from '../core/verdict';
+import { REFERENCE_CREDENTIALS, startReferenceTarget } from '../target';
+import { parse } from './args';
+import { SERVE_HELP } from './help';
+import type { Io } from './io';
+
+export async function serveCommand(argv: readonly string[], io: Io, stop: Promise<void> = untilSignal()): Promise<number> {
+  const { values } = parse('serve', argv, { port: { type: 'string' }, host: { type: 'string' } });
+  if (values.help) {
+    io.out.write(SERVE_HELP);
+    return EXIT.certified;
+  }
+  const port = Number(values.port ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number (0-65535), got "${values.port}"`);
+  let target;
+  try {
+    target = await startReferenceTarget({ port, host: values.host ?? '127.0.0.1' });
+  } catch (error) {
+    throw new UserError(`cannot listen on ${values.host ?? '127.0.0.1'}:${port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  io.out.write(
+    `paycert reference target (Viopay POS) listening on ${target.url}\n` +
+      `  state hook: ${target.stateUrl}\n` +
+      `  terminal ${REFERENCE_CREDENTIALS.terminalId}, key id ${REFERENCE_CREDENTIALS.keyId}; secret and MSK: the published test values (README.md)\n` +
+      `  certify it: npx paycert run --target ${target.url}\n`,
+  );
+  await stop;
+  await target.close();
+  io.out.write('paycert serve: stopped\n');
+  return EXIT.certified;
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}

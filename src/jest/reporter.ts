@@ -1,0 +1,142 @@
+/**
+ * The jest reporter of the conformance project: a thin adapter from jest's events to paycert's
+ * reporters. Jest says a test case ended; this reads that check's result (written by the worker)
+ * and passes it on; at the end it assembles the RunReport and hands it to the file reporters.
+ */
+import { join } from 'node:path';
+import TestSequencer from '@jest/test-sequencer';
+import type { AggregatedResult, Test, TestCaseResult, TestResult } from '@jest/reporters';
+import type { Config } from '@jest/types';
+import { ReporterMux, type Reporter } from '../core/reporter';
+import type { CheckInfo, CheckResult, RunReport } from '../core/types';
+import { countResults, verdictOf } from '../core/verdict';
+import { POS_CLAUSES } from '../profile/clauses';
+import { buildCoverage } from '../report/coverage';
+import { ConsoleReporter, colorEnabled } from '../report/console-reporter';
+import { fileReporters } from '../report';
+import { importRunContext, type RunContext } from '../run/context';
+import { clearPartials, readAllPartials, readPartial } from '../run/partials';
+import { selectScenarios } from '../run/select';
+import { checkInfoOf } from '../scenario/check-info';
+import { loadScenarios, specFiles } from '../scenario/load';
+import { harnessVersion } from '../run/version';
+
+
+const isSpec = (path: string) => path.endsWith('.spec.yaml') || path.endsWith('.spec.yml');
+const idOf = (title: string) => /^\[([^\]]+)\]/.exec(title)?.[1];
+
+export default class PaycertJestReporter {
+  private ctx: RunContext | undefined;
+  private mux: ReporterMux | undefined;
+  private readonly results = new Map<string, CheckResult>();
+  private begun = false;
+
+  constructor(
+    private readonly globalConfig: Config.GlobalConfig,
+  ) {}
+
+  /** The checks this run (and this shard) will run, for the opening line. */
+  private plannedChecks(ctx: RunContext): CheckInfo[] {
+    let files = specFiles([join(this.globalConfig.rootDir, 'specs')]);
+    const shard = this.globalConfig.shard;
+    if (shard) {
+      const tests = files.map((path) => ({ path, context: { config: { rootDir: this.globalConfig.rootDir } } }) as unknown as Test);
+      files = (new TestSequencer({ contexts: [], globalConfig: this.globalConfig }).shard(tests, shard) as Test[]).map((t) => t.path);
+    }
+    return selectScenarios(loadScenarios(files), ctx.options).map(checkInfoOf);
+  }
+
+  private async begin(): Promise<void> {
+    if (this.begun) return;
+    this.begun = true;
+    this.ctx = importRunContext();
+    if (!this.ctx) return;
+    const { options } = this.ctx;
+    const reporters: Reporter[] = fileReporters(options.reportsDir);
+    if (options.console) {
+      const ci = Boolean(process.env.CI);
+      reporters.unshift(new ConsoleReporter({ out: process.stdout, color: colorEnabled(process.env, process.stdout.isTTY) && !ci, ci }));
+    }
+    this.mux = new ReporterMux(reporters);
+    let planned: CheckInfo[] = [];
+    try {
+      planned = this.plannedChecks(this.ctx);
+    } catch {
+      // A spec file that does not load fails its own jest test file; the opening line just counts less.
+    }
+    await this.mux.onBegin(this.runInfo(this.ctx), planned);
+  }
+
+  private runInfo(ctx: RunContext) {
+    return {
+      target: { baseUrl: ctx.target.baseUrl, embedded: ctx.target.embedded },
+      profile: ctx.target.profile,
+      harnessVersion: harnessVersion(),
+      startedAt: ctx.options.startedAt,
+      strict: ctx.options.strict,
+    };
+  }
+
+  async onTestFileStart(test: Test): Promise<void> {
+    if (isSpec(test.path)) await this.begin();
+  }
+
+  private async record(title: string, status: string, failureMessages: readonly string[], duration: number | null | undefined): Promise<void> {
+    if (!this.ctx || !this.mux) return;
+    const id = idOf(title);
+    if (!id || this.results.has(id)) return;
+    let result = readPartial(this.ctx.options, id);
+    if (!result && status === 'failed') {
+      // The test failed before the scenario could record a result (a harness problem): report it as such.
+      const message = (failureMessages[0] ?? 'failed').split('\n')[0]!;
+      result = {
+        check: { id, title, level: 'MUST', ref: { clause: '', seed: '' }, tags: [], needs: [] },
+        status: 'failed',
+        durationMs: duration ?? 0,
+        failure: { checkId: id, title, level: 'MUST', message: `harness error: ${message}` },
+      };
+    }
+    if (!result) return;
+    this.results.set(id, result);
+    await this.mux.onCheckEnd(result);
+  }
+
+  async onTestCaseResult(test: Test, testCase: TestCaseResult): Promise<void> {
+    if (!isSpec(test.path)) return;
+    await this.record(testCase.title, testCase.status, testCase.failureMessages, testCase.duration);
+  }
+
+  async onTestFileResult(test: Test, testResult: TestResult): Promise<void> {
+    if (!isSpec(test.path)) return;
+    await this.begin();
+    // Skipped cases and any case whose own event was missed.
+    for (const c of testResult.testResults) await this.record(c.title, c.status, c.failureMessages, c.duration);
+  }
+
+  async onRunComplete(_contexts: unknown, aggregated: AggregatedResult): Promise<void> {
+    if (!this.ctx || !this.mux) return;
+    for (const r of readAllPartials(this.ctx.options)) if (!this.results.has(r.check.id)) this.results.set(r.check.id, r);
+    const checks = [...this.results.values()];
+    const counts = countResults(checks);
+    const report: RunReport = {
+      ...this.runInfo(this.ctx),
+      endedAt: new Date().toISOString(),
+      counts,
+      verdict: verdictOf(counts, this.ctx.options.strict),
+      checks,
+      coverage: buildCoverage(POS_CLAUSES, checks.map((c) => c.check)),
+    };
+    await this.mux.onEnd(report);
+    clearPartials(this.ctx.options);
+    for (const e of this.mux.errors) process.stderr.write(`paycert: reporter ${e.reporter} failed in ${e.hook}: ${String(e.error)}\n`);
+    for (const suite of aggregated.testResults) {
+      if (isSpec(suite.testFilePath) && suite.testExecError) {
+        process.stderr.write(`paycert: ${suite.testFilePath}: ${suite.testExecError.message.split('\n')[0]}\n`);
+      }
+    }
+  }
+
+  getLastError(): Error | undefined {
+    return undefined;
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * What one certification run is: the resolved target and the run's options. The CLI (or jest's
+ * global setup) resolves it once and hands it to the jest workers through the environment.
+ */
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { ResolvedTarget } from '../config/resolved';
+
+export interface RunOptions {
+  runId: string;
+  reportsDir: string;
+  strict: boolean;
+  /** Only scenarios with one of these tags (empty: all). */
+  tags: string[];
+  /** Only these check ids (empty: all). */
+  checks: string[];
+  /** Per-request timeout, ms. */
+  timeoutMs: number;
+  startedAt: string;
+  /** Print progress and the verdict (paycert run does; under plain jest, jest's own reporter does). */
+  console: boolean;
+}
+
+export interface RunContext {
+  target: ResolvedTarget;
+  options: RunOptions;
+}
+
+const ENV_KEY = 'PAYCERT_RUN';
+
+export function newRunOptions(partial: Partial<RunOptions> = {}): RunOptions {
+  return {
+    runId: partial.runId ?? randomBytes(6).toString('hex'),
+    reportsDir: resolve(partial.reportsDir ?? 'reports'),
+    strict: partial.strict ?? false,
+    tags: partial.tags ?? [],
+    checks: partial.checks ?? [],
+    timeoutMs: partial.timeoutMs ?? 10_000,
+    startedAt: partial.startedAt ?? new Date().toISOString(),
+    console: partial.console ?? false,
+  };
+}
+
+/**
+ * Puts the run into the environment of this process, which the jest workers inherit. The MSK
+ * and secret travel only in memory (the environment of our own child processes), never to disk.
+ */
+export function exportRunContext(ctx: RunContext, env: NodeJS.ProcessEnv = process.env): void {
+  env[ENV_KEY] = JSON.stringify({ ...ctx, target: { ...ctx.target, msk: ctx.target.msk.toString('hex') } });
+}
+
+export function importRunContext(env: NodeJS.ProcessEnv = process.env): RunContext | undefined {
+  const text = env[ENV_KEY];
+  if (!text) return undefined;
+  const parsed = JSON.parse(text) as RunContext & { target: { msk: string } };
+  return { ...parsed, target: { ...parsed.target, msk: Buffer.from(parsed.target.msk, 'hex') } };
+}
+
+/** Options from PAYCERT_* variables, for `PAYCERT_CONFIG=FILE npx jest --selectProjects conformance`. */
+export function runOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): RunOptions {
+  const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
+  return newRunOptions({
+    reportsDir: env.PAYCERT_REPORTS ?? 'reports',
+    strict: env.PAYCERT_STRICT === '1' || env.PAYCERT_STRICT === 'true',
+    tags: list(env.PAYCERT_TAGS),
+    checks: list(env.PAYCERT_CHECKS),
+    timeoutMs: env.PAYCERT_TIMEOUT ? Number(env.PAYCERT_TIMEOUT) * 1000 : 10_000,
+  });
+}
