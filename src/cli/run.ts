@@ -13,6 +13,7 @@ import { readReport } from '../report/merge';
 import { exportRunContext, newRunOptions } from '../run/context';
 import { startEmbedded, targetFromArgs } from '../run/resolve-target';
 import { loadScenarios, specFiles } from '../scenario/load';
+import { selectScenarios } from '../run/select';
 import type { LoadedScenario } from '../scenario/types';
 import type { RunningTarget } from '../target';
 import { parse, seconds } from './args';
@@ -62,6 +63,8 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   // A bad scenario file stops the run before any request.
   const scenarios = loadScenarios(specFiles([join(PACKAGE_ROOT, 'specs')]));
   checkSelection(scenarios, tags, checks);
+  // Only the files that hold a selected scenario become jest test files.
+  const files = [...new Set(selectScenarios(scenarios, { tags, checks }).map((s) => s.file))];
 
   let embedded: RunningTarget | undefined;
   let target = targetFromArgs(values.config, values.target);
@@ -75,7 +78,8 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   try {
     const { results } = await runCLI(
       {
-        _: [],
+        _: files,
+        runTestsByPath: true,
         $0: 'paycert',
         selectProjects: ['conformance'],
         reporters: [join(PACKAGE_ROOT, 'scripts', 'jest-paycert-reporter.js')],

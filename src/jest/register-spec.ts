@@ -31,6 +31,13 @@ export function registerSpecFile(file: string): void {
     client.setClockOffset(await estimateClockOffset(client).catch(() => 0));
   });
 
+  if (scenarios.length === 0) {
+    // Skipped on purpose: --tag/--check selected nothing in this file, and jest refuses a test
+    // file with no test at all. The title has no [id], so paycert's reports do not count it.
+    const skipped = test.skip;
+    skipped(`no scenario of ${file} is selected`, () => undefined);
+    return;
+  }
   for (const scenario of scenarios) {
     const title = `[${scenario.id}] ${scenario.title}`;
     const reason = missingNeed(scenario, target);

@@ -71,16 +71,29 @@ export function parseScenarioFile(file: string, text: string): LoadedScenario[] 
   return parsed.scenarios.map((scenario, s) => ({ ...scenario, file, line: locate(source, ['scenarios', s]).line }));
 }
 
+/**
+ * Loaded files by path, size and modification time: `paycert run` lints every file and then the
+ * reporter, in the same process, plans the run from the same files; parsing them once is enough.
+ */
+const loaded = new Map<string, { stamp: string; scenarios: LoadedScenario[] }>();
+
 export function loadScenarioFile(file: string): LoadedScenario[] {
   let text: string;
+  let stamp: string;
   try {
+    const stat = statSync(file);
+    stamp = `${stat.size}:${stat.mtimeMs}`;
+    const hit = loaded.get(file);
+    if (hit?.stamp === stamp) return hit.scenarios;
     text = readFileSync(file, 'utf8');
   } catch (error) {
     throw new UserError(`cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file });
   }
   // Messages name the file as the user would type it; results keep the absolute path.
   const shown = relative(process.cwd(), file) || file;
-  return parseScenarioFile(shown.startsWith('..') ? file : shown, text).map((s) => ({ ...s, file }));
+  const scenarios = parseScenarioFile(shown.startsWith('..') ? file : shown, text).map((s) => ({ ...s, file }));
+  loaded.set(file, { stamp, scenarios });
+  return scenarios;
 }
 
 /** The spec files under the given paths (files as given, folders searched for *.spec.yaml). */

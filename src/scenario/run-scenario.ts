@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { sampleCharge, sampleRefund } from '../client/fixtures';
 import type { Answer, PosClient } from '../client/pos-client';
 import type { RequestSpec } from '../client/build';
+import { plainRequest } from '../client/plain-http';
 import { TransportError } from '../client/transport';
 import type { Exchange } from '../client/exchange';
 import type { ResolvedTarget } from '../config/resolved';
@@ -84,20 +85,21 @@ function requestOf(step: Step, env: ScenarioEnv): Sent {
 
 /** The state hook (PROFILE section 4): not signed, plain JSON. */
 async function callStateHook(step: NonNullable<Step['state']>, env: ScenarioEnv): Promise<AnswerView> {
-  const res = await fetch(env.target.stateUrl!, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ action: 'setup', state: step.name, params: step.params ?? {} }),
-    signal: AbortSignal.timeout(env.timeoutMs),
-  });
-  const text = await res.text();
+  const url = env.target.stateUrl!;
+  let answer;
+  try {
+    answer = await plainRequest(url, { method: 'POST', json: { action: 'setup', state: step.name, params: step.params ?? {} }, timeoutMs: env.timeoutMs });
+  } catch (error) {
+    if (error instanceof TransportError) throw new StepFailure({ message: `no answer from the state hook ${url}: ${error.message}` });
+    throw error;
+  }
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(answer.body);
   } catch {
-    body = text;
+    body = answer.body;
   }
-  return { kind: 'answer', http: { status: res.status, headers: Object.fromEntries(res.headers) }, request: { path: new URL(env.target.stateUrl!).pathname }, plaintext: body };
+  return { kind: 'answer', http: { status: answer.status, headers: answer.headers }, request: { path: new URL(url).pathname }, plaintext: body };
 }
 
 class StepFailure extends Error {

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: wall time of a default `npx paycert run` (embedded reference target, jest
+ * start-up included), over a few runs. Prints figures; asserts nothing (the budget in issue 3 is
+ * 15 s on a 2-core machine). Usage: node bench/paycert-run.js [runs]
+ */
+const { execFileSync } = require('node:child_process');
+const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { tmpdir, cpus } = require('node:os');
+const { join } = require('node:path');
+
+const runs = Number(process.argv[2] ?? 3);
+const root = join(__dirname, '..');
+const times = [];
+let checks = 0;
+for (let i = 0; i < runs; i++) {
+  const reports = mkdtempSync(join(tmpdir(), 'paycert-bench-'));
+  const started = process.hrtime.bigint();
+  execFileSync(process.execPath, [join(root, 'bin', 'paycert.js'), 'run', '--reports', reports], {
+    cwd: root,
+    stdio: 'ignore',
+    env: { ...process.env, CI: 'true', PAYCERT_RUN: '' },
+  });
+  times.push(Number(process.hrtime.bigint() - started) / 1e9);
+  checks = JSON.parse(readFileSync(join(reports, 'report.json'), 'utf8')).counts.total;
+  rmSync(reports, { recursive: true, force: true });
+}
+times.sort((a, b) => a - b);
+const median = times[Math.floor(times.length / 2)];
+console.log(`paycert run (embedded reference target, ${checks} checks, ${cpus().length} cores, node ${process.version})`);
+console.log(`  runs: ${times.map((t) => `${t.toFixed(2)} s`).join(', ')}`);
+console.log(`  min ${times[0].toFixed(2)} s, median ${median.toFixed(2)} s, max ${times[times.length - 1].toFixed(2)} s (budget 15 s: median is ${((median / 15) * 100).toFixed(0)}% of it)`);

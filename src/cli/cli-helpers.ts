@@ -1,0 +1,33 @@
+/** Test support for the CLI tests: run the real `paycert` bin as a child process, asynchronously. */
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from './io';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const BIN = join(PACKAGE_ROOT, 'bin', 'paycert.js');
+
+/** Runs `paycert ...args`; never rejects (the exit code is part of the result). */
+export function paycert(args: readonly string[], env: NodeJS.ProcessEnv = {}, cwd = PACKAGE_ROOT): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd, env: { ...process.env, CI: 'true', NO_COLOR: '1', PAYCERT_RUN: '', ...env }, timeout: 120_000, maxBuffer: 32 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 99) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+export function tempDir(prefix = 'paycert-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
