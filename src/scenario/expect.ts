@@ -51,11 +51,16 @@ export function matchValue(value: unknown, matcher: Matcher): string | null {
   return empty ? 'non-empty' : null;
 }
 
-/** The checks every answer gets. */
-function universal(answer: Answer, allowed: number[] | undefined): Mismatch | null {
+/** A 5xx is never right (PROFILE 1.4), unless a step explicitly expects one. */
+function serverError(answer: Answer, allowed: number[] | undefined): Mismatch | null {
   if (answer.status >= 500 && !allowed?.includes(answer.status)) {
     return { message: `answered ${answer.status}: a target must not answer bad or good input with a 5xx (PROFILE 1.4)`, actual: answer.status };
   }
+  return null;
+}
+
+/** Every 200 must be a valid envelope with the right KCV and a schema-valid plaintext (PROFILE 1.3). */
+function invalidOk(answer: Answer): Mismatch | null {
   if (answer.status === 200 && answer.problems.length > 0) {
     return { message: `the 200 answer is not a valid answer: ${answer.problems.map((p) => p.message).join('; ')}`, actual: answer.problems };
   }
@@ -64,8 +69,8 @@ function universal(answer: Answer, allowed: number[] | undefined): Mismatch | nu
 
 export function checkExpect(answer: Answer, view: AnswerView, expect: Expect = {}): Mismatch | null {
   const allowed = expect.status === undefined ? undefined : ([] as Array<number | string>).concat(expect.status).map(Number);
-  const base = universal(answer, allowed);
-  if (base) return base;
+  const crash = serverError(answer, allowed);
+  if (crash) return crash;
   if (expect.any_of) {
     const misses = expect.any_of.map((alternative) => checkExpect(answer, view, alternative));
     if (misses.every((m) => m !== null)) {
@@ -75,6 +80,8 @@ export function checkExpect(answer: Answer, view: AnswerView, expect: Expect = {
   if (allowed && !allowed.includes(answer.status)) {
     return { message: `status ${answer.status}, expected ${allowed.join(' or ')}${errorText(view)}`, expected: expect.status, actual: answer.status };
   }
+  const invalid = invalidOk(answer);
+  if (invalid) return invalid;
   if (expect.error === 'standard' || expect.code !== undefined) {
     const code = (view.error as { code?: unknown } | undefined)?.code;
     if (answer.error === undefined) {
