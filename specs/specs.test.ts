@@ -212,3 +212,14 @@ describe('specs/ against the reference target', () => {
     });
   });
 });
+
+describe('needs a target does not provide', () => {
+  it('without a state hook, the checks that need one are skipped with the reason, and nothing fails', async () => {
+    const results = await runSpecsAgainstReference(SPECS, { stateHook: false });
+    const skipped = results.filter((r) => r.status === 'skipped');
+    expect(skipped.length).toBeGreaterThan(5);
+    expect(skipped.every((r) => r.check.needs.includes('state_hook'))).toBe(true);
+    expect(new Set(skipped.map((r) => r.skipReason))).toEqual(new Set(['needs a state hook: set state_url in the target config (PROFILE section 4)']));
+    expect(notPassed(results, ['passed', 'skipped'])).toEqual([]);
+  });
+});
