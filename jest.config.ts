@@ -18,6 +18,9 @@ const swc: [string, Record<string, unknown>] = [
 
 const config: Config = {
   testTimeout: 120_000,
+  // jest's default is cores - 1, one worker on a 2-core machine; most tests wait on sockets and
+  // child processes, so two workers halve the suite's wall time (measured: 127 s -> 70 s).
+  maxWorkers: 2,
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js', '<rootDir>/scripts/jest-paycert-reporter.js'],
   projects: [
     {

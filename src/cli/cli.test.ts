@@ -123,8 +123,8 @@ describe('paycert run', () => {
     const target = await startReferenceTarget();
     try {
       const shards = await Promise.all([
-        paycert(['run', '--target', target.url, '--shard', '1/2', '--reports', a]),
-        paycert(['run', '--target', target.url, '--shard', '2/2', '--reports', b]),
+        paycert(['run', '--target', target.url, '--tag', 'signature', '--shard', '1/2', '--reports', a]),
+        paycert(['run', '--target', target.url, '--tag', 'signature', '--shard', '2/2', '--reports', b]),
       ]);
       expect(shards.map((s) => s.code)).toEqual([0, 0]);
       const result = await paycert(['merge', a, b, '--out', merged]);
@@ -139,7 +139,44 @@ describe('paycert run', () => {
   });
 });
 
+/** Starts `paycert serve ARGS` and resolves with its URL once it listens. */
+async function serve(args: string[]) {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'paycert.js'), 'serve', '--port', '0', ...args], { env: { ...process.env, PAYCERT_RUN: '' } });
+  const url = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', () => reject(new Error(`serve exited: ${seen}`)));
+  });
+  const stop = async () => {
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    return exited;
+  };
+  return { url, stop };
+}
+
 describe('paycert serve', () => {
+  it('--fault NAME serves the reference target with that one rule broken, and certification names the check', async () => {
+    const served = await serve(['--fault', 'nonce-replay-unchecked']);
+    try {
+      const result = await paycert(['run', '--target', served.url, '--tag', 'replay', '--reports', tempDir()]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/FAIL pos\.nonce\.replay-refused/);
+    } finally {
+      expect(await served.stop()).toBe(0);
+    }
+  });
+
+  it('an unknown fault is one line with a suggestion, exit 2', async () => {
+    const result = await paycert(['serve', '--fault', 'nonce-replay-unchekced']);
+    expect(result).toMatchObject({ code: 2, stderr: 'paycert: unknown fault "nonce-replay-unchekced" (did you mean "nonce-replay-unchecked"?)\n' });
+  });
+
   it('serves the reference target until stopped, and it certifies', async () => {
     const { spawn } = await import('node:child_process');
     const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'paycert.js'), 'serve', '--port', '0'], { env: { ...process.env, PAYCERT_RUN: '' } });

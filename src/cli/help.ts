@@ -9,6 +9,7 @@ Commands:
   serve    run the reference target (Viopay POS API) on 127.0.0.1
   lint     validate scenario files
   merge    merge the reports of sharded runs into one
+  selftest prove the harness: certify every known fault and legal variation
 
 Run 'paycert <command> --help' for a command's options.
 Exit codes: 0 certified / no problem, 1 not certified, 2 the harness could not run.
@@ -42,9 +43,12 @@ state hook of section 4 at /_conformance/state. Its credentials are the publishe
 in README.md ('The reference target'). Stop it with Ctrl-C.
 
 Options:
-  --port N     port to listen on (default: 8080; 0 picks a free one)
-  --host H     address to bind (default: 127.0.0.1)
-  -h, --help   this help
+  --port N            port to listen on (default: 8080; 0 picks a free one)
+  --host H            address to bind (default: 127.0.0.1)
+  --fault NAME        switch one rule to a known mistake (see 'paycert selftest'; names in
+                      reports/selftest.md and src/target/variants/)
+  --variant N[,N]     take legal variations: choices PROFILE allows and liberties
+  -h, --help          this help
 `;
 
 export const LINT_HELP = `Usage: paycert lint [PATHS...]
@@ -65,4 +69,22 @@ Options:
   -h, --help   this help
 
 Exit codes: 0 certified, 1 not certified, 2 a report could not be read.
+`;
+
+export const SELFTEST_HELP = `Usage: paycert selftest [options]
+
+Proves the harness: certifies every faulty variant of the reference target (one rule switched to
+a mistake real implementers make) and every legal variation (each MAY of PROFILE, and liberties
+such as lower-case hex or extra fields), each on its own ephemeral port, several at once.
+It passes when every MUST fault fails certification, every SHOULD fault gives a warning (and
+fails with --strict), and every variation is certified with no failure and no warning.
+Prints the detection matrix and the scores and writes them to DIR/selftest.md.
+
+Options:
+  --reports DIR   where selftest.md goes (default: reports)
+  --jobs N        targets certified at once (default: 6)
+  --only NAME     only this fault or variation (repeatable)
+  -h, --help      this help
+
+Exit codes: 0 both scores 100%, 1 a fault was missed or a variation failed, 2 bad usage.
 `;

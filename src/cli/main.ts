@@ -11,6 +11,7 @@ import { processIo, type Io } from './io';
 import { lintCommand } from './lint';
 import { mergeCommand } from './merge';
 import { runCommand } from './run';
+import { selftestCommand } from './selftest';
 import { serveCommand } from './serve';
 
 const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number | Promise<number>> = {
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number | Pro
   serve: serveCommand,
   lint: lintCommand,
   merge: mergeCommand,
+  selftest: selftestCommand,
 };
 
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {

@@ -2,21 +2,25 @@
 import { UserError } from '../core/errors';
 import { EXIT } from '../core/verdict';
 import { REFERENCE_CREDENTIALS, startReferenceTarget } from '../target';
+import { fault, variationOptions } from './variant-names';
 import { parse } from './args';
 import { SERVE_HELP } from './help';
 import type { Io } from './io';
 
 export async function serveCommand(argv: readonly string[], io: Io, stop: Promise<void> = untilSignal()): Promise<number> {
-  const { values } = parse('serve', argv, { port: { type: 'string' }, host: { type: 'string' } });
+  const { values } = parse('serve', argv, { port: { type: 'string' }, host: { type: 'string' }, fault: { type: 'string' }, variant: { type: 'string' } });
   if (values.help) {
     io.out.write(SERVE_HELP);
     return EXIT.certified;
   }
   const port = Number(values.port ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number (0-65535), got "${values.port}"`);
+  const broken = values.fault === undefined ? undefined : fault(values.fault);
+  const variations = values.variant === undefined ? [] : values.variant.split(',').map((v) => v.trim()).filter(Boolean);
+  const options = { ...variationOptions(variations), ...(broken && { rules: broken.rules }) };
   let target;
   try {
-    target = await startReferenceTarget({ port, host: values.host ?? '127.0.0.1' });
+    target = await startReferenceTarget({ ...options, port, host: values.host ?? '127.0.0.1' });
   } catch (error) {
     throw new UserError(`cannot listen on ${values.host ?? '127.0.0.1'}:${port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
@@ -24,6 +28,8 @@ export async function serveCommand(argv: readonly string[], io: Io, stop: Promis
     `paycert reference target (Viopay POS) listening on ${target.url}\n` +
       `  state hook: ${target.stateUrl}\n` +
       `  terminal ${REFERENCE_CREDENTIALS.terminalId}, key id ${REFERENCE_CREDENTIALS.keyId}; secret and MSK: the published test values (README.md)\n` +
+      (broken ? `  FAULT ${broken.name}: ${broken.title} (breaks ${broken.level} ${broken.clause})\n` : '') +
+      (variations.length ? `  variations: ${variations.join(', ')}\n` : '') +
       `  certify it: npx paycert run --target ${target.url}\n`,
   );
   await stop;

@@ -56,8 +56,11 @@ export interface RequestBreaks {
   nonce?: string;
   /** Send this `X-Key-Id` (the signature is still made with the configured secret). */
   keyId?: string;
-  /** Sign something else: other canonical parts, another secret, or send this exact header value. */
-  signature?: { over?: Partial<CanonicalParts>; secret?: string; value?: string };
+  /**
+   * Sign something else: other canonical parts, another secret, the correct MAC behind another
+   * prefix than `v1=` (`prefix: ''` for none), or send this exact header value.
+   */
+  signature?: { over?: Partial<CanonicalParts>; secret?: string; prefix?: string; value?: string };
   /** Request method, path and query (signed as sent). */
   method?: string;
   path?: string;

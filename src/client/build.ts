@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CanonicalParts } from '../crypto/canonical';
 import { sign } from '../crypto/signature';
-import { CLIENT_TYPE, HEADER } from '../profile/pos';
+import { CLIENT_TYPE, HEADER, SIGNATURE_PREFIX } from '../profile/pos';
 import { formatRfc3339Millis, formatRfc3339Offset, formatRfc3339Seconds } from '../profile/rfc3339';
 import type { RequestBreaks } from './breaks';
 import type { PosCredentials } from './credentials';
@@ -63,7 +63,9 @@ export function buildRequest(spec: RequestSpec, creds: PosCredentials, breaks: R
   const timestamp = timestampOf(breaks, nowMs);
   const nonce = breaks.nonce ?? newNonce();
   const parts: CanonicalParts = { method, path, query, body, terminalId, timestamp, nonce, ...breaks.signature?.over };
-  const signature = breaks.signature?.value ?? sign(parts, breaks.signature?.secret ?? creds.hmacSecret);
+  const signed = sign(parts, breaks.signature?.secret ?? creds.hmacSecret);
+  const prefix = breaks.signature?.prefix;
+  const signature = breaks.signature?.value ?? (prefix === undefined ? signed : prefix + signed.slice(SIGNATURE_PREFIX.length));
 
   const headers: Array<[string, string]> = [
     [HEADER.terminalId, terminalId],

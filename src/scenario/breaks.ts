@@ -23,6 +23,7 @@ export function toRequestBreaks(y: YamlBreaks | undefined): RequestBreaks {
     b.signature = {};
     if (y.signature.over) b.signature.over = over;
     if (y.signature.secret !== undefined) b.signature.secret = y.signature.secret;
+    if (y.signature.prefix !== undefined) b.signature.prefix = y.signature.prefix;
     if (y.signature.value !== undefined) b.signature.value = y.signature.value;
   }
   if (y.method !== undefined) b.method = y.method;

@@ -38,7 +38,7 @@ export interface YamlBreaks {
   timestamp?: string | { skew: number; form?: 'seconds' | 'fraction' | 'offset' };
   nonce?: string;
   key_id?: string;
-  signature?: { over?: Record<string, string>; secret?: string; value?: string };
+  signature?: { over?: Record<string, string>; secret?: string; prefix?: string; value?: string };
   method?: string;
   path?: string;
   query?: string;

@@ -3,7 +3,6 @@
  * test cards, the amount echo, required fields and their types, the amount rules (MUST and the
  * SHOULDs the reference enforces), expiry, Luhn, terminal.id, and Idempotency-Key.
  */
-import type { Answer } from '../client';
 import { sampleCharge } from '../client/fixtures';
 import { expectOk, expectRefused } from '../testing/expect-answer';
 import { TargetFleet } from '../testing/fleet';

@@ -38,8 +38,8 @@ function authenticate(req: PosRequest, ctx: RuleContext): Rejection | { keyId: s
   const refusal =
     rules.checkTimestamp(timestamp, ctx.options.now()) ??
     rules.checkNonceFormat(nonce) ??
-    rules.checkSignature(header(req, HEADER.signature), rules.canonicalPartsOf(req), secret) ??
-    rules.checkNonceReplay(keyId, nonce, ctx);
+    rules.checkSignature(header(req, HEADER.signature), rules.canonicalPartsOf(req, ctx), secret) ??
+    rules.checkNonceReplay(keyId, nonce, ctx, req);
   return refusal ?? { keyId };
 }
 

@@ -41,7 +41,11 @@ export interface Liberties {
   /** `application/json; charset=utf-8` instead of `application/json`. */
   charsetInContentType: boolean;
   /** How generated ids look. */
-  idStyle: 'prefixed' | 'uuid';
+  idStyle: 'prefixed' | 'uuid' | 'numeric';
+  /** Error messages in other words (PROFILE 1.4: message text is free). */
+  otherErrorMessages: boolean;
+  /** RFC 3339 timestamps with fractions and offsets in extra answer fields (`created_at`). */
+  timestampsInAnswers: boolean;
 }
 
 export interface Terminal {
@@ -87,6 +91,8 @@ export const DEFAULT_LIBERTIES: Liberties = {
   extraFields: false,
   charsetInContentType: false,
   idStyle: 'prefixed',
+  otherErrorMessages: false,
+  timestampsInAnswers: false,
 };
 
 export type TargetOptionsInput = Partial<Omit<TargetOptions, 'may' | 'liberties' | 'rules' | 'cards'>> & {

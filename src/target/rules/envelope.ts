@@ -26,7 +26,8 @@ export function responseIv(): Buffer {
 /** The envelope of a 200 answer, before serialisation. */
 export function sealResponse(plaintext: unknown, msk: Buffer, ctx: RuleContext): Envelope {
   const { may, liberties, kcvMethod, rules } = ctx.options;
-  const envelope = seal(plaintext, msk, { iv: rules.responseIv(), kcv: keyCheckValue(msk, kcvMethod, may.kcvBytes) });
+  const sealed = liberties.timestampsInAnswers && plaintext !== null && typeof plaintext === 'object' ? { ...plaintext, created_at: offsetTimestamp(ctx.options.now()) } : plaintext;
+  const envelope = seal(sealed, msk, { iv: rules.responseIv(), kcv: keyCheckValue(msk, kcvMethod, may.kcvBytes) });
   if (liberties.hexCase === 'lower') {
     envelope.ciphertext = envelope.ciphertext.toLowerCase();
     envelope.initialization_vector = envelope.initialization_vector.toLowerCase();
@@ -34,4 +35,9 @@ export function sealResponse(plaintext: unknown, msk: Buffer, ctx: RuleContext):
   }
   if (liberties.extraFields) envelope.key_id = 'msk-term-001';
   return envelope;
+}
+
+/** An RFC 3339 timestamp with a fraction and a +05:30 offset (a liberty: extra fields may hold any). */
+function offsetTimestamp(nowMs: number): string {
+  return `${new Date(nowMs + 330 * 60_000).toISOString().slice(0, 23)}+05:30`;
 }

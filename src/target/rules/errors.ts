@@ -3,7 +3,10 @@ import type { Rejection } from '../rejection';
 import type { RuleContext } from './context';
 
 export function errorBody(rejection: Rejection, traceId: string, ctx: RuleContext): unknown {
-  const error: Record<string, unknown> = { code: rejection.code, message: rejection.message, trace_id: traceId };
-  if (ctx.options.liberties.extraFields) error.docs = 'see PROFILE.md 1.4';
+  const { liberties } = ctx.options;
+  const message = liberties.otherErrorMessages ? `Anfrage abgelehnt (${rejection.status})` : rejection.message;
+  const error: Record<string, unknown> = { code: rejection.code, message, trace_id: traceId };
+  if (liberties.extraFields) error.docs = 'see PROFILE.md 1.4';
+  if (liberties.timestampsInAnswers) error.created_at = new Date(ctx.options.now()).toISOString().replace('Z', '+00:00');
   return { error };
 }

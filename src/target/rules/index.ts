@@ -6,6 +6,7 @@
 import type { CanonicalParts } from '../../crypto/canonical';
 import type { Envelope } from '../../crypto/envelope';
 import type { PaymentStatus } from '../../profile/pos';
+import type { SchemaName } from '../../schemas/validator';
 import type { Rejection } from '../rejection';
 import type { PosRequest } from '../request';
 import type { Amount, Charge } from '../store';
@@ -15,6 +16,7 @@ import { checkChargeTerminal, decideCharge, type ChargeRequest } from './charge'
 import type { RuleContext } from './context';
 import { checkDeviceHeaders } from './device-headers';
 import { openRequestBody, responseIv, sealResponse } from './envelope';
+import { readPlaintext } from './plaintext';
 import { errorBody } from './errors';
 import { fingerprint, idempotentCharge } from './idempotency';
 import { checkNonceFormat, checkNonceReplay } from './nonce';
@@ -39,13 +41,15 @@ export interface PosRules {
   /** 1.2 the nonce alphabet and length. */
   checkNonceFormat(nonce: string): Rejection | null;
   /** 1.2 what the signature covers. */
-  canonicalPartsOf(req: PosRequest): CanonicalParts;
+  canonicalPartsOf(req: PosRequest, ctx: RuleContext): CanonicalParts;
   /** 1.2 the signature itself. */
   checkSignature(value: string | undefined, parts: CanonicalParts, secret: string): Rejection | null;
-  /** 1.2 nonce replay (records the nonce). */
-  checkNonceReplay(keyId: string, nonce: string, ctx: RuleContext): Rejection | null;
+  /** 1.2 nonce replay (records the nonce); `req` lets a variant key its store differently. */
+  checkNonceReplay(keyId: string, nonce: string, ctx: RuleContext, req: PosRequest): Rejection | null;
   /** 1.3 opening a request body; throws EnvelopeError. */
   openRequestBody(body: Buffer, msk: Buffer): unknown;
+  /** 1.5 / 1.6 reading a plaintext against its schema (throws RejectionError 400). */
+  readPlaintext(schema: SchemaName, plaintext: unknown): unknown;
   /** 1.3 the IV of each answer. */
   responseIv(): Buffer;
   /** 1.3 the envelope of a 200 answer. */
@@ -88,6 +92,7 @@ export const referenceRules: PosRules = {
   checkSignature,
   checkNonceReplay,
   openRequestBody,
+  readPlaintext,
   responseIv,
   sealResponse,
   errorBody,

@@ -9,7 +9,7 @@ import { reject, type Rejection } from '../rejection';
 import { header, type PosRequest } from '../request';
 import type { RuleContext } from './context';
 
-export function canonicalPartsOf(req: PosRequest): CanonicalParts {
+export function canonicalPartsOf(req: PosRequest, _ctx?: RuleContext): CanonicalParts {
   return {
     method: req.method,
     path: req.path,

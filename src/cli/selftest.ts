@@ -1,0 +1,44 @@
+/** `paycert selftest`: certify every fault and every legal variation; write reports/selftest.md. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { EXIT } from '../core/verdict';
+import { loadScenarios, specFiles } from '../scenario/load';
+import { selftestMarkdown, scoreLine } from '../selftest/markdown';
+import { runSelftest } from '../selftest/run-selftest';
+import type { FaultOutcome, VariationOutcome } from '../selftest/types';
+import { LEGAL_VARIATIONS } from '../target/variants';
+import { fault } from './variant-names';
+import { UserError } from '../core/errors';
+import { parse } from './args';
+import { SELFTEST_HELP } from './help';
+import { PACKAGE_ROOT, type Io } from './io';
+
+function progressLine(outcome: FaultOutcome | VariationOutcome, kind: 'fault' | 'variation'): string {
+  if (kind === 'fault') {
+    const f = outcome as FaultOutcome;
+    const by = f.level === 'MUST' ? f.failed : f.warned;
+    return f.caught ? `CAUGHT  ${f.name} (${f.level} ${f.clause}) by ${by.length} checks` : `MISSED  ${f.name} (${f.level} ${f.clause}): ${f.why}`;
+  }
+  const v = outcome as VariationOutcome;
+  return v.passed ? `PASSED  variation ${v.name}` : `FAILED  variation ${v.name}: ${v.messages[0] ?? ''}`;
+}
+
+export async function selftestCommand(argv: readonly string[], io: Io): Promise<number> {
+  const { values } = parse('selftest', argv, { reports: { type: 'string' }, jobs: { type: 'string' }, only: { type: 'string', multiple: true } });
+  if (values.help) {
+    io.out.write(SELFTEST_HELP);
+    return EXIT.certified;
+  }
+  const jobs = Number(values.jobs ?? 6);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UserError(`--jobs must be a whole number of 1 or more, got "${values.jobs}"`);
+  for (const name of values.only ?? []) if (!LEGAL_VARIATIONS.has(name)) fault(name);
+  const scenarios = loadScenarios(specFiles([join(PACKAGE_ROOT, 'specs')]));
+  io.out.write(`paycert selftest: ${scenarios.length} checks against every fault and legal variation of the reference target\n`);
+  const report = await runSelftest(scenarios, { jobs, only: values.only ?? [], onOutcome: (o, kind) => io.out.write(`${progressLine(o, kind)}\n`) });
+  const dir = resolve(values.reports ?? 'reports');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'selftest.md');
+  writeFileSync(file, selftestMarkdown(report));
+  io.out.write(`\npaycert selftest: ${scoreLine(report)}\nwrote ${file}\n`);
+  return report.passed ? EXIT.certified : EXIT.notCertified;
+}

@@ -1,0 +1,75 @@
+/**
+ * issue 4: the harness proves itself. Every fault of the catalogue makes certification fail (MUST)
+ * or warn (SHOULD), caught by the checks the catalogue names for it; every legal variation is
+ * certified with no failure and no warning. A fault the harness misses is a harness bug.
+ */
+import { join } from 'node:path';
+import type { CheckResult } from '../core/types';
+import { loadScenarios, specFiles } from '../scenario/load';
+import { FAULTS, LEGAL_VARIATIONS } from '../target/variants';
+import { selftestMarkdown } from './markdown';
+import { judgeFault, judgeVariation, runSelftest } from './run-selftest';
+import type { SelftestReport } from './types';
+
+const SPECS = join(__dirname, '..', '..', 'specs');
+
+describe('paycert selftest over the whole catalogue', () => {
+  let report: SelftestReport;
+
+  beforeAll(async () => {
+    report = await runSelftest(loadScenarios(specFiles([SPECS])), { jobs: 6 });
+  }, 240_000);
+
+  it('has at least 30 faults and every MAY clause among the variations', () => {
+    expect(FAULTS.size).toBeGreaterThanOrEqual(30);
+    const mayClauses = ['1.3/kcv-5-byte', '1.4/unknown-id', '1.5/idempotency-conflict', '1.6/refund-before-settlement', '1.7/cancel-repeat', '1.1/device-headers'];
+    expect(mayClauses.filter((c) => ![...LEGAL_VARIATIONS.values()].some((v) => v.clause === c))).toEqual([]);
+  });
+
+  it('catches every fault (100%)', () => {
+    const missed = report.faults.filter((f) => !f.caught).map((f) => `${f.name}: ${f.why}`);
+    expect(missed).toEqual([]);
+    expect(report.score.faultsCaught).toBe(report.score.faults);
+  });
+
+  it('certifies every legal variation with no failure and no warning (100%)', () => {
+    const failing = report.variations.filter((v) => !v.passed).map((v) => `${v.name}: ${v.messages.join('; ')}`);
+    expect(failing).toEqual([]);
+  });
+
+  it('writes a matrix that names every fault and its catching checks', () => {
+    const text = selftestMarkdown(report);
+    expect(text).toContain(`faults caught ${report.score.faults}/${report.score.faults} (100%)`);
+    for (const f of report.faults) expect(text).toContain(`\`${f.name}\``);
+  });
+});
+
+describe('judging one variant', () => {
+  const result = (id: string, status: CheckResult['status'], level: 'MUST' | 'SHOULD' = 'MUST'): CheckResult => ({
+    check: { id, title: id, level, ref: { clause: '1.2/nonce-replay', seed: '' }, tags: [], needs: [] },
+    status,
+    durationMs: 1,
+  });
+  const must = { name: 'f', title: 't', clause: '1.2/nonce-replay', level: 'MUST' as const, rules: {} };
+  const should = { ...must, level: 'SHOULD' as const };
+
+  it('a MUST fault that certifies is missed', () => {
+    expect(judgeFault(must, [result('a', 'passed'), result('b', 'warning', 'SHOULD')])).toMatchObject({ caught: false, why: 'certified: no MUST check failed' });
+    expect(judgeFault(must, [result('a', 'failed')]).caught).toBe(true);
+  });
+
+  it('a SHOULD fault must warn and fail nothing', () => {
+    expect(judgeFault(should, [result('a', 'warning', 'SHOULD')]).caught).toBe(true);
+    expect(judgeFault(should, [result('a', 'passed')]).why).toBe('no warning');
+    expect(judgeFault(should, [result('a', 'failed'), result('b', 'warning', 'SHOULD')]).why).toMatch(/^a SHOULD fault failed MUST checks/);
+  });
+
+  it('a fault not caught by a check the catalogue names is missed', () => {
+    expect(judgeFault({ ...must, caughtBy: ['b'] }, [result('a', 'failed'), result('b', 'passed')]).why).toBe('not caught by b, which the catalogue says catch it');
+  });
+
+  it('a variation with a warning does not pass', () => {
+    expect(judgeVariation({ name: 'v', title: 't', clause: 'liberty', options: {} }, [result('a', 'warning', 'SHOULD')]).passed).toBe(false);
+    expect(judgeVariation({ name: 'v', title: 't', clause: 'liberty', options: {} }, [result('a', 'passed')]).passed).toBe(true);
+  });
+});
