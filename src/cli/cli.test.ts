@@ -178,24 +178,12 @@ describe('paycert serve', () => {
   });
 
   it('serves the reference target until stopped, and it certifies', async () => {
-    const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'paycert.js'), 'serve', '--port', '0'], { env: { ...process.env, PAYCERT_RUN: '' } });
+    const served = await serve([]);
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let seen = '';
-        child.stdout.on('data', (chunk: Buffer) => {
-          seen += chunk.toString();
-          const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
-          if (m) resolve(m[1]!);
-        });
-        child.on('exit', () => reject(new Error(`serve exited: ${seen}`)));
-      });
-      const result = await paycert(['run', '--target', url, '--tag', 'nonce', '--reports', tempDir()]);
+      const result = await paycert(['run', '--target', served.url, '--tag', 'nonce', '--reports', tempDir()]);
       expect(result.code).toBe(0);
     } finally {
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      expect(await served.stop()).toBe(0);
     }
   });
 });

@@ -4,13 +4,12 @@
  * unless the run is strict; a scenario whose needs the target lacks is registered skipped.
  * Every result is also written as a partial for paycert's reporters.
  */
-import { PosClient } from '../client/pos-client';
-import { DEFAULT_USER_AGENT } from '../profile/pos';
 import { formatFailure } from '../report/failure-format';
 import { importRunContext } from '../run/context';
 import { writePartial } from '../run/partials';
 import { selectScenarios } from '../run/select';
 import { checkInfoOf } from '../scenario/check-info';
+import { clientFor } from '../scenario/client-for';
 import { estimateClockOffset } from '../scenario/clock';
 import { loadScenarioFile } from '../scenario/load';
 import { missingNeed, runScenario, type ScenarioEnv } from '../scenario/run-scenario';
@@ -20,10 +19,7 @@ export function registerSpecFile(file: string): void {
   if (!ctx) throw new Error('paycert: no run context; run through `paycert run` or the conformance project (its globalSetup sets it)');
   const { target, options } = ctx;
   const scenarios = selectScenarios(loadScenarioFile(file), options);
-  const client = new PosClient(
-    { baseUrl: target.baseUrl, terminalId: target.terminalId, keyId: target.keyId, hmacSecret: target.hmacSecret, msk: target.msk, kcvMethod: target.kcvMethod, userAgent: DEFAULT_USER_AGENT },
-    { timeoutMs: options.timeoutMs },
-  );
+  const client = clientFor(target, { timeoutMs: options.timeoutMs });
   const env: ScenarioEnv = { client, target, runId: options.runId, timeoutMs: options.timeoutMs };
 
   beforeAll(async () => {

@@ -4,9 +4,8 @@
  */
 import type { CheckResult } from '../core/types';
 import { countResults, verdictOf } from '../core/verdict';
-import { PosClient } from '../client/pos-client';
-import { DEFAULT_USER_AGENT } from '../profile/pos';
 import { referenceTarget } from '../run/resolve-target';
+import { clientFor } from '../scenario/client-for';
 import { runScenarios } from '../scenario/run-all';
 import type { LoadedScenario } from '../scenario/types';
 import { startReferenceTarget, type TargetOptionsInput } from '../target';
@@ -27,10 +26,7 @@ async function certify(scenarios: readonly LoadedScenario[], options: TargetOpti
   const running = await startReferenceTarget(options);
   try {
     const target = { ...referenceTarget(running.url, running.stateUrl, true), kcvMethod };
-    const client = new PosClient(
-      { baseUrl: target.baseUrl, terminalId: target.terminalId, keyId: target.keyId, hmacSecret: target.hmacSecret, msk: target.msk, kcvMethod, userAgent: DEFAULT_USER_AGENT },
-      { timeoutMs: 10_000 },
-    );
+    const client = clientFor(target, { timeoutMs: 10_000 });
     return await runScenarios(scenarios, { client, target, runId: `selftest-${running.port}`, timeoutMs: 10_000 });
   } finally {
     await running.close();

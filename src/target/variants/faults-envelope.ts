@@ -7,6 +7,18 @@ import { RejectionError } from '../rejection';
 import { referenceRules as ref } from '../rules';
 import type { FaultVariant } from './types';
 
+/** The reference way of opening a body, with one kind of envelope error turned into another outcome. */
+function openTurning(kind: new (message: string) => Error, into: () => Error) {
+  return (body: Buffer, msk: Buffer): unknown => {
+    try {
+      return ref.openRequestBody(body, msk);
+    } catch (error) {
+      if (error instanceof kind) throw into();
+      throw error;
+    }
+  };
+}
+
 const OTHER_KEY = Buffer.from('BE19E6A07A760F10EF8E83A226B63AAD141F463FDDD4F47DB244B4023EC3CACC', 'hex');
 
 export const ENVELOPE_FAULTS: FaultVariant[] = [
@@ -37,16 +49,7 @@ export const ENVELOPE_FAULTS: FaultVariant[] = [
     title: 'A bad padding is not caught and ends in a 500',
     clause: '1.4/no-5xx',
     level: 'MUST',
-    rules: {
-      openRequestBody: (body, msk) => {
-        try {
-          return ref.openRequestBody(body, msk);
-        } catch (error) {
-          if (error instanceof EnvelopePaddingError) throw new TypeError('bad decrypt');
-          throw error;
-        }
-      },
-    },
+    rules: { openRequestBody: openTurning(EnvelopePaddingError, () => new TypeError('bad decrypt')) },
     caughtBy: ['pos.envelope-request.padding-zeros'],
   },
   {
@@ -54,16 +57,7 @@ export const ENVELOPE_FAULTS: FaultVariant[] = [
     title: 'Bad padding gets its own error code (a padding oracle)',
     clause: '1.3/malformed-envelope',
     level: 'MUST',
-    rules: {
-      openRequestBody: (body, msk) => {
-        try {
-          return ref.openRequestBody(body, msk);
-        } catch (error) {
-          if (error instanceof EnvelopePaddingError) throw new RejectionError({ status: 400, code: '4002', message: 'bad padding' });
-          throw error;
-        }
-      },
-    },
+    rules: { openRequestBody: openTurning(EnvelopePaddingError, () => new RejectionError({ status: 400, code: '4002', message: 'bad padding' })) },
     caughtBy: ['pos.envelope-request.padding-zeros', 'pos.envelope-request.no-oracle-zeros-vs-not-json'],
   },
   {
@@ -98,16 +92,7 @@ export const ENVELOPE_FAULTS: FaultVariant[] = [
     title: 'A plaintext that is not JSON is answered 422 instead of 400 4000',
     clause: '1.3/malformed-envelope',
     level: 'MUST',
-    rules: {
-      openRequestBody: (body, msk) => {
-        try {
-          return ref.openRequestBody(body, msk);
-        } catch (error) {
-          if (error instanceof EnvelopePlaintextError) throw new RejectionError({ status: 422, code: '4220', message: 'unprocessable' });
-          throw error;
-        }
-      },
-    },
+    rules: { openRequestBody: openTurning(EnvelopePlaintextError, () => new RejectionError({ status: 422, code: '4220', message: 'unprocessable' })) },
     caughtBy: ['pos.envelope-request.plaintext-not-json'],
   },
   {
