@@ -17,8 +17,9 @@ Exit codes: 0 certified / no problem, 1 not certified, 2 the harness could not r
 
 export const RUN_HELP = `Usage: paycert run [options]
 
-Certifies a target against the scenarios in specs/. Without --config and --target it starts
-the embedded reference target on an ephemeral port and certifies it.
+Certifies a target against the scenarios in specs/ and the properties in properties/. Without
+--config and --target it starts the embedded reference target on an ephemeral port and
+certifies it.
 
 Options:
   --config FILE    target config (PROFILE section 4); \${ENV} is expanded
@@ -30,6 +31,9 @@ Options:
   --check ID       only this check (repeatable)
   --timeout S      per-request timeout in seconds (default: 10)
   --shard I/N      run shard I of N (merge the shards' reports with 'paycert merge')
+  --runs N         cases per property check (default: each property's own)
+  --seed S --path P [--replay-path R]
+                   replay a property failure exactly, as its report says (with --check ID)
   -h, --help       this help
 
 Exit codes: 0 certified, 1 a MUST check failed (or a SHOULD one with --strict),

@@ -6,15 +6,15 @@
  */
 import { join, resolve } from 'node:path';
 import { runCLI } from 'jest';
+import { allChecks } from '../checks/all-checks';
+import type { Check } from '../checks/check';
+import { selectChecks } from '../checks/select';
 import { didYouMean } from '../core/did-you-mean';
 import { UserError } from '../core/errors';
 import { EXIT, exitCodeOf } from '../core/verdict';
 import { readReport } from '../report/merge';
 import { exportRunContext, newRunOptions } from '../run/context';
 import { startEmbedded, targetFromArgs } from '../run/resolve-target';
-import { loadScenarios, specFiles } from '../scenario/load';
-import { selectScenarios } from '../run/select';
-import type { LoadedScenario } from '../scenario/types';
 import type { RunningTarget } from '../target';
 import { parse, seconds } from './args';
 import { RUN_HELP } from './help';
@@ -22,6 +22,10 @@ import { PACKAGE_ROOT, type Io } from './io';
 import { probeTarget } from './probe';
 
 const OPTIONS = {
+  runs: { type: 'string' },
+  seed: { type: 'string' },
+  path: { type: 'string' },
+  'replay-path': { type: 'string' },
   config: { type: 'string' },
   target: { type: 'string' },
   reports: { type: 'string' },
@@ -32,21 +36,37 @@ const OPTIONS = {
   shard: { type: 'string' },
 } as const;
 
-function checkSelection(scenarios: readonly LoadedScenario[], tags: readonly string[], checks: readonly string[]): void {
-  const knownTags = [...new Set(scenarios.flatMap((s) => s.tags ?? []))];
+function checkSelection(registered: readonly Check[], tags: readonly string[], checks: readonly string[]): void {
+  const knownTags = [...new Set(registered.flatMap((c) => c.info.tags))];
   for (const tag of tags) {
     if (!knownTags.includes(tag)) {
       const guess = didYouMean(tag, knownTags);
       throw new UserError(`--tag ${tag} names no scenario`, undefined, undefined, guess ? `did you mean "${guess}"?` : `tags: ${knownTags.sort().join(', ')}`);
     }
   }
-  const ids = scenarios.map((s) => s.id);
+  const ids = registered.map((c) => c.info.id);
   for (const id of checks) {
     if (!ids.includes(id)) {
       const guess = didYouMean(id, ids);
       throw new UserError(`--check ${id} is not a registered check id`, undefined, undefined, guess ? `did you mean "${guess}"?` : 'paycert lint lists none; see specs/');
     }
   }
+}
+
+/** --runs, and --seed/--path/--replay-path to replay a property failure exactly. */
+function replayOptions(values: { runs?: string; seed?: string; path?: string; 'replay-path'?: string }) {
+  const runs = values.runs === undefined ? undefined : Number(values.runs);
+  if (runs !== undefined && (!Number.isInteger(runs) || runs < 1)) throw new UserError(`--runs must be a whole number of 1 or more, got "${values.runs}"`);
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && !Number.isInteger(seed)) throw new UserError(`--seed must be a whole number, got "${values.seed}"`);
+  if (values.path !== undefined && !/^\d+(:\d+)*$/.test(values.path)) throw new UserError(`--path must look like 3:0:1, got "${values.path}"`);
+  if (values.path !== undefined && seed === undefined) throw new UserError('--path needs the --seed it came with');
+  return {
+    ...(runs !== undefined && { runs }),
+    ...(seed !== undefined && { seed }),
+    ...(values.path !== undefined && { path: values.path }),
+    ...(values['replay-path'] !== undefined && { replayPath: values['replay-path'] }),
+  };
 }
 
 export async function runCommand(argv: readonly string[], io: Io): Promise<number> {
@@ -60,11 +80,12 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   const tags = values.tag ?? [];
   const checks = values.check ?? [];
 
-  // A bad scenario file stops the run before any request.
-  const scenarios = loadScenarios(specFiles([join(PACKAGE_ROOT, 'specs')]));
-  checkSelection(scenarios, tags, checks);
-  // Only the files that hold a selected scenario become jest test files.
-  const files = [...new Set(selectScenarios(scenarios, { tags, checks }).map((s) => s.file))];
+  // A bad scenario file (or a duplicate check id) stops the run before any request.
+  const registered = allChecks(PACKAGE_ROOT).all();
+  checkSelection(registered, tags, checks);
+  // Only the files that hold a selected check become jest test files.
+  const files = [...new Set(selectChecks(registered, { tags, checks }).map((c) => c.file))];
+  const replay = replayOptions(values);
 
   let embedded: RunningTarget | undefined;
   let target = targetFromArgs(values.config, values.target);
@@ -73,7 +94,7 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   else ({ target, running: embedded } = await startEmbedded());
 
   const reportsDir = resolve(values.reports ?? 'reports');
-  const options = newRunOptions({ reportsDir, strict: values.strict ?? false, tags, checks, timeoutMs, console: true });
+  const options = newRunOptions({ reportsDir, strict: values.strict ?? false, tags, checks, timeoutMs, console: true, ...replay });
   exportRunContext({ target, options }, process.env);
   try {
     const { results } = await runCLI(

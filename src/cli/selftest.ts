@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXIT } from '../core/verdict';
-import { loadScenarios, specFiles } from '../scenario/load';
+import { allChecks } from '../checks/all-checks';
 import { selftestMarkdown, scoreLine } from '../selftest/markdown';
 import { runSelftest } from '../selftest/run-selftest';
 import type { FaultOutcome, VariationOutcome } from '../selftest/types';
@@ -32,9 +32,9 @@ export async function selftestCommand(argv: readonly string[], io: Io): Promise<
   const jobs = Number(values.jobs ?? 6);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UserError(`--jobs must be a whole number of 1 or more, got "${values.jobs}"`);
   for (const name of values.only ?? []) if (!LEGAL_VARIATIONS.has(name)) fault(name);
-  const scenarios = loadScenarios(specFiles([join(PACKAGE_ROOT, 'specs')]));
-  io.out.write(`paycert selftest: ${scenarios.length} checks against every fault and legal variation of the reference target\n`);
-  const report = await runSelftest(scenarios, { jobs, only: values.only ?? [], onOutcome: (o, kind) => io.out.write(`${progressLine(o, kind)}\n`) });
+  const checks = allChecks(PACKAGE_ROOT).all();
+  io.out.write(`paycert selftest: ${checks.length} checks against every fault and legal variation of the reference target\n`);
+  const report = await runSelftest(checks, { jobs, only: values.only ?? [], onOutcome: (o, kind) => io.out.write(`${progressLine(o, kind)}\n`) });
   const dir = resolve(values.reports ?? 'reports');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'selftest.md');

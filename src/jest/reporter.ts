@@ -3,7 +3,6 @@
  * reporters. Jest says a test case ended; this reads that check's result (written by the worker)
  * and passes it on; at the end it assembles the RunReport and hands it to the file reporters.
  */
-import { join } from 'node:path';
 import TestSequencer from '@jest/test-sequencer';
 import type { AggregatedResult, Test, TestCaseResult, TestResult } from '@jest/reporters';
 import type { Config } from '@jest/types';
@@ -16,13 +15,13 @@ import { ConsoleReporter, colorEnabled } from '../report/console-reporter';
 import { fileReporters } from '../report';
 import { importRunContext, type RunContext } from '../run/context';
 import { clearPartials, readAllPartials, readPartial } from '../run/partials';
-import { selectScenarios } from '../run/select';
-import { checkInfoOf } from '../scenario/check-info';
-import { loadScenarios, specFiles } from '../scenario/load';
+import { allChecks } from '../checks/all-checks';
+import { selectChecks } from '../checks/select';
 import { harnessVersion } from '../run/version';
 
 
-const isSpec = (path: string) => path.endsWith('.spec.yaml') || path.endsWith('.spec.yml');
+/** The conformance project's test files: spec files and property files. */
+const isSpec = (path: string) => path.endsWith('.spec.yaml') || path.endsWith('.spec.yml') || path.endsWith('.property.ts');
 const idOf = (title: string) => /^\[([^\]]+)\]/.exec(title)?.[1];
 
 export default class PaycertJestReporter {
@@ -37,13 +36,15 @@ export default class PaycertJestReporter {
 
   /** The checks this run (and this shard) will run, for the opening line. */
   private plannedChecks(ctx: RunContext): CheckInfo[] {
-    let files = specFiles([join(this.globalConfig.rootDir, 'specs')]);
+    let checks = selectChecks(allChecks(this.globalConfig.rootDir).all(), ctx.options);
     const shard = this.globalConfig.shard;
     if (shard) {
+      const files = [...new Set(checks.map((c) => c.file))];
       const tests = files.map((path) => ({ path, context: { config: { rootDir: this.globalConfig.rootDir } } }) as unknown as Test);
-      files = (new TestSequencer({ contexts: [], globalConfig: this.globalConfig }).shard(tests, shard) as Test[]).map((t) => t.path);
+      const mine = new Set((new TestSequencer({ contexts: [], globalConfig: this.globalConfig }).shard(tests, shard) as Test[]).map((t) => t.path));
+      checks = checks.filter((c) => mine.has(c.file));
     }
-    return selectScenarios(loadScenarios(files), ctx.options).map(checkInfoOf);
+    return checks.map((c) => c.info);
   }
 
   private async begin(): Promise<void> {

@@ -49,7 +49,7 @@ describe('ConsoleReporter', () => {
     const text = await run(report, { color: false });
     // Assert
     expect(text).toContain('Failures (1)');
-    expect(text).toContain('paycert run --check nonce.replay --seed 42 --path 0:1');
+    expect(text).toContain('paycert run --check nonce.replay --seed=42 --path=0:1');
     const last = text.trimEnd().split('\n').pop();
     expect(last).toBe('paycert: NOT CERTIFIED - 1 passed, 1 failed, 1 warning, 1 skipped (target http://127.0.0.1:1234, 4.2 s)');
   });

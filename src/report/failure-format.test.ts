@@ -40,7 +40,7 @@ describe('formatFailure', () => {
     const text = formatFailure(failure);
     expect(text).toContain(toCurl(sampleExchange()));
     expect(text).toContain(REPLAY_NOTE);
-    expect(text).toContain('paycert run --check nonce.replay --seed 42 --path 0:1');
+    expect(text).toContain('paycert run --check nonce.replay --seed=42 --path=0:1');
   });
 
   it('shows the body when there is no plaintext, cut to about 2 KB', () => {

@@ -80,8 +80,9 @@ const shellWord = (word: string) => (/^[A-Za-z0-9._\/:=@%+-]+$/.test(word) ? wor
 /** `paycert run --check <id>`, with `--seed` and `--path` when the failure came from a property. */
 export function paycertCommand(failure: Failure): string {
   const parts = ['paycert', 'run', '--check', shellWord(failure.checkId)];
-  if (failure.replay?.seed !== undefined) parts.push('--seed', String(failure.replay.seed));
-  if (failure.replay?.path !== undefined) parts.push('--path', shellWord(failure.replay.path));
+  // `--seed=S`, not `--seed S`: a negative seed would read as an option.
+  if (failure.replay?.seed !== undefined) parts.push(`--seed=${failure.replay.seed}`);
+  if (failure.replay?.path !== undefined) parts.push(`--path=${shellWord(failure.replay.path)}`);
   return parts.join(' ');
 }
 

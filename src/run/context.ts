@@ -19,6 +19,11 @@ export interface RunOptions {
   startedAt: string;
   /** Print progress and the verdict (paycert run does; under plain jest, jest's own reporter does). */
   console: boolean;
+  /** Properties: cases per property, and the seed/path/replay path of a failure to replay. */
+  runs?: number;
+  seed?: number;
+  path?: string;
+  replayPath?: string;
 }
 
 export interface RunContext {
@@ -38,6 +43,10 @@ export function newRunOptions(partial: Partial<RunOptions> = {}): RunOptions {
     timeoutMs: partial.timeoutMs ?? 10_000,
     startedAt: partial.startedAt ?? new Date().toISOString(),
     console: partial.console ?? false,
+    ...(partial.runs !== undefined && { runs: partial.runs }),
+    ...(partial.seed !== undefined && { seed: partial.seed }),
+    ...(partial.path !== undefined && { path: partial.path }),
+    ...(partial.replayPath !== undefined && { replayPath: partial.replayPath }),
   };
 }
 
@@ -65,5 +74,6 @@ export function runOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): RunOpti
     tags: list(env.PAYCERT_TAGS),
     checks: list(env.PAYCERT_CHECKS),
     timeoutMs: env.PAYCERT_TIMEOUT ? Number(env.PAYCERT_TIMEOUT) * 1000 : 10_000,
+    ...(env.PAYCERT_RUNS && { runs: Number(env.PAYCERT_RUNS) }),
   });
 }

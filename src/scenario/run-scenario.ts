@@ -37,9 +37,9 @@ const NEED_REASONS: Record<Need, (t: ResolvedTarget) => string | null> = {
   pending_card: (t) => (t.cards.pending ? null : 'needs a pending test card: set cards.pending in the target config'),
 };
 
-/** Why the scenario cannot run against this target, or null. */
-export function missingNeed(s: LoadedScenario, target: ResolvedTarget): string | null {
-  for (const need of s.needs ?? []) {
+/** Why a check with these needs cannot run against this target, or null. */
+export function missingNeed(needs: readonly Need[], target: ResolvedTarget): string | null {
+  for (const need of needs) {
     const reason = NEED_REASONS[need](target);
     if (reason) return reason;
   }
@@ -152,7 +152,7 @@ function stepName(step: Step, index: number): string {
 export async function runScenario(s: LoadedScenario, env: ScenarioEnv): Promise<CheckResult> {
   const check = checkInfoOf(s);
   const started = performance.now();
-  const skip = missingNeed(s, env.target);
+  const skip = missingNeed(s.needs ?? [], env.target);
   if (skip) return { check, status: 'skipped', durationMs: 0, skipReason: skip };
   const vars = builtIns(env);
   for (const [index, rawStep] of s.steps.entries()) {

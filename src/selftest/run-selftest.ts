@@ -6,8 +6,7 @@ import type { CheckResult } from '../core/types';
 import { countResults, verdictOf } from '../core/verdict';
 import { referenceTarget } from '../run/resolve-target';
 import { clientFor } from '../scenario/client-for';
-import { runScenarios } from '../scenario/run-all';
-import type { LoadedScenario } from '../scenario/types';
+import type { Check } from '../checks/check';
 import { startReferenceTarget, type TargetOptionsInput } from '../target';
 import { FAULTS, LEGAL_VARIATIONS, type FaultVariant, type LegalVariation } from '../target/variants';
 import type { FaultOutcome, SelftestReport, VariationOutcome } from './types';
@@ -21,17 +20,24 @@ export interface SelftestOptions {
   onOutcome?: (outcome: FaultOutcome | VariationOutcome, kind: 'fault' | 'variation') => void;
 }
 
-/** Certifies one variant of the reference target; the target is closed before this returns. */
-async function certify(scenarios: readonly LoadedScenario[], options: TargetOptionsInput, kcvMethod: 'cmac' | 'legacy' = 'cmac'): Promise<CheckResult[]> {
+/** Cases per property when certifying a variation: enough to show a false alarm, cheap enough for 16 variations. */
+export const SELFTEST_PROPERTY_RUNS = 5;
+
+/** Certifies one variant of the reference target with these checks; the target is closed before this returns. */
+async function certify(checks: readonly Check[], options: TargetOptionsInput, kcvMethod: 'cmac' | 'legacy' = 'cmac'): Promise<CheckResult[]> {
   const running = await startReferenceTarget(options);
   try {
     const target = { ...referenceTarget(running.url, running.stateUrl, true), kcvMethod };
-    const client = clientFor(target, { timeoutMs: 10_000 });
-    return await runScenarios(scenarios, { client, target, runId: `selftest-${running.port}`, timeoutMs: 10_000 });
+    const env = { client: clientFor(target, { timeoutMs: 10_000 }), target, runId: `selftest-${running.port}`, timeoutMs: 10_000 };
+    const results: CheckResult[] = [];
+    for (const check of checks) results.push(await check.run(env, { runs: SELFTEST_PROPERTY_RUNS }));
+    return results;
   } finally {
     await running.close();
   }
 }
+
+const isProperty = (check: Check) => check.info.tags.includes('property');
 
 const ids = (results: readonly CheckResult[], status: CheckResult['status']) => results.filter((r) => r.status === status).map((r) => r.check.id);
 
@@ -80,7 +86,12 @@ async function pool<T, R>(items: readonly T[], jobs: number, work: (item: T) => 
   return results;
 }
 
-export async function runSelftest(scenarios: readonly LoadedScenario[], options: SelftestOptions = {}): Promise<SelftestReport> {
+/**
+ * Faults are certified with the scenarios (a fault they catch, the harness catches); legal
+ * variations with every check, properties included, since a false alarm anywhere is a harness bug.
+ */
+export async function runSelftest(checks: readonly Check[], options: SelftestOptions = {}): Promise<SelftestReport> {
+  const scenarios = checks.filter((c) => !isProperty(c));
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const wanted = (name: string) => !options.only?.length || options.only.includes(name);
@@ -94,7 +105,7 @@ export async function runSelftest(scenarios: readonly LoadedScenario[], options:
       options.onOutcome?.(outcome, 'fault');
       return outcome;
     }
-    const outcome = judgeVariation(task.variation, await certify(scenarios, task.variation.options, task.variation.declares?.kcvMethod));
+    const outcome = judgeVariation(task.variation, await certify(checks, task.variation.options, task.variation.declares?.kcvMethod));
     options.onOutcome?.(outcome, 'variation');
     return outcome;
   });
@@ -109,7 +120,7 @@ export async function runSelftest(scenarios: readonly LoadedScenario[], options:
   return {
     startedAt,
     durationMs: performance.now() - started,
-    checks: scenarios.length,
+    checks: checks.length,
     faults: faultOutcomes,
     variations: variationOutcomes,
     score,

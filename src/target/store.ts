@@ -21,6 +21,8 @@ export interface Refund {
 export interface Charge {
   id: string;
   terminalId: string;
+  /** As processed: what the charge answer says, also to idempotent repeats after a cancel (PROFILE 1.5). */
+  processed: PaymentStatus;
   state: ChargeState;
   settled: boolean;
   amount: Amount;

@@ -8,8 +8,9 @@ import type { Charge } from '../store';
 import { decodeRequest } from './decode';
 import type { OperationInput, OperationResult } from './types';
 
+/** The charge answer: the charge as processed, whatever happened to it since (PROFILE 1.5: same status on a repeat). */
 export function chargePlaintext(charge: Charge): unknown {
-  return { charge_id: charge.id, status: charge.state, amount: charge.amount, gateway_data: charge.gatewayData };
+  return { charge_id: charge.id, status: charge.processed, amount: charge.amount, gateway_data: charge.gatewayData };
 }
 
 export async function createCharge(input: OperationInput): Promise<OperationResult> {
@@ -25,6 +26,7 @@ export async function createCharge(input: OperationInput): Promise<OperationResu
     const charge: Charge = {
       id: newId('ch', ctx.options.liberties.idStyle),
       terminalId: terminal.id,
+      processed: state,
       state,
       settled: false,
       amount: { value: request.amount.value, currency: request.amount.currency },

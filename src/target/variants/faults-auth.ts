@@ -51,6 +51,26 @@ export const AUTH_FAULTS: FaultVariant[] = [
     caughtBy: ['pos.signature.query-not-covered-refused'],
   },
   {
+    name: 'canonical-decoded-path',
+    title: 'The canonical string uses the percent-decoded path and query, so "%0A" can move data between them',
+    clause: '1.2/signature',
+    level: 'MUST',
+    rules: {
+      canonicalPartsOf: (req, ctx) => {
+        const parts = ref.canonicalPartsOf(req, ctx);
+        const decode = (text: string) => {
+          try {
+            return decodeURIComponent(text);
+          } catch {
+            return text;
+          }
+        };
+        return { ...parts, path: decode(parts.path), query: decode(parts.query) };
+      },
+    },
+    caughtBy: ['pos.signature.raw-path-signed'],
+  },
+  {
     name: 'canonical-without-terminal-id',
     title: 'The canonical string leaves out X-Terminal-Id',
     clause: '1.2/signature-coverage',

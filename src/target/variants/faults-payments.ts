@@ -115,6 +115,19 @@ export const PAYMENT_FAULTS: FaultVariant[] = [
     caughtBy: ['pos.idempotency.conflict'],
   },
   {
+    name: 'idempotent-repeat-current-state',
+    title: 'An idempotent repeat answers the charge as it is now ("cancelled"), not as it was processed',
+    clause: '1.5/idempotent-repeat',
+    level: 'MUST',
+    rules: {
+      idempotentCharge: async (scope, print, create, ctx) => {
+        const charge = await ref.idempotentCharge(scope, print, create, ctx);
+        return { ...charge, processed: charge.state as never };
+      },
+    },
+    caughtBy: ['pos.idempotency.repeat-after-cancel'],
+  },
+  {
     name: 'refund-total-unchecked',
     title: 'Refunds are not held to the charge amount',
     clause: '1.6/refund-total',

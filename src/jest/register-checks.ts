@@ -1,0 +1,62 @@
+/**
+ * Registers checks as jest tests, one per check, named `[id] title`: spec files and property files
+ * both come through here. A MUST failure fails the test; a SHOULD failure is a warning that passes
+ * unless the run is strict; a check whose needs the target lacks is registered skipped. Every
+ * result is also written as a partial for paycert's reporters.
+ */
+import type { Check, RunParams } from '../checks/check';
+import { selectChecks } from '../checks/select';
+import { formatFailure } from '../report/failure-format';
+import { importRunContext } from '../run/context';
+import { writePartial } from '../run/partials';
+import { clientFor } from '../scenario/client-for';
+import { estimateClockOffset } from '../scenario/clock';
+import { missingNeed, type ScenarioEnv } from '../scenario/run-scenario';
+
+export function registerChecks(file: string, all: readonly Check[]): void {
+  const ctx = importRunContext();
+  if (!ctx) throw new Error('paycert: no run context; run through `paycert run` or the conformance project (its globalSetup sets it)');
+  const { target, options } = ctx;
+  const checks = selectChecks(all, options);
+  if (checks.length === 0) {
+    // Skipped on purpose: --tag/--check selected nothing in this file, and jest refuses a test
+    // file with no test at all. The title has no [id], so paycert's reports do not count it.
+    const skipped = test.skip;
+    skipped(`no check of ${file} is selected`, () => undefined);
+    return;
+  }
+  const client = clientFor(target, { timeoutMs: options.timeoutMs });
+  const env: ScenarioEnv = { client, target, runId: options.runId, timeoutMs: options.timeoutMs };
+  const params: RunParams = {
+    ...(options.runs !== undefined && { runs: options.runs }),
+    ...(options.seed !== undefined && { seed: options.seed }),
+    ...(options.path !== undefined && { path: options.path }),
+    ...(options.replayPath !== undefined && { replayPath: options.replayPath }),
+  };
+
+  beforeAll(async () => {
+    // Timestamps are relative to the target's clock; an unreachable target fails each check instead.
+    client.setClockOffset(await estimateClockOffset(client).catch(() => 0));
+  });
+
+  for (const check of checks) {
+    const title = `[${check.info.id}] ${check.info.title}`;
+    const reason = missingNeed(check.info.needs, target);
+    if (reason) {
+      // Skipped on purpose: the target lacks what the check needs; the reason goes in every report.
+      writePartial(options, { check: check.info, status: 'skipped', durationMs: 0, skipReason: reason });
+      const skipped = test.skip;
+      skipped(title, () => undefined);
+      continue;
+    }
+    test(title, async () => {
+      const result = await check.run(env, params);
+      writePartial(options, result);
+      if (result.failure && (result.status === 'failed' || options.strict)) {
+        const error = new Error(`${result.failure.message}\n\n${formatFailure(result.failure)}`);
+        error.stack = error.message;
+        throw error;
+      }
+    });
+  }
+}
