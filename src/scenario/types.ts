@@ -88,7 +88,15 @@ export interface Scenario {
   tags?: string[];
   needs?: Need[];
   description?: string;
+  /** Makes the last step a Pact interaction (src/pact/). */
+  contract?: ContractSpec;
   steps: Step[];
+}
+
+export interface ContractSpec {
+  description: string;
+  given?: { state: 'an approved charge' | 'a settled charge'; params?: Record<string, unknown> };
+  intent?: 'sign' | 'bad-signature' | 'stale-timestamp';
 }
 
 export interface ScenarioFile {
