@@ -34,8 +34,8 @@ const config: Config = {
     {
       displayName: 'conformance',
       testEnvironment: 'node',
-      roots: ['<rootDir>/specs', '<rootDir>/properties'],
-      testMatch: ['**/*.spec.yaml', '**/*.property.ts'],
+      roots: ['<rootDir>/specs', '<rootDir>/properties', '<rootDir>/contracts'],
+      testMatch: ['**/*.spec.yaml', '**/*.property.ts', '**/contracts/*.contract.ts'],
       transform: { '^.+\\.ts$': swc, '^.+\\.ya?ml$': '<rootDir>/scripts/jest-spec-transform.js' },
       moduleFileExtensions: ['ts', 'js', 'json', 'yaml'],
       globalSetup: '<rootDir>/src/jest/global-setup.ts',

@@ -16,7 +16,7 @@ export const amountEcho: PropertyDefinition<ChargeCase> = {
   tags: ['envelope', 'amounts'],
   kind: 'target',
   runs: 25,
-  arbitrary: () => chargeCase,
+  arbitrary: () => chargeCase(),
   check: async (c, env) => {
     const answer = await env.client.charge(chargeBody(c, env));
     const wrong = unlessStatus(answer, 200);
@@ -40,7 +40,7 @@ export const freshIv: PropertyDefinition<ChargeCase> = {
   tags: ['envelope', 'iv'],
   kind: 'target',
   runs: 20,
-  arbitrary: () => chargeCase,
+  arbitrary: () => chargeCase(),
   check: async (c, env) => {
     const answer = await env.client.charge(chargeBody(c, env));
     const wrong = unlessStatus(answer, 200);

@@ -6,28 +6,31 @@ import fc from 'fast-check';
 import type { CanonicalParts } from '../src/crypto/canonical';
 import { sign, verifySignature } from '../src/crypto/signature';
 import type { PropertyDefinition } from '../src/property/types';
+import { lazy } from './support';
 import { registerWhenRunByJest } from '../src/property/jest-entry';
 
 /** Any text, newlines and unicode included; bodies up to 64 KiB. */
-const text = fc.string({ unit: 'binary', maxLength: 64 });
-const body = fc.oneof(
+const text = lazy(() => fc.string({ unit: 'binary', maxLength: 64 }));
+const body = lazy(() =>
+  fc.oneof(
   fc.constant(''),
   fc.string({ unit: 'binary', maxLength: 300 }),
   fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b)),
   fc.integer({ min: 1, max: 64 * 1024 }).map((n) => Buffer.alloc(n, 0x41)),
+  ),
 );
 
-export const parts: fc.Arbitrary<CanonicalParts> = fc.record({
+export const parts = lazy((): fc.Arbitrary<CanonicalParts> => fc.record({
   method: fc.constantFrom('POST', 'GET', 'PUT'),
-  path: text,
-  query: text,
-  body,
-  terminalId: text,
-  timestamp: text,
-  nonce: text,
-});
+  path: text(),
+  query: text(),
+  body: body(),
+  terminalId: text(),
+  timestamp: text(),
+  nonce: text(),
+}));
 
-const secret = fc.string({ minLength: 1, maxLength: 64 });
+const secret = lazy(() => fc.string({ minLength: 1, maxLength: 64 }));
 
 function verifies(header: string, p: CanonicalParts, key: string): boolean {
   try {
@@ -46,18 +49,18 @@ export const signVerify: PropertyDefinition<{ parts: CanonicalParts; secret: str
   tags: ['signature'],
   kind: 'local',
   runs: 200,
-  arbitrary: () => fc.record({ parts, secret }),
+  arbitrary: () => fc.record({ parts: parts(), secret: secret() }),
   check: async ({ parts: p, secret: key }) =>
     verifies(sign(p, key), p, key) ? null : { message: 'a signature the harness made does not verify', actual: p },
 };
 
 type Change = { component: keyof CanonicalParts | 'key'; to: string | Buffer };
 
-const change: fc.Arbitrary<Change> = fc.oneof(
-  fc.record({ component: fc.constantFrom<keyof CanonicalParts>('method', 'path', 'query', 'terminalId', 'timestamp', 'nonce'), to: text }),
-  fc.record({ component: fc.constant('body' as const), to: body }),
-  fc.record({ component: fc.constant('key' as const), to: secret }),
-);
+const change = lazy((): fc.Arbitrary<Change> => fc.oneof(
+  fc.record({ component: fc.constantFrom<keyof CanonicalParts>('method', 'path', 'query', 'terminalId', 'timestamp', 'nonce'), to: text() }),
+  fc.record({ component: fc.constant('body' as const), to: body() }),
+  fc.record({ component: fc.constant('key' as const), to: secret() }),
+));
 
 export const singleChange: PropertyDefinition<{ parts: CanonicalParts; secret: string; change: Change }> = {
   id: 'prop.signature.local.single-change-breaks',
@@ -69,7 +72,7 @@ export const singleChange: PropertyDefinition<{ parts: CanonicalParts; secret: s
   runs: 200,
   arbitrary: () =>
     fc
-      .record({ parts, secret, change })
+      .record({ parts: parts(), secret: secret(), change: change() })
       // A "change" to the same value is no change.
       .filter(({ parts: p, secret: key, change: c }) =>
         c.component === 'key' ? c.to !== key : !Buffer.from(p[c.component]).equals(Buffer.from(c.to)),

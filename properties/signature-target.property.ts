@@ -9,7 +9,7 @@ import { newNonce } from '../src/client/build';
 import { PATHS } from '../src/profile/pos';
 import type { PropertyDefinition } from '../src/property/types';
 import { registerWhenRunByJest } from '../src/property/jest-entry';
-import { chargeBody, chargeCase, unlessStatus, type ChargeCase } from './support';
+import { chargeBody, chargeCase, lazy, unlessStatus, type ChargeCase } from './support';
 
 export const validAccepted: PropertyDefinition<{ charge: ChargeCase; nonceLength: number; skew: number }> = {
   id: 'prop.signature.valid-accepted',
@@ -19,7 +19,7 @@ export const validAccepted: PropertyDefinition<{ charge: ChargeCase; nonceLength
   tags: ['signature'],
   kind: 'target',
   runs: 25,
-  arbitrary: () => fc.record({ charge: chargeCase, nonceLength: fc.integer({ min: 12, max: 64 }), skew: fc.integer({ min: -120, max: 120 }) }),
+  arbitrary: () => fc.record({ charge: chargeCase(), nonceLength: fc.integer({ min: 12, max: 64 }), skew: fc.integer({ min: -120, max: 120 }) }),
   check: async ({ charge, nonceLength, skew }, env) => {
     const breaks: RequestBreaks = { body: charge.formatting, envelope: { hexCase: charge.hexCase }, nonce: newNonce(nonceLength), timestamp: { skewSeconds: skew } };
     const answer = await env.client.charge(chargeBody(charge, env), { breaks });
@@ -41,14 +41,14 @@ type Tamper =
   | { component: 'key'; secret: string }
   | { component: 'key_id'; keyId: string };
 
-const tamper: fc.Arbitrary<Tamper> = fc.oneof(
+const tamper = lazy((): fc.Arbitrary<Tamper> => fc.oneof(
   fc.record({ component: fc.constant('body' as const), at: fc.nat() }),
   fc.record({ component: fc.constant('path' as const), suffix: fc.constantFrom('/', 'x', '%20', '/refund') }),
   fc.record({ component: fc.constant('query' as const), query: fc.stringMatching(/^[a-z]{1,8}=[0-9]{1,6}$/) }),
   fc.record({ component: fc.constantFrom('terminal_id' as const, 'timestamp' as const, 'nonce' as const), seed: fc.integer({ min: 1, max: 59 }) }),
   fc.record({ component: fc.constant('key' as const), secret: fc.string({ minLength: 1, maxLength: 40 }) }),
   fc.record({ component: fc.constant('key_id' as const), keyId: fc.stringMatching(/^[a-z0-9-]{1,30}$/) }),
-);
+));
 
 export const tamperRefused: PropertyDefinition<{ charge: ChargeCase; tamper: Tamper }> = {
   id: 'prop.signature.tamper-refused',
@@ -58,7 +58,7 @@ export const tamperRefused: PropertyDefinition<{ charge: ChargeCase; tamper: Tam
   tags: ['signature'],
   kind: 'target',
   runs: 40,
-  arbitrary: () => fc.record({ charge: chargeCase, tamper }),
+  arbitrary: () => fc.record({ charge: chargeCase(), tamper: tamper() }),
   check: async ({ charge, tamper: t }, env) => {
     const client = env.client;
     const spec = { method: 'POST', path: PATHS.charge, plaintext: chargeBody(charge, env) };

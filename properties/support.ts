@@ -6,6 +6,15 @@ import type { BodyFormatting } from '../src/client/breaks';
 import type { CaseFailure } from '../src/property/types';
 import type { ScenarioEnv } from '../src/scenario/run-scenario';
 
+/**
+ * An arbitrary built on first use. Some fast-check arbitraries (stringMatching, binary strings) cost
+ * hundreds of milliseconds to build; property files are imported just to list checks, so they wait.
+ */
+export function lazy<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
 export interface ChargeCase {
   value: string;
   currency: string;
@@ -17,20 +26,22 @@ export interface ChargeCase {
 }
 
 /** Amounts PROFILE says a target should take: 1 to 12 digits, no leading zero. */
-export const amountValue = fc.oneof(
+export const amountValue = lazy(() =>
+  fc.oneof(
   fc.integer({ min: 1, max: 999_999 }).map(String),
   fc.bigInt({ min: 1n, max: 999_999_999_999n }).map(String),
+  ),
 );
 
-export const chargeCase: fc.Arbitrary<ChargeCase> = fc.record({
-  value: amountValue,
+export const chargeCase = lazy((): fc.Arbitrary<ChargeCase> => fc.record({
+  value: amountValue(),
   currency: fc.constantFrom('EUR', 'USD', 'GBP', 'TRY', 'JPY', 'CHF'),
   entryMode: fc.constantFrom('chip' as const, 'swipe' as const, 'contactless' as const, 'manual' as const),
   attended: fc.boolean(),
   withOptional: fc.boolean(),
   formatting: fc.record({ spacing: fc.constantFrom('compact' as const, 'pretty' as const, 'spaced' as const), keyOrder: fc.constantFrom('as-is' as const, 'reversed' as const, 'sorted' as const) }),
   hexCase: fc.constantFrom('upper' as const, 'lower' as const),
-});
+}));
 
 /** The plaintext of a generated charge, with the target's approved card and terminal id. */
 export function chargeBody(c: ChargeCase, env: ScenarioEnv): Record<string, unknown> {

@@ -1,21 +1,38 @@
 /**
  * Lets plain Node (the `paycert` bin, jest reporters) require the TypeScript sources directly:
- * each .ts file is compiled on load with @swc/core (milliseconds; no build step, no dist/ to go
- * stale). Type checking is `npm run typecheck`'s job, not this hook's.
+ * each .ts file is compiled on load with @swc/core (no build step, no dist/ to go stale). Compiled
+ * files are cached under node_modules/.cache/paycert-ts, keyed by the source and the compiler
+ * version, so a second start compiles nothing. Type checking is `npm run typecheck`'s job.
  */
-const { readFileSync } = require('node:fs');
-const { transformSync } = require('@swc/core');
+const { createHash } = require('node:crypto');
+const { mkdirSync, readFileSync, writeFileSync, renameSync } = require('node:fs');
+const { join } = require('node:path');
+const swc = require('@swc/core');
+
+const CACHE = join(__dirname, '..', 'node_modules', '.cache', 'paycert-ts');
+const OPTIONS = { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' }, sourceMaps: 'inline' };
+const SALT = `${swc.version}:${JSON.stringify(OPTIONS)}`;
+
+function compile(source, filename) {
+  const key = createHash('sha1').update(SALT).update(filename).update(source).digest('hex');
+  const cached = join(CACHE, `${key}.js`);
+  try {
+    return readFileSync(cached, 'utf8');
+  } catch {
+    const { code } = swc.transformSync(source, { ...OPTIONS, filename });
+    try {
+      mkdirSync(CACHE, { recursive: true });
+      writeFileSync(`${cached}.${process.pid}`, code);
+      renameSync(`${cached}.${process.pid}`, cached);
+    } catch {
+      // A read-only install still works, just without the cache.
+    }
+    return code;
+  }
+}
 
 // Always ours: under plain jest, ts-node has registered itself to load jest.config.ts, with
 // options meant for that one file; the harness's sources go through swc like everywhere else.
-{
-  require.extensions['.ts'] = function compileTs(module, filename) {
-    const { code } = transformSync(readFileSync(filename, 'utf8'), {
-      filename,
-      jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-      module: { type: 'commonjs' },
-      sourceMaps: 'inline',
-    });
-    module._compile(code, filename);
-  };
-}
+require.extensions['.ts'] = function compileTs(module, filename) {
+  module._compile(compile(readFileSync(filename, 'utf8'), filename), filename);
+};

@@ -197,7 +197,8 @@ describe('plain jest: PAYCERT_TARGET=URL npx jest --selectProjects conformance',
       const code = await new Promise<number>((resolve) => {
         execFile(
           process.execPath,
-          [join(__dirname, '..', '..', 'node_modules', 'jest', 'bin', 'jest.js'), '--selectProjects', 'conformance', 'specs/pos-nonce.spec.yaml'],
+          // The path before --selectProjects: that option takes a list and would read the path as a project.
+          [join(__dirname, '..', '..', 'node_modules', 'jest', 'bin', 'jest.js'), 'specs/pos-nonce.spec.yaml', '--selectProjects', 'conformance'],
           { cwd: join(__dirname, '..', '..'), env: { ...process.env, PAYCERT_RUN: '', PAYCERT_TARGET: target.url, PAYCERT_REPORTS: reports, CI: 'true' } },
           (error) => resolve(error ? Number(error.code) : 0),
         );

@@ -10,6 +10,7 @@ Commands:
   lint     validate scenario files
   merge    merge the reports of sharded runs into one
   selftest prove the harness: certify every known fault and legal variation
+  pact     generate the Pact contract, or verify one against any target
 
 Run 'paycert <command> --help' for a command's options.
 Exit codes: 0 certified / no problem, 1 not certified, 2 the harness could not run.
@@ -31,6 +32,7 @@ Options:
   --check ID       only this check (repeatable)
   --timeout S      per-request timeout in seconds (default: 10)
   --shard I/N      run shard I of N (merge the shards' reports with 'paycert merge')
+  --no-pact        leave out the Pact contract's checks
   --runs N         cases per property check (default: each property's own)
   --seed S --path P [--replay-path R]
                    replay a property failure exactly, as its report says (with --check ID)
@@ -91,4 +93,21 @@ Options:
   -h, --help      this help
 
 Exit codes: 0 both scores 100%, 1 a fault was missed or a variation failed, 2 bad usage.
+`;
+
+export const PACT_HELP = `Usage: paycert pact generate [--out DIR] [--consumer NAME] [--provider NAME]
+       paycert pact verify [--config FILE | --target URL] [--pact FILE] [--timeout S]
+
+generate  runs the Pact consumer tests (pact-js PactV4 and its mock server, on jest) made from
+          the contract scenarios of specs/ (those with a 'contract' block) and writes the contract
+          DIR/CONSUMER-PROVIDER.json (default: contracts/viopay-pos-terminal-viopay-pos-api.json),
+          rewritten from scratch. Example envelopes are real ciphertexts under the published test
+          MSK with fixed IVs, so the file is stable; every plaintext is in the interaction's comments.
+verify    verifies a contract (default: the one in contracts/) against a target, with pact-js's
+          Verifier from the local file: each request is re-encrypted under the target's MSK and
+          signed with its secret (negative interactions wrong on purpose), provider states are set
+          up through the API and the target's state hook, and every decrypted answer is compared
+          with the contract's plaintext. Without --config/--target: the embedded reference target.
+
+Exit codes: 0 every interaction verified, 1 an interaction failed, 2 the harness could not run.
 `;

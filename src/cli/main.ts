@@ -11,6 +11,7 @@ import { processIo, type Io } from './io';
 import { lintCommand } from './lint';
 import { mergeCommand } from './merge';
 import { runCommand } from './run';
+import { pactCommand } from './pact';
 import { selftestCommand } from './selftest';
 import { serveCommand } from './serve';
 
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number | Pro
   lint: lintCommand,
   merge: mergeCommand,
   selftest: selftestCommand,
+  pact: pactCommand,
 };
 
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {

@@ -5,7 +5,6 @@
  * and turn the report into the exit code.
  */
 import { join, resolve } from 'node:path';
-import { runCLI } from 'jest';
 import { allChecks } from '../checks/all-checks';
 import type { Check } from '../checks/check';
 import { selectChecks } from '../checks/select';
@@ -22,6 +21,7 @@ import { PACKAGE_ROOT, type Io } from './io';
 import { probeTarget } from './probe';
 
 const OPTIONS = {
+  'no-pact': { type: 'boolean' },
   runs: { type: 'string' },
   seed: { type: 'string' },
   path: { type: 'string' },
@@ -81,7 +81,7 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   const checks = values.check ?? [];
 
   // A bad scenario file (or a duplicate check id) stops the run before any request.
-  const registered = allChecks(PACKAGE_ROOT).all();
+  const registered = allChecks(PACKAGE_ROOT).all().filter((c) => !(values['no-pact'] && c.info.tags.includes('pact')));
   checkSelection(registered, tags, checks);
   // Only the files that hold a selected check become jest test files.
   const files = [...new Set(selectChecks(registered, { tags, checks }).map((c) => c.file))];
@@ -94,9 +94,11 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   else ({ target, running: embedded } = await startEmbedded());
 
   const reportsDir = resolve(values.reports ?? 'reports');
-  const options = newRunOptions({ reportsDir, strict: values.strict ?? false, tags, checks, timeoutMs, console: true, ...replay });
+  const options = newRunOptions({ reportsDir, strict: values.strict ?? false, tags, checks, timeoutMs, console: true, ...replay, ...(values['no-pact'] && { excludeTags: ['pact'] }) });
   exportRunContext({ target, options }, process.env);
   try {
+    // jest is loaded when a command runs it, not at every start of the bin.
+    const { runCLI } = await import('jest');
     const { results } = await runCLI(
       {
         _: files,
@@ -107,7 +109,7 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
         silent: true,
         ...(values.shard ? { shard: values.shard } : {}),
         ci: Boolean(io.env.CI),
-      } as unknown as Parameters<typeof runCLI>[0],
+      } as unknown as Parameters<typeof import('jest').runCLI>[0],
       [PACKAGE_ROOT],
     );
     if (results.numRuntimeErrorTestSuites > 0) {

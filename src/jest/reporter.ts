@@ -21,7 +21,7 @@ import { harnessVersion } from '../run/version';
 
 
 /** The conformance project's test files: spec files and property files. */
-const isSpec = (path: string) => path.endsWith('.spec.yaml') || path.endsWith('.spec.yml') || path.endsWith('.property.ts');
+const isSpec = (path: string) => /\.spec\.ya?ml$|\.property\.ts$|\.contract\.ts$/.test(path);
 const idOf = (title: string) => /^\[([^\]]+)\]/.exec(title)?.[1];
 
 export default class PaycertJestReporter {

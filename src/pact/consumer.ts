@@ -4,7 +4,6 @@
  * changes per request is a matcher: timestamp, nonce, signature, IV, ciphertext hex, generated ids.
  */
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { PosClient } from '../client/pos-client';
 import { open } from '../crypto/envelope';
@@ -12,19 +11,9 @@ import { DEFAULT_USER_AGENT } from '../profile/pos';
 import { REFERENCE_CREDENTIALS } from '../target';
 import { exampleRequestEnvelope, exampleResponseEnvelope, TEST_MSK } from './examples';
 import type { Interaction } from './interaction';
+import { contractFile, DEFAULT_NAMES, INTERACTION_HEADER, type ContractNames } from './names';
 
-export interface ContractNames {
-  consumer: string;
-  provider: string;
-}
-
-export const DEFAULT_NAMES: ContractNames = { consumer: 'viopay-pos-terminal', provider: 'viopay-pos-api' };
-
-/** Where pact-js writes the contract for these names. */
-export const contractFile = (dir: string, names: ContractNames) => join(dir, `${names.consumer}-${names.provider}.json`);
-
-/** Header that tells the verifier's filter which interaction a request is. */
-export const INTERACTION_HEADER = 'X-Paycert-Interaction';
+export { contractFile, DEFAULT_NAMES, INTERACTION_HEADER, type ContractNames } from './names';
 
 const { regex, string, like, equal, fromProviderState, matchStatus } = MatchersV3;
 const HEX_BLOCKS = '^(?:[0-9A-Fa-f]{32})+$';

@@ -14,6 +14,8 @@ export interface RunOptions {
   tags: string[];
   /** Only these check ids (empty: all). */
   checks: string[];
+  /** Never checks with one of these tags (`--no-pact` puts `pact` here). */
+  excludeTags?: string[];
   /** Per-request timeout, ms. */
   timeoutMs: number;
   startedAt: string;
@@ -43,6 +45,7 @@ export function newRunOptions(partial: Partial<RunOptions> = {}): RunOptions {
     timeoutMs: partial.timeoutMs ?? 10_000,
     startedAt: partial.startedAt ?? new Date().toISOString(),
     console: partial.console ?? false,
+    ...(partial.excludeTags && { excludeTags: partial.excludeTags }),
     ...(partial.runs !== undefined && { runs: partial.runs }),
     ...(partial.seed !== undefined && { seed: partial.seed }),
     ...(partial.path !== undefined && { path: partial.path }),

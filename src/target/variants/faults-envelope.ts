@@ -128,6 +128,21 @@ export const ENVELOPE_FAULTS: FaultVariant[] = [
     caughtBy: ['pos.envelope-response.charge'],
   },
   {
+    name: 'answer-field-renamed',
+    title: 'Inside the encrypted answer, charge_id is called chargeId (the envelope itself is fine)',
+    clause: '1.5/charge-answer',
+    level: 'MUST',
+    rules: {
+      sealResponse: (plaintext, msk, ctx) => {
+        const renamed = plaintext !== null && typeof plaintext === 'object' && 'charge_id' in plaintext
+          ? Object.fromEntries(Object.entries(plaintext).map(([k, v]) => [k === 'charge_id' ? 'chargeId' : k, v]))
+          : plaintext;
+        return ref.sealResponse(renamed, msk, ctx);
+      },
+    },
+    caughtBy: ['pos.charge.answer-fields'],
+  },
+  {
     name: 'response-mode-lower-case',
     title: 'Answers say "mode": "cbc"',
     clause: '1.3/response-envelope',

@@ -1,0 +1,75 @@
+/**
+ * `paycert pact generate`: runs the Pact consumer tests (jest) that write the contract.
+ * `paycert pact verify`: verifies a contract against any target through the envelope and the signature.
+ */
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { UserError } from '../core/errors';
+import { EXIT } from '../core/verdict';
+import { contractFile, DEFAULT_NAMES } from '../pact/names';
+import { paycertInteractions, readContract } from '../pact/contract-file';
+import { importRunContext } from '../run/context';
+import { startEmbedded, targetFromArgs } from '../run/resolve-target';
+import { parse, seconds } from './args';
+import { PACT_HELP } from './help';
+import { PACKAGE_ROOT, type Io } from './io';
+import { probeTarget } from './probe';
+
+async function generate(argv: readonly string[], io: Io): Promise<number> {
+  const { values } = parse('pact generate', argv, { out: { type: 'string' }, consumer: { type: 'string' }, provider: { type: 'string' } });
+  if (values.help) return void io.out.write(PACT_HELP), EXIT.certified;
+  const names = { consumer: values.consumer ?? DEFAULT_NAMES.consumer, provider: values.provider ?? DEFAULT_NAMES.provider };
+  for (const [field, name] of Object.entries(names)) if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new UserError(`--${field} must be letters, digits, '.', '_' or '-', got "${name}"`);
+  const dir = resolve(values.out ?? join(PACKAGE_ROOT, 'contracts'));
+  Object.assign(process.env, { PAYCERT_PACT_DIR: dir, PAYCERT_PACT_CONSUMER: names.consumer, PAYCERT_PACT_PROVIDER: names.provider });
+  // jest is loaded when a command runs it, not at every start of the bin.
+    const { runCLI } = await import('jest');
+    const { results } = await runCLI(
+    { _: [join(PACKAGE_ROOT, 'contracts', 'consumer.pact.test.ts')], runTestsByPath: true, selectProjects: ['unit'], silent: true, $0: 'paycert' } as unknown as Parameters<typeof import('jest').runCLI>[0],
+    [PACKAGE_ROOT],
+  );
+  if (!results.success) {
+    io.err.write('paycert: the Pact consumer tests failed (see above); no contract written\n');
+    return EXIT.harnessError;
+  }
+  const file = contractFile(dir, names);
+  io.out.write(`wrote ${file} (${paycertInteractions(readContract(file)).length} interactions, Pact V4)\n`);
+  return EXIT.certified;
+}
+
+async function verify(argv: readonly string[], io: Io): Promise<number> {
+  const { values } = parse('pact verify', argv, { config: { type: 'string' }, target: { type: 'string' }, pact: { type: 'string' }, timeout: { type: 'string' }, 'json-out': { type: 'string' } });
+  if (values.help) return void io.out.write(PACT_HELP), EXIT.certified;
+  const file = resolve(values.pact ?? contractFile(join(PACKAGE_ROOT, 'contracts'), DEFAULT_NAMES));
+  try {
+    readContract(file);
+  } catch (error) {
+    throw new UserError(`not a readable Pact file: ${(error as Error).message.split('\n')[0]}`, { file });
+  }
+  const timeoutMs = seconds('timeout', values.timeout, 10) * 1000;
+  // A run's own child gets its target through the environment, as jest workers do.
+  let target = targetFromArgs(values.config, values.target) ?? importRunContext()?.target;
+  let embedded;
+  if (target) await probeTarget(target.baseUrl, timeoutMs);
+  else ({ target, running: embedded } = await startEmbedded());
+  try {
+    // pact-js is loaded when a verification runs, not at every start of the bin.
+    const { verifyContract } = await import('../pact/verify');
+    const verdicts = await verifyContract(file, target, timeoutMs);
+    if (values['json-out']) writeFileSync(values['json-out'], JSON.stringify(verdicts));
+    for (const v of verdicts) io.out.write(`${v.status.toUpperCase().padEnd(7)} ${v.description}${v.messages.length ? `\n        ${v.messages.join('\n        ')}` : ''}\n`);
+    const failed = verdicts.filter((v) => v.status === 'failed').length;
+    io.out.write(`paycert pact verify: ${verdicts.length - failed} of ${verdicts.length} interactions verified against ${target.baseUrl}\n`);
+    return failed ? EXIT.notCertified : EXIT.certified;
+  } finally {
+    await embedded?.close();
+  }
+}
+
+export async function pactCommand(argv: readonly string[], io: Io): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === 'generate') return generate(rest, io);
+  if (sub === 'verify') return verify(rest, io);
+  if (sub === undefined || sub === '--help' || sub === '-h') return void io.out.write(PACT_HELP), sub === undefined ? EXIT.harnessError : EXIT.certified;
+  throw new UserError(`pact: unknown subcommand "${sub}"`, undefined, undefined, 'paycert pact generate | verify');
+}

@@ -1,0 +1,55 @@
+/**
+ * The contract's interactions as checks of `paycert run` (tag `pact`; `--no-pact` leaves them out).
+ * One verification of the whole contract serves every interaction's check of a run.
+ */
+import { readdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import type { Check } from '../checks/check';
+import type { CheckInfo, CheckResult } from '../core/types';
+import { clauseById } from '../profile/clauses';
+import type { ScenarioEnv } from '../scenario/run-scenario';
+import { verifyInChild } from './child';
+import { needsStateHook, paycertInteractions, readContract } from './contract-file';
+import type { InteractionVerdict } from './verify';
+
+const runs = new Map<string, Promise<InteractionVerdict[]>>();
+
+function verdictsFor(file: string, env: ScenarioEnv): Promise<InteractionVerdict[]> {
+  const key = `${file}\u0000${env.target.baseUrl}\u0000${env.runId}`;
+  let run = runs.get(key);
+  if (!run) runs.set(key, (run = verifyInChild(file, env.target, env.timeoutMs)));
+  return run;
+}
+
+/** The checks of a contract file; `entry` is the jest test file that runs them (contracts/pact.contract.ts). */
+export function pactChecksOf(file: string, entry = join(dirname(file), 'pact.contract.ts')): Check[] {
+  return paycertInteractions(readContract(file)).map((i) => {
+    const c = i.comments.paycert;
+    const info: CheckInfo = {
+      id: `pact.${c.interaction.replace(/^pos\.contract\./, '')}`,
+      title: `Pact interaction "${i.description}" verified through the envelope and the signature`,
+      level: c.check.level,
+      ref: { clause: c.check.clause, seed: clauseById(c.check.clause)?.seed ?? '' },
+      tags: ['pact', 'contract'],
+      needs: needsStateHook(i) ? ['state_hook'] : [],
+      source: { file: relative(process.cwd(), file) || file, line: 1 },
+    };
+    const run = async (env: ScenarioEnv): Promise<CheckResult> => {
+      const started = performance.now();
+      const verdict = (await verdictsFor(file, env)).find((v) => v.id === c.interaction);
+      const durationMs = performance.now() - started;
+      if (!verdict) return { check: info, status: 'failed', durationMs, failure: { checkId: info.id, title: info.title, level: info.level, message: 'the verification did not report this interaction' } };
+      if (verdict.status === 'skipped') return { check: info, status: 'skipped', durationMs, skipReason: verdict.messages[0] ?? '' };
+      if (verdict.status === 'passed') return { check: info, status: 'passed', durationMs };
+      const message = `interaction "${verdict.description}": ${verdict.messages.join('; ')}`;
+      return { check: info, status: info.level === 'MUST' ? 'failed' : 'warning', durationMs, failure: { checkId: info.id, title: info.title, level: info.level, message, replay: { command: `paycert pact verify --pact ${info.source!.file}` } } };
+    };
+    return { info, file: entry, run };
+  });
+}
+
+/** The contracts paycert verifies in a run: every `*.json` of contracts/. */
+export function contractFiles(root: string): string[] {
+  const dir = join(root, 'contracts');
+  return readdirSync(dir).filter((n) => n.endsWith('.json')).map((n) => join(dir, n));
+}
