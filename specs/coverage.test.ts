@@ -1,16 +1,16 @@
 /**
- * Every clause of PROFILE section 1 (src/profile/clauses.ts) has at least one scenario in specs/
- * whose `ref.clause` names it: MUST and SHOULD clauses are checked, MAY clauses have a MUST-level
- * check that accepts every allowed answer.
+ * Every clause of PROFILE sections 1 and 2 (src/profile/clauses.ts) has at least one scenario in
+ * specs/ of its profile whose `ref.clause` names it: MUST and SHOULD clauses are checked, MAY
+ * clauses have a MUST-level check that accepts every allowed answer.
  */
 import { join } from 'node:path';
-import { POS_CLAUSES } from '../src/profile/clauses';
+import { clauseById, POS_CLAUSES, VPWS_CLAUSES } from '../src/profile/clauses';
 import { loadScenarios, specFiles } from '../src/scenario/load';
 
 const scenarios = loadScenarios(specFiles([join(__dirname)]));
 
-function scenariosFor(clause: string): string[] {
-  return scenarios.filter((s) => s.ref.clause === clause).map((s) => s.id);
+function scenariosFor(clause: string, profile: string): string[] {
+  return scenarios.filter((s) => s.ref.clause === clause && s.profile === profile).map((s) => s.id);
 }
 
 /**
@@ -18,35 +18,40 @@ function scenariosFor(clause: string): string[] {
  * reported as a todo; the test below fails as soon as a scenario covers it, so the entry is removed.
  */
 
-describe('coverage of PROFILE section 1 by specs/', () => {
+describe.each([
+  ['viopay-pos', 'section 1', POS_CLAUSES],
+  ['vpws', 'section 2', VPWS_CLAUSES],
+] as const)('coverage of %s (PROFILE %s) by specs/', (profile, _section, clauses) => {
   it('every MUST and SHOULD clause has at least one scenario', () => {
-    const uncovered = POS_CLAUSES.filter((c) => c.level !== 'MAY' && scenariosFor(c.id).length === 0).map(
-      (c) => `${c.id} (${c.level}): ${c.text}`,
-    );
+    const uncovered = clauses.filter((c) => c.level !== 'MAY' && scenariosFor(c.id, profile).length === 0).map((c) => `${c.id} (${c.level}): ${c.text}`);
     expect(uncovered).toEqual([]);
   });
 
   it('every MAY clause has a check that accepts each allowed answer', () => {
-    const uncovered = POS_CLAUSES.filter((c) => c.level === 'MAY' && scenariosFor(c.id).length === 0).map((c) => `${c.id}: ${c.text}`);
+    const uncovered = clauses.filter((c) => c.level === 'MAY' && scenariosFor(c.id, profile).length === 0).map((c) => `${c.id}: ${c.text}`);
     expect(uncovered).toEqual([]);
   });
+});
 
+describe('the scenarios of specs/', () => {
   it('checks of MAY clauses are MUST-level (they accept every allowed answer, so a miss is a real fault)', () => {
-    const mayIds = new Set(POS_CLAUSES.filter((c) => c.level === 'MAY').map((c) => c.id));
+    const mayIds = new Set([...POS_CLAUSES, ...VPWS_CLAUSES].filter((c) => c.level === 'MAY').map((c) => c.id));
     const wrong = scenarios.filter((s) => mayIds.has(s.ref.clause) && s.level !== 'MUST').map((s) => s.id);
     expect(wrong).toEqual([]);
   });
 
   it('every scenario has the level of the MUST or SHOULD clause it cites', () => {
-    const levels = new Map(POS_CLAUSES.map((c) => [c.id, c.level]));
+    const level = (id: string) => clauseById(id)?.level;
     const wrong = scenarios
-      .filter((s) => levels.get(s.ref.clause) !== 'MAY' && levels.get(s.ref.clause) !== s.level)
-      .map((s) => `${s.id}: ${s.level}, clause ${s.ref.clause} is ${levels.get(s.ref.clause)}`);
+      .filter((s) => level(s.ref.clause) !== 'MAY' && level(s.ref.clause) !== s.level)
+      .map((s) => `${s.id}: ${s.level}, clause ${s.ref.clause} is ${level(s.ref.clause)}`);
     expect(wrong).toEqual([]);
   });
 
-  it('every scenario id is pos.<topic>.<what>', () => {
-    expect(scenarios.map((s) => s.id).filter((id) => !/^pos\.[a-z0-9-]+\.[a-z0-9.-]+$/.test(id))).toEqual([]);
+  it('every scenario id is <profile>.<topic>.<what> (pos. or vpws.), and cites a clause of its own profile', () => {
+    const prefix = { 'viopay-pos': 'pos', vpws: 'vpws' } as const;
+    expect(scenarios.filter((s) => !new RegExp(`^${prefix[s.profile]}\\.[a-z0-9-]+\\.[a-z0-9.-]+$`).test(s.id)).map((s) => s.id)).toEqual([]);
+    expect(scenarios.filter((s) => clauseById(s.ref.clause)?.section.startsWith(s.profile === 'vpws' ? '2' : '1') !== true).map((s) => s.id)).toEqual([]);
   });
 
   it('every scenario that settles a charge needs the state hook, and every one that uses the pending card needs it', () => {

@@ -20,5 +20,5 @@ export function propertyInfo(def: PropertyDefinition<unknown>, file: string): Ch
 
 export function propertyCheck(def: PropertyDefinition<unknown>, file: string): Check {
   const info = propertyInfo(def, file);
-  return { info, file, run: (env, params) => runProperty(def, info, env, params) };
+  return { info, profile: 'viopay-pos', file, run: (env, params) => runProperty(def, info, env, params) };
 }

@@ -2,6 +2,7 @@ import { CheckRegistry } from './registry';
 import type { Check } from './check';
 
 const check = (id: string, file = 'a.spec.yaml'): Check => ({
+  profile: 'viopay-pos',
   info: { id, title: id, level: 'MUST', ref: { clause: '1.2/nonce-replay', seed: '' }, tags: [], needs: [] },
   file,
   run: async () => ({ check: { id, title: id, level: 'MUST', ref: { clause: '', seed: '' }, tags: [], needs: [] }, status: 'passed', durationMs: 0 }),

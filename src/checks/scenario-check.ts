@@ -5,5 +5,5 @@ import type { LoadedScenario } from '../scenario/types';
 import type { Check } from './check';
 
 export function scenarioCheck(scenario: LoadedScenario): Check {
-  return { info: checkInfoOf(scenario), file: scenario.file, run: (env) => runScenario(scenario, env) };
+  return { info: checkInfoOf(scenario), profile: scenario.profile, file: scenario.file, run: (env) => runScenario(scenario, env) };
 }

@@ -23,6 +23,7 @@ Certifies a target against the scenarios in specs/ and the properties in propert
 certifies it.
 
 Options:
+  --profile P      viopay-pos (default) or vpws; a config's profile: says it too
   --config FILE    target config (PROFILE section 4); \${ENV} is expanded
   --target URL     target base URL (overrides base_url; alone, the reference target's
                    published test credentials are used, as for 'paycert serve')
@@ -51,6 +52,7 @@ in README.md ('The reference target'). Stop it with Ctrl-C.
 Options:
   --port N            port to listen on (default: 8080; 0 picks a free one)
   --host H            address to bind (default: 127.0.0.1)
+  --profile P         viopay-pos (default) or vpws
   --fault NAME        switch one rule to a known mistake (see 'paycert selftest'; names in
                       reports/selftest.md and src/target/variants/)
   --variant N[,N]     take legal variations: choices PROFILE allows and liberties

@@ -14,13 +14,14 @@ import { EXIT, exitCodeOf } from '../core/verdict';
 import { readReport } from '../report/merge';
 import { exportRunContext, newRunOptions } from '../run/context';
 import { startEmbedded, targetFromArgs } from '../run/resolve-target';
-import type { RunningTarget } from '../target';
+import type { ProfileName } from '../config/resolved';
 import { parse, seconds } from './args';
 import { RUN_HELP } from './help';
 import { PACKAGE_ROOT, type Io } from './io';
 import { probeTarget } from './probe';
 
 const OPTIONS = {
+  profile: { type: 'string' },
   'no-pact': { type: 'boolean' },
   runs: { type: 'string' },
   seed: { type: 'string' },
@@ -53,6 +54,14 @@ function checkSelection(registered: readonly Check[], tags: readonly string[], c
   }
 }
 
+const PROFILES: readonly ProfileName[] = ['viopay-pos', 'vpws'];
+
+function profileOption(value: string | undefined): ProfileName | undefined {
+  if (value === undefined || (PROFILES as readonly string[]).includes(value)) return value as ProfileName | undefined;
+  const guess = didYouMean(value, PROFILES);
+  throw new UserError(`--profile ${value} is not a profile`, undefined, undefined, guess ? `did you mean "${guess}"?` : `profiles: ${PROFILES.join(', ')}`);
+}
+
 /** --runs, and --seed/--path/--replay-path to replay a property failure exactly. */
 function replayOptions(values: { runs?: string; seed?: string; path?: string; 'replay-path'?: string }) {
   const runs = values.runs === undefined ? undefined : Number(values.runs);
@@ -80,18 +89,22 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   const tags = values.tag ?? [];
   const checks = values.check ?? [];
 
+  const asked = profileOption(values.profile);
+  let target = targetFromArgs(values.config, values.target, asked);
+  if (target && asked && target.profile !== asked) throw new UserError(`--profile ${asked}, but the config says profile: ${target.profile}`, { file: target.source });
+  if (target?.profile === 'viva-interapp') throw new UserError('profile viva-interapp is not supported yet; this version certifies viopay-pos and vpws', { file: target.source });
+  const profile = target?.profile ?? asked ?? 'viopay-pos';
+
   // A bad scenario file (or a duplicate check id) stops the run before any request.
-  const registered = allChecks(PACKAGE_ROOT).all().filter((c) => !(values['no-pact'] && c.info.tags.includes('pact')));
+  const registered = allChecks(PACKAGE_ROOT).all().filter((c) => c.profile === profile && !(values['no-pact'] && c.info.tags.includes('pact')));
   checkSelection(registered, tags, checks);
   // Only the files that hold a selected check become jest test files.
-  const files = [...new Set(selectChecks(registered, { tags, checks }).map((c) => c.file))];
+  const files = [...new Set(selectChecks(registered, { tags, checks }, profile).map((c) => c.file))];
   const replay = replayOptions(values);
 
-  let embedded: RunningTarget | undefined;
-  let target = targetFromArgs(values.config, values.target);
-  if (target && target.profile !== 'viopay-pos') throw new UserError(`profile ${target.profile} is not supported yet; this version certifies viopay-pos`, { file: target.source });
+  let embedded: { close(): Promise<void> } | undefined;
   if (target) await probeTarget(target.baseUrl, timeoutMs);
-  else ({ target, running: embedded } = await startEmbedded());
+  else ({ target, running: embedded } = await startEmbedded(profile));
 
   const reportsDir = resolve(values.reports ?? 'reports');
   const options = newRunOptions({ reportsDir, strict: values.strict ?? false, tags, checks, timeoutMs, console: true, ...replay, ...(values['no-pact'] && { excludeTags: ['pact'] }) });

@@ -31,7 +31,7 @@ export async function selftestCommand(argv: readonly string[], io: Io): Promise<
   }
   const jobs = Number(values.jobs ?? 6);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UserError(`--jobs must be a whole number of 1 or more, got "${values.jobs}"`);
-  for (const name of values.only ?? []) if (!LEGAL_VARIATIONS.has(name)) fault(name);
+  for (const name of values.only ?? []) if (!LEGAL_VARIATIONS.has(name) && !/^vpws-/.test(name)) fault(name);
   const checks = allChecks(PACKAGE_ROOT).all();
   io.out.write(`paycert selftest: ${checks.length} checks against every fault and legal variation of the reference target\n`);
   const report = await runSelftest(checks, { jobs, only: values.only ?? [], onOutcome: (o, kind) => io.out.write(`${progressLine(o, kind)}\n`) });

@@ -2,19 +2,21 @@
 import { UserError } from '../core/errors';
 import { EXIT } from '../core/verdict';
 import { REFERENCE_CREDENTIALS, startReferenceTarget } from '../target';
-import { fault, variationOptions } from './variant-names';
+import { fault, variationOptions, vpwsVariantOptions } from './variant-names';
 import { parse } from './args';
 import { SERVE_HELP } from './help';
 import type { Io } from './io';
 
 export async function serveCommand(argv: readonly string[], io: Io, stop: Promise<void> = untilSignal()): Promise<number> {
-  const { values } = parse('serve', argv, { port: { type: 'string' }, host: { type: 'string' }, fault: { type: 'string' }, variant: { type: 'string' } });
+  const { values } = parse('serve', argv, { port: { type: 'string' }, host: { type: 'string' }, fault: { type: 'string' }, variant: { type: 'string' }, profile: { type: 'string' } });
   if (values.help) {
     io.out.write(SERVE_HELP);
     return EXIT.certified;
   }
   const port = Number(values.port ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number (0-65535), got "${values.port}"`);
+  if (values.profile === 'vpws') return serveVpws(port, values.host ?? '127.0.0.1', values.fault, values.variant, io, stop);
+  if (values.profile !== undefined && values.profile !== 'viopay-pos') throw new UserError(`--profile ${values.profile}: serve knows viopay-pos and vpws`);
   const broken = values.fault === undefined ? undefined : fault(values.fault);
   const variations = values.variant === undefined ? [] : values.variant.split(',').map((v) => v.trim()).filter(Boolean);
   const options = { ...variationOptions(variations), ...(broken && { rules: broken.rules }) };
@@ -43,4 +45,28 @@ function untilSignal(): Promise<void> {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
   });
+}
+
+/** `paycert serve --profile vpws`: the VPWS reference target, with its state hook. */
+async function serveVpws(port: number, host: string, faultName: string | undefined, variant: string | undefined, io: Io, stop: Promise<void>): Promise<number> {
+  const { startVpwsTarget } = await import('../vpws-target/server');
+  const { VPWS_REFERENCE_TOKENS } = await import('../vpws-target/options');
+  const options = vpwsVariantOptions(faultName, variant);
+  let target;
+  try {
+    target = await startVpwsTarget({ ...options, port, host });
+  } catch (error) {
+    throw new UserError(`cannot listen on ${host}:${port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  io.out.write(
+    `paycert reference target (VPWS dealer payment cancellation) listening on ${target.url}\n` +
+      `  state hook: ${target.stateUrl}\n` +
+      `  dealer tokens: the published test values (README.md): dealer_a ${VPWS_REFERENCE_TOKENS.dealer_a.slice(0, 12)}..., dealer_b ${VPWS_REFERENCE_TOKENS.dealer_b.slice(0, 12)}...\n` +
+      (faultName ? `  FAULT ${faultName}\n` : '') +
+      `  certify it: npx paycert run --profile vpws --target ${target.url}\n`,
+  );
+  await stop;
+  await target.close();
+  io.out.write('paycert serve: stopped\n');
+  return EXIT.certified;
 }

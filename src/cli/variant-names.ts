@@ -3,6 +3,8 @@ import { didYouMean } from '../core/did-you-mean';
 import { UserError } from '../core/errors';
 import type { TargetOptionsInput } from '../target';
 import { FAULTS, LEGAL_VARIATIONS, type FaultVariant } from '../target/variants';
+import type { VpwsTargetOptionsInput } from '../vpws-target/options';
+import { VPWS_FAULTS_BY_NAME, VPWS_VARIATIONS_BY_NAME } from '../vpws-target/variants';
 
 function lookup<T>(kind: string, map: ReadonlyMap<string, T>, name: string): T {
   const found = map.get(name);
@@ -22,5 +24,16 @@ export function variationOptions(names: readonly string[]): TargetOptionsInput {
     const v = lookup('variation', LEGAL_VARIATIONS, name).options;
     Object.assign(options, { ...v, may: { ...options.may, ...v.may }, liberties: { ...options.liberties, ...v.liberties } });
   }
+  return options;
+}
+
+/** VPWS target options for a fault and/or legal variations of the VPWS catalogue (src/vpws-target/variants.ts). */
+export function vpwsVariantOptions(faultName: string | undefined, variants: string | undefined): VpwsTargetOptionsInput {
+  const options: VpwsTargetOptionsInput = {};
+  for (const name of (variants ?? '').split(',').map((v) => v.trim()).filter(Boolean)) {
+    const v = lookup('VPWS variation', VPWS_VARIATIONS_BY_NAME, name).options;
+    Object.assign(options, { ...v, may: { ...options.may, ...v.may }, liberties: { ...options.liberties, ...v.liberties } });
+  }
+  if (faultName !== undefined) options.rules = lookup('VPWS fault', VPWS_FAULTS_BY_NAME, faultName).rules;
   return options;
 }

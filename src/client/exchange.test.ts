@@ -48,3 +48,12 @@ describe('toCurl', () => {
     expect(curl).toContain("--data-binary '{'\\''x'\\''}'");
   });
 });
+
+describe('recordExchange and bearer tokens', () => {
+  it('keeps the scheme of an Authorization header, never the token', () => {
+    const wire = { method: 'POST', path: '/vpws/payment/cancel', query: '', headers: [['Authorization', 'Bearer s3cr3t-token-value'] as [string, string]], body: Buffer.from('{}') };
+    const text = JSON.stringify(recordExchange('http://127.0.0.1:1', wire));
+    expect(text).not.toContain('s3cr3t-token-value');
+    expect(text).toContain('Bearer [redacted]');
+  });
+});

@@ -28,9 +28,14 @@ export interface Exchange {
   durationMs: number;
 }
 
+/** Bearer tokens are secrets: an exchange keeps the scheme, never the token. */
+function redactHeaders(headers: Array<[string, string]>): Array<[string, string]> {
+  return headers.map(([name, value]) => (name.toLowerCase() === 'authorization' ? [name, value.replace(/^(\S+\s+).+$/, '$1[redacted]')] : [name, value]));
+}
+
 export function recordExchange(baseUrl: string, wire: WireRequest, res?: WireResponse, plaintext?: unknown): Exchange {
   const exchange: Exchange = {
-    request: { method: wire.method, url: baseUrl + requestTarget(wire), headers: wire.headers, body: redactBody(wire.body) },
+    request: { method: wire.method, url: baseUrl + requestTarget(wire), headers: redactHeaders(wire.headers), body: redactBody(wire.body) },
     durationMs: res?.durationMs ?? 0,
   };
   if (wire.plaintext !== undefined) exchange.request.plaintext = redactValue(wire.plaintext);

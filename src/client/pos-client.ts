@@ -21,6 +21,8 @@ export interface CallOptions {
 export interface Answer extends Decoded {
   status: number;
   headers: Record<string, string>;
+  /** The body's shape is checked on every status, not only on 200 (VPWS: PROFILE 2). */
+  shapeOnEveryStatus?: boolean;
   wire: { request: WireRequest; response: WireResponse };
   exchange: Exchange;
 }

@@ -6,22 +6,22 @@
  */
 import { exportRunContext, importRunContext, runOptionsFromEnv } from '../run/context';
 import { startEmbedded, targetFromArgs } from '../run/resolve-target';
-import type { RunningTarget } from '../run/resolve-target';
 
 declare global {
   // eslint-disable-next-line no-var
-  var __paycertEmbedded: RunningTarget | undefined;
+  var __paycertEmbedded: { close(): Promise<void> } | undefined;
 }
 
 export default async function globalSetup(): Promise<void> {
   if (importRunContext()) return;
   const options = runOptionsFromEnv();
-  const configured = targetFromArgs(process.env.PAYCERT_CONFIG, process.env.PAYCERT_TARGET);
+  const profile = process.env.PAYCERT_PROFILE === 'vpws' ? 'vpws' : 'viopay-pos';
+  const configured = targetFromArgs(process.env.PAYCERT_CONFIG, process.env.PAYCERT_TARGET, profile);
   if (configured) {
     exportRunContext({ target: configured, options });
     return;
   }
-  const { target, running } = await startEmbedded();
+  const { target, running } = await startEmbedded(profile);
   globalThis.__paycertEmbedded = running;
   exportRunContext({ target, options });
 }

@@ -9,7 +9,7 @@ import { selectChecks } from '../checks/select';
 import { formatFailure } from '../report/failure-format';
 import { importRunContext } from '../run/context';
 import { writePartial } from '../run/partials';
-import { clientFor } from '../scenario/client-for';
+import { envFor } from '../scenario/client-for';
 import { estimateClockOffset } from '../scenario/clock';
 import { missingNeed, type ScenarioEnv } from '../scenario/run-scenario';
 
@@ -17,7 +17,7 @@ export function registerChecks(file: string, all: readonly Check[]): void {
   const ctx = importRunContext();
   if (!ctx) throw new Error('paycert: no run context; run through `paycert run` or the conformance project (its globalSetup sets it)');
   const { target, options } = ctx;
-  const checks = selectChecks(all, options);
+  const checks = selectChecks(all, options, target.profile);
   if (checks.length === 0) {
     // Skipped on purpose: --tag/--check selected nothing in this file, and jest refuses a test
     // file with no test at all. The title has no [id], so paycert's reports do not count it.
@@ -25,8 +25,8 @@ export function registerChecks(file: string, all: readonly Check[]): void {
     skipped(`no check of ${file} is selected`, () => undefined);
     return;
   }
-  const client = clientFor(target, { timeoutMs: options.timeoutMs });
-  const env: ScenarioEnv = { client, target, runId: options.runId, timeoutMs: options.timeoutMs };
+  const env: ScenarioEnv = envFor(target, options.runId, options.timeoutMs);
+  const client = env.client;
   const params: RunParams = {
     ...(options.runs !== undefined && { runs: options.runs }),
     ...(options.seed !== undefined && { seed: options.seed }),
@@ -35,8 +35,8 @@ export function registerChecks(file: string, all: readonly Check[]): void {
   };
 
   beforeAll(async () => {
-    // Timestamps are relative to the target's clock; an unreachable target fails each check instead.
-    client.setClockOffset(await estimateClockOffset(client).catch(() => 0));
+    // Timestamps are relative to the target's clock (POS only; VPWS has none); an unreachable target fails each check instead.
+    if (target.profile === 'viopay-pos') client.setClockOffset(await estimateClockOffset(client).catch(() => 0));
   });
 
   for (const check of checks) {

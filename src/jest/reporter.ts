@@ -9,7 +9,7 @@ import type { Config } from '@jest/types';
 import { ReporterMux, type Reporter } from '../core/reporter';
 import type { CheckInfo, CheckResult, RunReport } from '../core/types';
 import { countResults, verdictOf } from '../core/verdict';
-import { POS_CLAUSES } from '../profile/clauses';
+import { clausesOf } from '../profile/clauses';
 import { buildCoverage } from '../report/coverage';
 import { ConsoleReporter, colorEnabled } from '../report/console-reporter';
 import { fileReporters } from '../report';
@@ -36,7 +36,7 @@ export default class PaycertJestReporter {
 
   /** The checks this run (and this shard) will run, for the opening line. */
   private plannedChecks(ctx: RunContext): CheckInfo[] {
-    let checks = selectChecks(allChecks(this.globalConfig.rootDir).all(), ctx.options);
+    let checks = selectChecks(allChecks(this.globalConfig.rootDir).all(), ctx.options, ctx.target.profile);
     const shard = this.globalConfig.shard;
     if (shard) {
       const files = [...new Set(checks.map((c) => c.file))];
@@ -125,7 +125,7 @@ export default class PaycertJestReporter {
       counts,
       verdict: verdictOf(counts, this.ctx.options.strict),
       checks,
-      coverage: buildCoverage(POS_CLAUSES, checks.map((c) => c.check)),
+      coverage: buildCoverage(clausesOf(this.ctx.target.profile), checks.map((c) => c.check)),
     };
     await this.mux.onEnd(report);
     clearPartials(this.ctx.options);

@@ -44,7 +44,7 @@ export function pactChecksOf(file: string, entry = join(dirname(file), 'pact.con
       const message = `interaction "${verdict.description}": ${verdict.messages.join('; ')}`;
       return { check: info, status: info.level === 'MUST' ? 'failed' : 'warning', durationMs, failure: { checkId: info.id, title: info.title, level: info.level, message, replay: { command: `paycert pact verify --pact ${info.source!.file}` } } };
     };
-    return { info, file: entry, run };
+    return { info, profile: 'viopay-pos' as const, file: entry, run };
   });
 }
 

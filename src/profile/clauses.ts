@@ -68,7 +68,26 @@ export const POS_CLAUSES: readonly Clause[] = [
   { id: '1.7/refund-after-cancel', section: '1.7', level: 'MUST', seed: CANCEL, text: 'After a cancel, a refund of that charge is refused.' },
 ];
 
-const BY_ID = new Map(POS_CLAUSES.map((c) => [c.id, c]));
+const VPWS = '004_42d678b659d40524.txt';
+
+/** PROFILE.md section 2: the VPWS dealer payment cancellation. */
+export const VPWS_CLAUSES: readonly Clause[] = [
+  { id: '2/cancel-success', section: '2', level: 'MUST', seed: VPWS, text: "Cancelling a successful (transactionStatusId 1) transaction of the calling dealer answers HTTP 200 with statusCode 200, data.isSuccess true and data.lastAmount 0." },
+  { id: '2/response-shape', section: '2', level: 'MUST', seed: VPWS, text: 'Every answer has the shape message, statusCode, exceptions, data (object or null), oldData, errors; data has lastAmount, transactionStatusId, errorCode, isSuccess, errorMessage.' },
+  { id: '2/auth', section: '2', level: 'MUST', seed: VPWS, text: 'No token or an invalid token answers 401.' },
+  { id: '2/other-dealer', section: '2', level: 'MUST', seed: VPWS, text: "Another dealer's transaction answers 403." },
+  { id: '2/not-cancellable', section: '2', level: 'MUST', seed: VPWS, text: 'A transaction that is not successful, or whose bank provision period has expired, is not cancelled: data.isSuccess false with a non-null errorCode or errorMessage (HTTP 200 or 4xx).' },
+  { id: '2/reference-required', section: '2', level: 'MUST', seed: VPWS, text: 'A missing or empty referenceCode is refused (4xx, or 200 with isSuccess false).' },
+  { id: '2/repeat-cancel', section: '2', level: 'MAY', seed: VPWS, text: 'A second cancel of the same referenceCode may succeed again or answer isSuccess false; it must not answer 5xx.' },
+  { id: '2/no-5xx', section: '2', level: 'MUST', seed: VPWS, text: 'Bad input (bad JSON, wrong types) is not answered with a 5xx.' },
+];
+
+/** The clauses of a profile, for its coverage table. */
+export function clausesOf(profile: string): readonly Clause[] {
+  return profile === 'vpws' ? VPWS_CLAUSES : POS_CLAUSES;
+}
+
+const BY_ID = new Map([...POS_CLAUSES, ...VPWS_CLAUSES].map((c) => [c.id, c]));
 
 export function clauseById(id: string): Clause | undefined {
   return BY_ID.get(id);

@@ -3,7 +3,9 @@
  * target's published test credentials, for `paycert serve`), or the embedded reference target.
  */
 import { loadTargetConfig } from '../config/load-config';
-import type { ResolvedTarget } from '../config/resolved';
+import type { ProfileName, ResolvedTarget } from '../config/resolved';
+import { startVpwsTarget } from '../vpws-target/server';
+import { VPWS_REFERENCE_TOKENS } from '../vpws-target/options';
 import { UserError } from '../core/errors';
 import { REFERENCE_CREDENTIALS, startReferenceTarget, type RunningTarget } from '../target';
 
@@ -26,18 +28,42 @@ export function referenceTarget(baseUrl: string, stateUrl: string | undefined, e
   return target;
 }
 
+/** The embedded VPWS reference target as a resolved target (its published test tokens). */
+export function vpwsReferenceTarget(baseUrl: string, stateUrl: string | undefined, embedded: boolean): ResolvedTarget {
+  const target: ResolvedTarget = {
+    profile: 'vpws',
+    baseUrl: baseUrl.replace(/\/+$/, ''),
+    terminalId: '',
+    keyId: '',
+    hmacSecret: '',
+    msk: Buffer.alloc(0),
+    kcvMethod: 'cmac',
+    cards: { approved: '4111111111111111', declined: '4000000000000002' },
+    tokens: { ...VPWS_REFERENCE_TOKENS },
+    embedded,
+    source: embedded ? 'embedded VPWS reference target' : baseUrl,
+  };
+  if (stateUrl) target.stateUrl = stateUrl;
+  return target;
+}
+
 /**
  * Starts the embedded reference target for a run. Its simulated acquirer answers in 1 ms, not 5:
  * the reference target is correct under concurrency at any latency (it locks), and the latency
  * only matters where a faulty variant's race has to show (selftest and tests keep 5 ms).
  */
-export async function startEmbedded(): Promise<{ target: ResolvedTarget; running: RunningTarget }> {
+export async function startEmbedded(profile: ProfileName = 'viopay-pos'): Promise<{ target: ResolvedTarget; running: { close(): Promise<void> } }> {
+  if (profile === 'vpws') {
+    const running = await startVpwsTarget({ gatewayLatencyMs: 1 });
+    return { running, target: vpwsReferenceTarget(running.url, running.stateUrl, true) };
+  }
+  if (profile !== 'viopay-pos') throw new UserError(`profile ${profile} has no embedded target yet`);
   const running = await startReferenceTarget({ gatewayLatencyMs: 1 });
   return { running, target: referenceTarget(running.url, running.stateUrl, true) };
 }
 
-/** `--config` wins; `--target URL` alone uses the reference credentials; neither means embedded. */
-export function targetFromArgs(config: string | undefined, url: string | undefined): ResolvedTarget | undefined {
+/** `--config` wins; `--target URL` alone uses the reference credentials (of `profile`); neither means embedded. */
+export function targetFromArgs(config: string | undefined, url: string | undefined, profile: ProfileName = 'viopay-pos'): ResolvedTarget | undefined {
   if (config) {
     const target = loadTargetConfig(config);
     if (url) target.baseUrl = url.replace(/\/+$/, '');
@@ -45,7 +71,8 @@ export function targetFromArgs(config: string | undefined, url: string | undefin
   }
   if (url) {
     if (!/^https?:\/\/[^\s/]+/.test(url)) throw new UserError(`--target must be an http:// or https:// URL, got "${url}"`);
-    return referenceTarget(url, `${url.replace(/\/+$/, '')}/_conformance/state`, false);
+    const stateUrl = `${url.replace(/\/+$/, '')}/_conformance/state`;
+    return profile === 'vpws' ? vpwsReferenceTarget(url, stateUrl, false) : referenceTarget(url, stateUrl, false);
   }
   return undefined;
 }

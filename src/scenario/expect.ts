@@ -59,10 +59,13 @@ function serverError(answer: Answer, allowed: number[] | undefined): Mismatch | 
   return null;
 }
 
-/** Every 200 must be a valid envelope with the right KCV and a schema-valid plaintext (PROFILE 1.3). */
+/**
+ * Every 200 must be a valid envelope with the right KCV and a schema-valid plaintext (PROFILE 1.3);
+ * where a profile fixes the body's shape on every status (VPWS), every answer must have it.
+ */
 function invalidOk(answer: Answer): Mismatch | null {
-  if (answer.status === 200 && answer.problems.length > 0) {
-    return { message: `the 200 answer is not a valid answer: ${answer.problems.map((p) => p.message).join('; ')}`, actual: answer.problems };
+  if ((answer.status === 200 || answer.shapeOnEveryStatus) && answer.problems.length > 0) {
+    return { message: `the ${answer.status} answer is not a valid answer: ${answer.problems.map((p) => p.message).join('; ')}`, actual: answer.problems };
   }
   return null;
 }

@@ -68,7 +68,7 @@ export function parseScenarioFile(file: string, text: string): LoadedScenario[] 
   const parsed = source.value as unknown as ScenarioFile;
   const errors = semanticErrors(source, parsed);
   if (errors.length) throw errors.length === 1 ? errors[0]! : new UserErrors(errors);
-  return parsed.scenarios.map((scenario, s) => ({ ...scenario, file, line: locate(source, ['scenarios', s]).line }));
+  return parsed.scenarios.map((scenario, s) => ({ ...scenario, file, line: locate(source, ['scenarios', s]).line, profile: parsed.profile }));
 }
 
 /**

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { sampleCharge, sampleRefund } from '../client/fixtures';
 import type { Answer, PosClient } from '../client/pos-client';
+import type { VpwsClient } from '../client/vpws-client';
 import type { RequestSpec } from '../client/build';
 import { plainRequest } from '../client/plain-http';
 import { TransportError } from '../client/transport';
@@ -20,11 +21,13 @@ import { checkInfoOf } from './check-info';
 import { checkExpect, checkExpectAll, type Mismatch } from './expect';
 import { CaptureError, interpolate, type Vars } from './interpolate';
 import { deepMerge } from './merge';
-import type { LoadedScenario, Step } from './types';
+import { OPERATIONS, type LoadedScenario, type Step } from './types';
 import { viewOf, type AnswerView } from './view';
 
 export interface ScenarioEnv {
   client: PosClient;
+  /** The VPWS client, for a target that gave dealer tokens (profile vpws). */
+  vpws?: VpwsClient;
   target: ResolvedTarget;
   /** Unique per run, so idempotency keys and the like do not collide with earlier runs. */
   runId: string;
@@ -109,8 +112,13 @@ class StepFailure extends Error {
 }
 
 async function sendOnce(step: Step, env: ScenarioEnv): Promise<Answer> {
-  const { spec, schema } = requestOf(step, env);
   try {
+    if (step.vpws_cancel) {
+      if (!env.vpws) throw new StepFailure({ message: 'a VPWS step needs the target config\'s tokens (dealer_a, dealer_b)' });
+      const { referenceCode, reason, token, raw_body } = step.vpws_cancel;
+      return await env.vpws.cancel({ ...(referenceCode !== undefined && { referenceCode }), ...(reason !== undefined && { reason }) }, token ?? 'dealer_a', raw_body);
+    }
+    const { spec, schema } = requestOf(step, env);
     return await env.client.send(env.client.build(spec, toRequestBreaks(step.break)), schema);
   } catch (error) {
     if (error instanceof TransportError) {
@@ -144,7 +152,7 @@ async function runStep(step: Step, env: ScenarioEnv): Promise<AnswerView> {
 }
 
 function stepName(step: Step, index: number): string {
-  const op = ['charge', 'refund', 'cancel', 'reverse', 'raw', 'state'].find((o) => step[o as keyof Step] !== undefined);
+  const op = OPERATIONS.find((o) => step[o] !== undefined);
   return `step ${index + 1} (${op}${step.as ? ` as ${step.as}` : ''})${step.note ? `: ${step.note}` : ''}`;
 }
 

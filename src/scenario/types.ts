@@ -69,6 +69,7 @@ export interface Step {
   cancel?: { charge: string };
   reverse?: { charge: string };
   raw?: { method: string; path: string; query?: string; plaintext?: unknown };
+  vpws_cancel?: { referenceCode?: string | null; reason?: string; token?: 'dealer_a' | 'dealer_b' | 'none' | 'invalid'; raw_body?: string };
   state?: { name: string; params?: Record<string, unknown> };
   idempotency_key?: string;
   break?: YamlBreaks;
@@ -77,7 +78,7 @@ export interface Step {
   expect_all?: ExpectAll;
 }
 
-export const OPERATIONS = ['charge', 'refund', 'cancel', 'reverse', 'raw', 'state'] as const;
+export const OPERATIONS = ['charge', 'refund', 'cancel', 'reverse', 'raw', 'state', 'vpws_cancel'] as const;
 export type StepOperation = (typeof OPERATIONS)[number];
 
 export interface Scenario {
@@ -99,8 +100,10 @@ export interface ContractSpec {
   intent?: 'sign' | 'bad-signature' | 'stale-timestamp';
 }
 
+export type Profile = 'viopay-pos' | 'vpws';
+
 export interface ScenarioFile {
-  profile: 'viopay-pos';
+  profile: Profile;
   description?: string;
   scenarios: Scenario[];
 }
@@ -109,4 +112,6 @@ export interface ScenarioFile {
 export interface LoadedScenario extends Scenario {
   file: string;
   line: number;
+  /** The file's profile. */
+  profile: Profile;
 }

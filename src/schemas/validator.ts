@@ -18,6 +18,8 @@ import refundRequestSchema from './refund-request.schema.json';
 import refundResponseSchema from './refund-response.schema.json';
 import requestEnvelopeSchema from './request-envelope.schema.json';
 import responseEnvelopeSchema from './response-envelope.schema.json';
+import vpwsCancelRequestSchema from './vpws-cancel-request.schema.json';
+import vpwsResponseSchema from './vpws-response.schema.json';
 
 /** The schemas by name; the file of `x` is `x.schema.json` and its `$id` ends in `:x`. */
 export type SchemaName =
@@ -29,7 +31,9 @@ export type SchemaName =
   | 'cancel-response'
   | 'request-envelope'
   | 'response-envelope'
-  | 'error';
+  | 'error'
+  | 'vpws-cancel-request'
+  | 'vpws-response';
 
 /** A schema document as stored: plain JSON with at least these annotation members. */
 export interface SchemaDocument {
@@ -61,6 +65,8 @@ const DOCUMENTS: Readonly<Record<SchemaName, SchemaDocument>> = {
   'request-envelope': requestEnvelopeSchema,
   'response-envelope': responseEnvelopeSchema,
   error: errorSchema,
+  'vpws-cancel-request': vpwsCancelRequestSchema,
+  'vpws-response': vpwsResponseSchema,
 };
 
 /** Every schema name, in a stable order. */

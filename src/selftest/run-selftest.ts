@@ -4,8 +4,12 @@
  */
 import type { CheckResult } from '../core/types';
 import { countResults, verdictOf } from '../core/verdict';
-import { referenceTarget } from '../run/resolve-target';
-import { clientFor } from '../scenario/client-for';
+import type { ResolvedTarget } from '../config/resolved';
+import { referenceTarget, vpwsReferenceTarget } from '../run/resolve-target';
+import type { VpwsTargetOptionsInput } from '../vpws-target/options';
+import { startVpwsTarget } from '../vpws-target/server';
+import { VPWS_FAULTS, VPWS_VARIATIONS } from '../vpws-target/variants';
+import { envFor } from '../scenario/client-for';
 import type { Check } from '../checks/check';
 import { startReferenceTarget, type TargetOptionsInput } from '../target';
 import { FAULTS, LEGAL_VARIATIONS, type FaultVariant, type LegalVariation } from '../target/variants';
@@ -23,17 +27,38 @@ export interface SelftestOptions {
 /** Cases per property when certifying a variation: enough to show a false alarm, cheap enough for 16 variations. */
 export const SELFTEST_PROPERTY_RUNS = 5;
 
-/** Certifies one variant of the reference target with these checks; the target is closed before this returns. */
-async function certify(checks: readonly Check[], options: TargetOptionsInput, kcvMethod: 'cmac' | 'legacy' = 'cmac'): Promise<CheckResult[]> {
-  const running = await startReferenceTarget(options);
+/** A variant to certify: which profile's checks, and how to start its target. */
+interface Subject {
+  profile: Check['profile'];
+  start(): Promise<{ target: ResolvedTarget; close(): Promise<void> }>;
+}
+
+const posSubject = (options: TargetOptionsInput, kcvMethod: 'cmac' | 'legacy' = 'cmac'): Subject => ({
+  profile: 'viopay-pos',
+  start: async () => {
+    const running = await startReferenceTarget(options);
+    return { target: { ...referenceTarget(running.url, running.stateUrl, true), kcvMethod }, close: () => running.close() };
+  },
+});
+
+const vpwsSubject = (options: VpwsTargetOptionsInput): Subject => ({
+  profile: 'vpws',
+  start: async () => {
+    const running = await startVpwsTarget(options);
+    return { target: vpwsReferenceTarget(running.url, running.stateUrl, true), close: () => running.close() };
+  },
+});
+
+/** Certifies one variant with the checks of its profile; the target is closed before this returns. */
+async function certify(checks: readonly Check[], subject: Subject): Promise<CheckResult[]> {
+  const { target, close } = await subject.start();
   try {
-    const target = { ...referenceTarget(running.url, running.stateUrl, true), kcvMethod };
-    const env = { client: clientFor(target, { timeoutMs: 10_000 }), target, runId: `selftest-${running.port}`, timeoutMs: 10_000 };
+    const env = envFor(target, `selftest-${target.baseUrl}`, 10_000);
     const results: CheckResult[] = [];
-    for (const check of checks) results.push(await check.run(env, { runs: SELFTEST_PROPERTY_RUNS }));
+    for (const check of checks.filter((c) => c.profile === subject.profile)) results.push(await check.run(env, { runs: SELFTEST_PROPERTY_RUNS }));
     return results;
   } finally {
-    await running.close();
+    await close();
   }
 }
 
@@ -41,7 +66,7 @@ const isProperty = (check: Check) => check.info.tags.includes('property');
 
 const ids = (results: readonly CheckResult[], status: CheckResult['status']) => results.filter((r) => r.status === status).map((r) => r.check.id);
 
-export function judgeFault(fault: FaultVariant, results: readonly CheckResult[]): FaultOutcome {
+export function judgeFault(fault: Pick<FaultVariant, 'name' | 'title' | 'clause' | 'level' | 'caughtBy'>, results: readonly CheckResult[]): FaultOutcome {
   const failed = ids(results, 'failed');
   const warned = ids(results, 'warning');
   const counts = countResults(results);
@@ -58,7 +83,7 @@ export function judgeFault(fault: FaultVariant, results: readonly CheckResult[])
   return outcome;
 }
 
-export function judgeVariation(variation: LegalVariation, results: readonly CheckResult[]): VariationOutcome {
+export function judgeVariation(variation: Pick<LegalVariation, 'name' | 'title' | 'clause'>, results: readonly CheckResult[]): VariationOutcome {
   const bad = results.filter((r) => r.status === 'failed' || r.status === 'warning');
   return {
     name: variation.name,
@@ -97,17 +122,26 @@ export async function runSelftest(all: readonly Check[], options: SelftestOption
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const wanted = (name: string) => !options.only?.length || options.only.includes(name);
-  const faults = [...FAULTS.values()].filter((f) => wanted(f.name));
-  const variations = [...LEGAL_VARIATIONS.values()].filter((v) => wanted(v.name));
-  type Task = { kind: 'fault'; fault: FaultVariant } | { kind: 'variation'; variation: LegalVariation };
-  const tasks: Task[] = [...faults.map((fault) => ({ kind: 'fault' as const, fault })), ...variations.map((variation) => ({ kind: 'variation' as const, variation }))];
+  type Fault = Pick<FaultVariant, 'name' | 'title' | 'clause' | 'level' | 'caughtBy'>;
+  type Variation = Pick<LegalVariation, 'name' | 'title' | 'clause'>;
+  // VPWS variants' names start with vpws-; they are those of `paycert serve --profile vpws --fault NAME`.
+  const faults: Array<{ fault: Fault; subject: Subject }> = [
+    ...[...FAULTS.values()].filter((f) => wanted(f.name)).map((f) => ({ fault: f, subject: posSubject({ rules: f.rules }) })),
+    ...VPWS_FAULTS.filter((f) => wanted(f.name)).map((f) => ({ fault: f, subject: vpwsSubject({ rules: f.rules }) })),
+  ];
+  const variations: Array<{ variation: Variation; subject: Subject }> = [
+    ...[...LEGAL_VARIATIONS.values()].filter((v) => wanted(v.name)).map((v) => ({ variation: v, subject: posSubject(v.options, v.declares?.kcvMethod) })),
+    ...VPWS_VARIATIONS.filter((v) => wanted(v.name)).map((v) => ({ variation: v, subject: vpwsSubject(v.options) })),
+  ];
+  type Task = { kind: 'fault'; fault: Fault; subject: Subject } | { kind: 'variation'; variation: Variation; subject: Subject };
+  const tasks: Task[] = [...faults.map((f) => ({ kind: 'fault' as const, ...f })), ...variations.map((v) => ({ kind: 'variation' as const, ...v }))];
   const outcomes = await pool(tasks, options.jobs ?? 6, async (task) => {
     if (task.kind === 'fault') {
-      const outcome = judgeFault(task.fault, await certify(scenarios, { rules: task.fault.rules }));
+      const outcome = judgeFault(task.fault, await certify(scenarios, task.subject));
       options.onOutcome?.(outcome, 'fault');
       return outcome;
     }
-    const outcome = judgeVariation(task.variation, await certify(checks, task.variation.options, task.variation.declares?.kcvMethod));
+    const outcome = judgeVariation(task.variation, await certify(checks, task.subject));
     options.onOutcome?.(outcome, 'variation');
     return outcome;
   });

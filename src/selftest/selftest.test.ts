@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { CheckResult } from '../core/types';
 import { allChecks } from '../checks/all-checks';
 import { FAULTS, LEGAL_VARIATIONS } from '../target/variants';
+import { VPWS_FAULTS, VPWS_VARIATIONS } from '../vpws-target/variants';
 import { selftestMarkdown } from './markdown';
 import { judgeFault, judgeVariation, runSelftest } from './run-selftest';
 import type { SelftestReport } from './types';
@@ -22,8 +23,10 @@ describe('paycert selftest over the whole catalogue', () => {
 
   it('has at least 30 faults and every MAY clause among the variations', () => {
     expect(FAULTS.size).toBeGreaterThanOrEqual(30);
-    const mayClauses = ['1.3/kcv-5-byte', '1.4/unknown-id', '1.5/idempotency-conflict', '1.6/refund-before-settlement', '1.7/cancel-repeat', '1.1/device-headers'];
-    expect(mayClauses.filter((c) => ![...LEGAL_VARIATIONS.values()].some((v) => v.clause === c))).toEqual([]);
+    const mayClauses = ['1.3/kcv-5-byte', '1.4/unknown-id', '1.5/idempotency-conflict', '1.6/refund-before-settlement', '1.7/cancel-repeat', '1.1/device-headers', '2/repeat-cancel', '2/not-cancellable', '2/reference-required'];
+    const clauses = [...[...LEGAL_VARIATIONS.values()].map((v) => v.clause), ...VPWS_VARIATIONS.map((v) => v.clause)];
+    expect(mayClauses.filter((c) => !clauses.includes(c))).toEqual([]);
+    expect(VPWS_FAULTS.length).toBeGreaterThanOrEqual(6);
   });
 
   it('catches every fault (100%)', () => {
@@ -69,7 +72,7 @@ describe('judging one variant', () => {
   });
 
   it('a variation with a warning does not pass', () => {
-    expect(judgeVariation({ name: 'v', title: 't', clause: 'liberty', options: {} }, [result('a', 'warning', 'SHOULD')]).passed).toBe(false);
-    expect(judgeVariation({ name: 'v', title: 't', clause: 'liberty', options: {} }, [result('a', 'passed')]).passed).toBe(true);
+    expect(judgeVariation({ name: 'v', title: 't', clause: 'liberty' }, [result('a', 'warning', 'SHOULD')]).passed).toBe(false);
+    expect(judgeVariation({ name: 'v', title: 't', clause: 'liberty' }, [result('a', 'passed')]).passed).toBe(true);
   });
 });

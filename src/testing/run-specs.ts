@@ -10,7 +10,8 @@ import type { TargetOptionsInput } from '../target';
 import { startReference } from './reference';
 
 export async function runSpecsAgainstReference(paths: readonly string[], options: TargetOptionsInput = {}): Promise<CheckResult[]> {
-  const scenarios = loadScenarios(specFiles(paths));
+  // The POS reference target runs the POS scenarios; VPWS ones have their own target (runVpwsSpecs).
+  const scenarios = loadScenarios(specFiles(paths)).filter((s) => s.profile === 'viopay-pos');
   const ref = await startReference(options);
   try {
     const creds = ref.client.credentials;
