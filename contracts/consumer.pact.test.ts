@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contractFile, DEFAULT_NAMES, generateContract } from '../src/pact/consumer';
-import { contractInteractions } from '../src/pact/interactions';
+import { contractInteractions, vpwsContractInteractions } from '../src/pact/interactions';
+import { generateVpwsContract, VPWS_NAMES } from '../src/pact/vpws-consumer';
 
 const ROOT = join(__dirname, '..');
 const names = { consumer: process.env.PAYCERT_PACT_CONSUMER ?? DEFAULT_NAMES.consumer, provider: process.env.PAYCERT_PACT_PROVIDER ?? DEFAULT_NAMES.provider };
@@ -45,6 +46,28 @@ describe('Pact consumer contract (viopay-pos-terminal -> viopay-pos-api)', () =>
   if (process.env.PAYCERT_PACT_DIR === undefined) {
     it('is the committed contract: generation is stable and the file has not drifted', () => {
       expect(comparable(file)).toEqual(comparable(contractFile(join(ROOT, 'contracts'), DEFAULT_NAMES)));
+    });
+  }
+});
+
+describe('Pact consumer contract (vpws-dealer -> vpws-api)', () => {
+  const vpwsNames = { consumer: process.env.PAYCERT_PACT_VPWS_CONSUMER ?? VPWS_NAMES.consumer, provider: process.env.PAYCERT_PACT_VPWS_PROVIDER ?? VPWS_NAMES.provider };
+  let file = '';
+
+  beforeAll(async () => {
+    file = await generateVpwsContract(vpwsContractInteractions(ROOT), dir, vpwsNames);
+  }, 60_000);
+
+  it('is a Pact V4 file with one interaction per VPWS contract scenario, each given a transaction by the state hook', () => {
+    const pact = JSON.parse(readFileSync(file, 'utf8')) as { metadata: { pactSpecification: { version: string } }; interactions: Array<{ providerStates: Array<{ name: string }>; comments: { paycert: { interaction: string } } }> };
+    expect(pact.metadata.pactSpecification.version).toBe('4.0');
+    expect(pact.interactions.map((i) => i.comments.paycert.interaction).sort()).toEqual(vpwsContractInteractions(ROOT).map((i) => i.id).sort());
+    expect(pact.interactions.every((i) => i.providerStates[0]?.name === 'vpws transaction exists')).toBe(true);
+  });
+
+  if (process.env.PAYCERT_PACT_DIR === undefined) {
+    it('is the committed contract: no drift', () => {
+      expect(comparable(file)).toEqual(comparable(contractFile(join(ROOT, 'contracts'), VPWS_NAMES)));
     });
   }
 });

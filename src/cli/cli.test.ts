@@ -71,7 +71,7 @@ describe('paycert run', () => {
     const target = await startReferenceTarget({ rules: { checkNonceReplay: () => null } });
     const reports = tempDir();
     try {
-      const result = await paycert(['run', '--target', target.url, '--tag', 'nonce', '--reports', reports]);
+      const result = await paycert(['run', '--target', target.url, '--tag', 'nonce', '--runs', '3', '--reports', reports]);
       expect(result.code).toBe(1);
       expect(result.stdout).toMatch(/FAIL pos\.nonce\.replay-refused/);
       expect(result.stdout).toMatch(/NOT CERTIFIED - \d+ passed, [1-9]\d* failed/);
@@ -90,8 +90,8 @@ describe('paycert run', () => {
     const target = await startReferenceTarget({ rules: { responseIv: () => Buffer.alloc(16, 7) } });
     try {
       const [lenient, strict] = await Promise.all([
-        paycert(['run', '--target', target.url, '--tag', 'iv', '--reports', tempDir()]),
-        paycert(['run', '--target', target.url, '--tag', 'iv', '--strict', '--reports', tempDir()]),
+        paycert(['run', '--target', target.url, '--tag', 'iv', '--runs', '3', '--reports', tempDir()]),
+        paycert(['run', '--target', target.url, '--tag', 'iv', '--runs', '3', '--strict', '--reports', tempDir()]),
       ]);
       expect(lenient.code).toBe(0);
       expect(lenient.stdout).toMatch(/WARN pos\./);
@@ -123,8 +123,8 @@ describe('paycert run', () => {
     const target = await startReferenceTarget();
     try {
       const shards = await Promise.all([
-        paycert(['run', '--target', target.url, '--tag', 'signature', '--shard', '1/2', '--reports', a]),
-        paycert(['run', '--target', target.url, '--tag', 'signature', '--shard', '2/2', '--reports', b]),
+        paycert(['run', '--target', target.url, '--tag', 'signature', '--runs', '3', '--shard', '1/2', '--reports', a]),
+        paycert(['run', '--target', target.url, '--tag', 'signature', '--runs', '3', '--shard', '2/2', '--reports', b]),
       ]);
       expect(shards.map((s) => s.code)).toEqual([0, 0]);
       const result = await paycert(['merge', a, b, '--out', merged]);
@@ -164,7 +164,7 @@ describe('paycert serve', () => {
   it('--fault NAME serves the reference target with that one rule broken, and certification names the check', async () => {
     const served = await serve(['--fault', 'nonce-replay-unchecked']);
     try {
-      const result = await paycert(['run', '--target', served.url, '--tag', 'replay', '--reports', tempDir()]);
+      const result = await paycert(['run', '--target', served.url, '--tag', 'replay', '--runs', '3', '--reports', tempDir()]);
       expect(result.code).toBe(1);
       expect(result.stdout).toMatch(/FAIL pos\.nonce\.replay-refused/);
     } finally {
@@ -180,7 +180,7 @@ describe('paycert serve', () => {
   it('serves the reference target until stopped, and it certifies', async () => {
     const served = await serve([]);
     try {
-      const result = await paycert(['run', '--target', served.url, '--tag', 'nonce', '--reports', tempDir()]);
+      const result = await paycert(['run', '--target', served.url, '--tag', 'nonce', '--runs', '3', '--reports', tempDir()]);
       expect(result.code).toBe(0);
     } finally {
       expect(await served.stop()).toBe(0);

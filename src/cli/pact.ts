@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { UserError } from '../core/errors';
 import { EXIT } from '../core/verdict';
 import { contractFile, DEFAULT_NAMES } from '../pact/names';
+import { VPWS_NAMES } from '../pact/vpws-consumer';
 import { paycertInteractions, readContract } from '../pact/contract-file';
 import { importRunContext } from '../run/context';
 import { startEmbedded, targetFromArgs } from '../run/resolve-target';
@@ -32,8 +33,9 @@ async function generate(argv: readonly string[], io: Io): Promise<number> {
     io.err.write('paycert: the Pact consumer tests failed (see above); no contract written\n');
     return EXIT.harnessError;
   }
-  const file = contractFile(dir, names);
-  io.out.write(`wrote ${file} (${paycertInteractions(readContract(file)).length} interactions, Pact V4)\n`);
+  for (const file of [contractFile(dir, names), contractFile(dir, VPWS_NAMES)]) {
+    io.out.write(`wrote ${file} (${paycertInteractions(readContract(file)).length} interactions, Pact V4)\n`);
+  }
   return EXIT.certified;
 }
 
@@ -48,10 +50,12 @@ async function verify(argv: readonly string[], io: Io): Promise<number> {
   }
   const timeoutMs = seconds('timeout', values.timeout, 10) * 1000;
   // A run's own child gets its target through the environment, as jest workers do.
-  let target = targetFromArgs(values.config, values.target) ?? importRunContext()?.target;
+  // The contract says which API it is for (its interactions' profile).
+  const profile = paycertInteractions(readContract(file))[0]?.comments.paycert.profile ?? 'viopay-pos';
+  let target = targetFromArgs(values.config, values.target, profile) ?? importRunContext()?.target;
   let embedded;
   if (target) await probeTarget(target.baseUrl, timeoutMs);
-  else ({ target, running: embedded } = await startEmbedded());
+  else ({ target, running: embedded } = await startEmbedded(profile));
   try {
     // pact-js is loaded when a verification runs, not at every start of the bin.
     const { verifyContract } = await import('../pact/verify');

@@ -116,6 +116,8 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
       {
         _: files,
         runTestsByPath: true,
+        // Worker processes cost more than they save on a small selection (a tag, a check).
+        ...(files.length <= 2 && { runInBand: true }),
         $0: 'paycert',
         selectProjects: ['conformance'],
         reporters: [join(PACKAGE_ROOT, 'scripts', 'jest-paycert-reporter.js')],

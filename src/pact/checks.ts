@@ -26,8 +26,8 @@ export function pactChecksOf(file: string, entry = join(dirname(file), 'pact.con
   return paycertInteractions(readContract(file)).map((i) => {
     const c = i.comments.paycert;
     const info: CheckInfo = {
-      id: `pact.${c.interaction.replace(/^pos\.contract\./, '')}`,
-      title: `Pact interaction "${i.description}" verified through the envelope and the signature`,
+      id: c.profile === 'vpws' ? `pact.vpws.${c.interaction.replace(/^vpws\.contract\./, '')}` : `pact.${c.interaction.replace(/^pos\.contract\./, '')}`,
+      title: c.profile === 'vpws' ? `Pact interaction "${i.description}" verified with the dealers' tokens` : `Pact interaction "${i.description}" verified through the envelope and the signature`,
       level: c.check.level,
       ref: { clause: c.check.clause, seed: clauseById(c.check.clause)?.seed ?? '' },
       tags: ['pact', 'contract'],
@@ -44,7 +44,7 @@ export function pactChecksOf(file: string, entry = join(dirname(file), 'pact.con
       const message = `interaction "${verdict.description}": ${verdict.messages.join('; ')}`;
       return { check: info, status: info.level === 'MUST' ? 'failed' : 'warning', durationMs, failure: { checkId: info.id, title: info.title, level: info.level, message, replay: { command: `paycert pact verify --pact ${info.source!.file}` } } };
     };
-    return { info, profile: 'viopay-pos' as const, file: entry, run };
+    return { info, profile: c.profile ?? ('viopay-pos' as const), file: entry, run };
   });
 }
 

@@ -4,12 +4,16 @@ import type { Level } from '../core/types';
 
 export interface PaycertComment {
   interaction: string;
+  /** Absent for the POS contract. */
+  profile?: 'vpws';
+  /** VPWS: whose token the filter sends. */
+  token?: 'dealer_a' | 'dealer_b' | 'none' | 'invalid';
   check: { level: Level; clause: string };
-  intent: 'sign' | 'bad-signature' | 'stale-timestamp';
-  request_plaintext: unknown;
-  response_plaintext: Record<string, unknown> | null;
+  intent?: 'sign' | 'bad-signature' | 'stale-timestamp';
+  request_plaintext?: unknown;
+  response_plaintext?: Record<string, unknown> | null;
   exact_fields: string[];
-  error_code: string | null;
+  error_code?: string | null;
 }
 
 export interface ContractInteraction {
@@ -34,4 +38,4 @@ export function paycertInteractions(contract: ContractDocument): Array<ContractI
   return contract.interactions.filter((i): i is ContractInteraction & { comments: { paycert: PaycertComment } } => i.comments?.paycert !== undefined);
 }
 
-export const needsStateHook = (i: ContractInteraction) => (i.providerStates ?? []).some((s) => s.name === 'a settled charge');
+export const needsStateHook = (i: ContractInteraction) => (i.providerStates ?? []).some((s) => s.name === 'a settled charge' || s.name === 'vpws transaction exists');

@@ -52,6 +52,11 @@ export function requestFilter(target: ResolvedTarget, byId: ReadonlyMap<string, 
     const comment = typeof id === 'string' ? byId.get(id) : undefined;
     if (req.path === '/_pactSetup' || !comment) return next();
     delete req.headers[INTERACTION_HEADER.toLowerCase()];
+    if (comment.profile === 'vpws') {
+      // Plain JSON: Pact's own matchers see the whole answer; paycert only notes that it came.
+      res.on('finish', () => observed.set(comment.interaction, { status: res.statusCode, problems: [] }));
+      return vpwsRequest(req, comment, target, next);
+    }
 
     // The body: the example envelope's plaintext, sealed again under the target's MSK.
     let body = Buffer.alloc(0);
@@ -85,13 +90,24 @@ export function requestFilter(target: ResolvedTarget, byId: ReadonlyMap<string, 
   };
 }
 
+/** VPWS: the body as Pact built it (with the provider state's referenceCode), the dealer's token from the target config. */
+function vpwsRequest(req: Req, comment: PaycertComment, target: ResolvedTarget, next: () => void): void {
+  const body = Buffer.from(JSON.stringify(req.body ?? {}));
+  const token = comment.token === 'dealer_a' || comment.token === 'dealer_b' ? target.tokens?.[comment.token] : comment.token === 'invalid' ? 'paycert-not-a-valid-token' : undefined;
+  if (token) req.headers.authorization = `Bearer ${token}`;
+  else delete req.headers.authorization;
+  req.headers['content-length'] = String(body.length);
+  req.body = body;
+  next();
+}
+
 function pickCrypto(envelope: { ciphertext: string; initialization_vector: string }) {
   return { ciphertext: envelope.ciphertext, initialization_vector: envelope.initialization_vector };
 }
 
 /** The decrypted check: a 200 opens under the target's MSK, carries its KCV, and has the contract's plaintext. */
 function checkAnswer(comment: PaycertComment, status: number, raw: Buffer, target: ResolvedTarget): string[] {
-  if (status !== 200 || comment.response_plaintext === null) return [];
+  if (status !== 200 || !comment.response_plaintext) return [];
   let json: Record<string, unknown>;
   try {
     json = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;

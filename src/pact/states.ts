@@ -4,6 +4,7 @@
  * and "a settled charge" is made and then settled through the hook. Each returns the charge_id
  * that Pact injects into the interaction's path.
  */
+import { randomBytes } from 'node:crypto';
 import { sampleCharge } from '../client/fixtures';
 import { plainRequest } from '../client/plain-http';
 import type { PosClient } from '../client/pos-client';
@@ -30,6 +31,14 @@ export function stateHandlers(client: PosClient, target: ResolvedTarget, timeout
       const answer = await plainRequest(target.stateUrl, { method: 'POST', json: { action: 'setup', state: 'charge is settled', params: { charge_id: chargeId } }, timeoutMs });
       if (answer.status < 200 || answer.status > 299) throw new Error(`provider state: the state hook answered ${answer.status} to "charge is settled"`);
       return { charge_id: chargeId };
+    },
+    // VPWS: the state hook makes the transaction (PROFILE section 4), under a fresh referenceCode per run.
+    'vpws transaction exists': async (p?: unknown) => {
+      if (!target.stateUrl) throw new Error('provider state "vpws transaction exists" needs the target\'s state hook (state_url)');
+      const referenceCode = `ref-pact-${randomBytes(6).toString('hex')}`;
+      const answer = await plainRequest(target.stateUrl, { method: 'POST', json: { action: 'setup', state: 'vpws transaction exists', params: { ...params(p), referenceCode } }, timeoutMs });
+      if (answer.status < 200 || answer.status > 299) throw new Error(`provider state: the state hook answered ${answer.status} to "vpws transaction exists"`);
+      return { referenceCode };
     },
   };
 }

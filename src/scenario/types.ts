@@ -96,7 +96,7 @@ export interface Scenario {
 
 export interface ContractSpec {
   description: string;
-  given?: { state: 'an approved charge' | 'a settled charge'; params?: Record<string, unknown> };
+  given?: { state: 'an approved charge' | 'a settled charge' | 'vpws transaction exists'; params?: Record<string, unknown> };
   intent?: 'sign' | 'bad-signature' | 'stale-timestamp';
 }
 

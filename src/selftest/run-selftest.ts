@@ -20,6 +20,14 @@ export interface SelftestOptions {
   jobs?: number;
   /** Only these variant names (default: the whole catalogue). */
   only?: readonly string[];
+  /** Only every `of`-th variant from `index` (0-based): the tests split the catalogue over jest's two workers. */
+  part?: { index: number; of: number };
+  /**
+   * Stop certifying a MUST fault once it is caught: the checks the catalogue names run first, then
+   * the rest until a MUST check fails. Same judgement, less work; the matrix then lists only the
+   * checks that ran (paycert selftest itself runs everything, for the full matrix).
+   */
+  fast?: boolean;
   /** Called as each variant's outcome is known (progress). */
   onOutcome?: (outcome: FaultOutcome | VariationOutcome, kind: 'fault' | 'variation') => void;
 }
@@ -49,13 +57,21 @@ const vpwsSubject = (options: VpwsTargetOptionsInput): Subject => ({
   },
 });
 
-/** Certifies one variant with the checks of its profile; the target is closed before this returns. */
-async function certify(checks: readonly Check[], subject: Subject): Promise<CheckResult[]> {
+/**
+ * Certifies one variant with the checks of its profile; the target is closed before this returns.
+ * With `until`, the checks it names run first and certification stops once `until` says so.
+ */
+async function certify(checks: readonly Check[], subject: Subject, until?: { first: readonly string[]; done: (results: CheckResult[]) => boolean }): Promise<CheckResult[]> {
   const { target, close } = await subject.start();
   try {
     const env = envFor(target, `selftest-${target.baseUrl}`, 10_000);
     const results: CheckResult[] = [];
-    for (const check of checks.filter((c) => c.profile === subject.profile)) results.push(await check.run(env, { runs: SELFTEST_PROPERTY_RUNS }));
+    const mine = checks.filter((c) => c.profile === subject.profile);
+    const first = until ? mine.filter((c) => until.first.includes(c.info.id)) : [];
+    for (const check of [...first, ...mine.filter((c) => !first.includes(c))]) {
+      results.push(await check.run(env, { runs: SELFTEST_PROPERTY_RUNS }));
+      if (until?.done(results)) break;
+    }
     return results;
   } finally {
     await close();
@@ -121,7 +137,9 @@ export async function runSelftest(all: readonly Check[], options: SelftestOption
   const scenarios = checks.filter((c) => !isProperty(c));
   const started = performance.now();
   const startedAt = new Date().toISOString();
-  const wanted = (name: string) => !options.only?.length || options.only.includes(name);
+  let position = 0;
+  const inPart = () => (options.part ? position++ % options.part.of === options.part.index : true);
+  const wanted = (name: string) => (!options.only?.length || options.only.includes(name)) && inPart();
   type Fault = Pick<FaultVariant, 'name' | 'title' | 'clause' | 'level' | 'caughtBy'>;
   type Variation = Pick<LegalVariation, 'name' | 'title' | 'clause'>;
   // VPWS variants' names start with vpws-; they are those of `paycert serve --profile vpws --fault NAME`.
@@ -137,7 +155,12 @@ export async function runSelftest(all: readonly Check[], options: SelftestOption
   const tasks: Task[] = [...faults.map((f) => ({ kind: 'fault' as const, ...f })), ...variations.map((v) => ({ kind: 'variation' as const, ...v }))];
   const outcomes = await pool(tasks, options.jobs ?? 6, async (task) => {
     if (task.kind === 'fault') {
-      const outcome = judgeFault(task.fault, await certify(scenarios, task.subject));
+      const caughtBy = task.fault.caughtBy ?? [];
+      const until =
+        options.fast && task.fault.level === 'MUST'
+          ? { first: caughtBy, done: (r: CheckResult[]) => r.some((x) => x.status === 'failed') && caughtBy.every((id) => r.some((x) => x.check.id === id && x.status !== 'passed')) }
+          : undefined;
+      const outcome = judgeFault(task.fault, await certify(scenarios, task.subject, until));
       options.onOutcome?.(outcome, 'fault');
       return outcome;
     }
