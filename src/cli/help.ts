@@ -11,6 +11,7 @@ Commands:
   merge    merge the reports of sharded runs into one
   selftest prove the harness: certify every known fault and legal variation
   pact     generate the Pact contract, or verify one against any target
+  viva     Viva Terminal inter-app: lint a client app's request URIs
 
 Run 'paycert <command> --help' for a command's options.
 Exit codes: 0 certified / no problem, 1 not certified, 2 the harness could not run.
@@ -112,4 +113,24 @@ verify    verifies a contract (default: the one in contracts/) against a target,
           with the contract's plaintext. Without --config/--target: the embedded reference target.
 
 Exit codes: 0 every interaction verified, 1 an interaction failed, 2 the harness could not run.
+`;
+
+export const VIVA_HELP = `Usage: paycert viva lint [options] [URI...]
+
+lint   checks Viva Terminal Cancel/Refund request URIs (seed 003, PROFILE section 3), as a
+       client app opens them: vivapayclient://pay/v1?merchantKey=...&appId=...&action=cancel&...
+       Each URI gets a verdict; every check that did not pass is listed with its id, level,
+       seed file and PROFILE clause. A "+" in a query is read literally (the seed's "+0300"
+       offsets and base64 signatures are sent unencoded), never as a form-encoded space.
+       Quote URIs in the shell: "&" ends a command.
+
+Options:
+  --file FILE             read URIs from FILE, one a line (a client's log; text before
+                          "vivapayclient://" on a line is ignored; blank and # lines skipped)
+  --aade-public-key FILE  the AADE provider's public key (PEM): verify aadeProviderSignature
+  --strict                a SHOULD failure (warning) fails the URI too
+  --json                  print the results as JSON instead of text
+  -h, --help              this help
+
+Exit codes: 0 every URI passed, 1 a URI failed, 2 the harness could not run (no URI, bad file).
 `;

@@ -14,6 +14,7 @@ import { runCommand } from './run';
 import { pactCommand } from './pact';
 import { selftestCommand } from './selftest';
 import { serveCommand } from './serve';
+import { vivaCommand } from './viva';
 
 const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number | Promise<number>> = {
   run: runCommand,
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number | Pro
   merge: mergeCommand,
   selftest: selftestCommand,
   pact: pactCommand,
+  viva: vivaCommand,
 };
 
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {

@@ -82,12 +82,37 @@ export const VPWS_CLAUSES: readonly Clause[] = [
   { id: '2/no-5xx', section: '2', level: 'MUST', seed: VPWS, text: 'Bad input (bad JSON, wrong types) is not answered with a 5xx.' },
 ];
 
+const VIVA = '003_d27c3242387cebe6.txt';
+
+/**
+ * PROFILE.md section 3: the Viva Terminal Cancel/Refund inter-app request. The `3/request-*`
+ * clauses bind a client app's request URI (`paycert viva lint`); the `3/callback-*` and
+ * `3/terminal-*` clauses bind a terminal's answer.
+ */
+export const VIVA_CLAUSES: readonly Clause[] = [
+  { id: '3/request-uri', section: '3', level: 'MUST', seed: VIVA, text: 'The request URI has scheme vivapayclient, host pay and path /v1.' },
+  { id: '3/request-required', section: '3', level: 'MUST', seed: VIVA, text: 'merchantKey, appId and callback are non-empty.' },
+  { id: '3/request-action', section: '3', level: 'MUST', seed: VIVA, text: 'action is cancel.' },
+  { id: '3/request-protocol', section: '3', level: 'SHOULD', seed: VIVA, text: 'protocol is int_default.' },
+  { id: '3/request-amount', section: '3', level: 'MUST', seed: VIVA, text: 'amount, when present, is digits only (cents); absent means a full refund.' },
+  { id: '3/request-reference-number', section: '3', level: 'SHOULD', seed: VIVA, text: 'referenceNumber (the STAN) is 6 digits.' },
+  { id: '3/request-dates', section: '3', level: 'MUST', seed: VIVA, text: 'txnDateFrom and txnDateTo are ISO 8601 with an offset (the seed writes 2021-03-29T00:00:00.000+0300); txnDateTo without txnDateFrom is an error.' },
+  { id: '3/request-flags', section: '3', level: 'MUST', seed: VIVA, text: 'show_receipt and show_transaction_result are true or false.' },
+  { id: '3/request-aade', section: '3', level: 'MUST', seed: VIVA, text: 'aadeProviderId, aadeProviderSignatureData (8 fields joined by ";", the second may be empty) and aadeProviderSignature (base64) come all three or none.' },
+  { id: '3/request-aade-signature', section: '3', level: 'MUST', seed: VIVA, text: "Where the provider's public key is configured, aadeProviderSignature is a valid ECDSA P-256 / SHA-256 signature of aadeProviderSignatureData." },
+  { id: '3/terminal-precedence', section: '3', level: 'MUST', seed: VIVA, text: 'When several are given, the terminal searches by shortOrderCode, then orderCode, then referenceNumber.' },
+  { id: '3/callback-fields', section: '3', level: 'MUST', seed: VIVA, text: 'The callback is {callback}://result with status (success or a failure), message, action=cancel, amount (digits), cardType, accountNumber, orderCode, shortOrderCode, tid, transactionDate (ISO 8601) and transactionId (UUID).' },
+  { id: '3/callback-masking', section: '3', level: 'MUST', seed: VIVA, text: 'accountNumber shows only the first 6 and last 4 digits, stars between.' },
+  { id: '3/callback-aade', section: '3', level: 'MUST', seed: VIVA, text: 'aadeTransactionId (acquirer code + 12-digit RRN + 6-character authorization code) is in the callback when the request carried AADE parameters.' },
+];
+
 /** The clauses of a profile, for its coverage table. */
 export function clausesOf(profile: string): readonly Clause[] {
+  if (profile === 'viva-interapp') return VIVA_CLAUSES;
   return profile === 'vpws' ? VPWS_CLAUSES : POS_CLAUSES;
 }
 
-const BY_ID = new Map([...POS_CLAUSES, ...VPWS_CLAUSES].map((c) => [c.id, c]));
+const BY_ID = new Map([...POS_CLAUSES, ...VPWS_CLAUSES, ...VIVA_CLAUSES].map((c) => [c.id, c]));
 
 export function clauseById(id: string): Clause | undefined {
   return BY_ID.get(id);

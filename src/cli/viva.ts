@@ -1,0 +1,67 @@
+/** `paycert viva lint`: the Viva Terminal inter-app profile's client-side conformance. */
+import { readFileSync } from 'node:fs';
+import type { KeyObject } from 'node:crypto';
+import { UserError } from '../core/errors';
+import { EXIT } from '../core/verdict';
+import { didYouMean } from '../core/did-you-mean';
+import { readProviderKey } from '../viva/aade';
+import { lintUri, urisOfLines } from '../viva/lint/lint';
+import { formatLintSummary, formatUriResult, redactUri } from '../viva/lint/format';
+import { parse } from './args';
+import { VIVA_HELP } from './help';
+import type { Io } from './io';
+
+export function vivaCommand(argv: readonly string[], io: Io): number {
+  const [sub, ...rest] = argv;
+  if (sub === undefined || sub === '--help' || sub === '-h') {
+    io.out.write(VIVA_HELP);
+    return sub === undefined ? EXIT.harnessError : EXIT.certified;
+  }
+  if (sub !== 'lint') {
+    const guess = didYouMean(sub, ['lint']);
+    throw new UserError(`viva: unknown subcommand "${sub}"`, undefined, undefined, guess ? `did you mean "paycert viva ${guess}"?` : 'see paycert viva --help');
+  }
+  return lint(rest, io);
+}
+
+function lint(argv: readonly string[], io: Io): number {
+  const { values, positionals } = parse('viva lint', argv, {
+    file: { type: 'string' },
+    'aade-public-key': { type: 'string' },
+    strict: { type: 'boolean' },
+    json: { type: 'boolean' },
+  }, true);
+  if (values.help) {
+    io.out.write(VIVA_HELP);
+    return EXIT.certified;
+  }
+  const uris = positionals.map((text, i) => ({ source: `argument ${i + 1}`, text }));
+  if (values.file !== undefined) uris.push(...urisOfLines(readText(values.file, 'viva lint: --file'), values.file));
+  if (uris.length === 0) throw new UserError('viva lint: no URI to check', undefined, undefined, 'give URIs as arguments or --file FILE with one a line');
+  const aadeKey = values['aade-public-key'] === undefined ? undefined : readKey(values['aade-public-key']);
+  const results = uris.map(({ source, text }) => lintUri(source, text, { aadeKey }, values.strict === true));
+  if (values.json) {
+    io.out.write(`${JSON.stringify(results.map((r) => ({ ...r, text: redactUri(r.text) })), null, 2)}\n`);
+  } else {
+    for (const result of results) io.out.write(formatUriResult(result));
+    io.out.write(formatLintSummary(results));
+  }
+  return results.some((r) => r.verdict === 'failed') ? EXIT.notCertified : EXIT.certified;
+}
+
+function readText(file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UserError(`${what}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file });
+  }
+}
+
+function readKey(file: string): KeyObject {
+  const pem = readText(file, 'viva lint: --aade-public-key');
+  try {
+    return readProviderKey(pem);
+  } catch (error) {
+    throw new UserError(`viva lint: --aade-public-key: ${(error as Error).message.split('\n')[0]}`, { file }, undefined, 'give an EC P-256 public key in PEM (-----BEGIN PUBLIC KEY-----)');
+  }
+}

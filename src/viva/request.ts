@@ -1,0 +1,70 @@
+/**
+ * The Cancel/Refund request URI of seed 003 (`vivapayclient://pay/v1?...`), read as PROFILE
+ * section 3 says: its fields, how to build one, and which search key a terminal uses.
+ */
+import { joinUri, splitUri, type QueryPair } from './uri';
+
+export const REQUEST_SCHEME = 'vivapayclient';
+export const REQUEST_HOST = 'pay';
+export const REQUEST_PATH = '/v1';
+export const REQUEST_BASE = `${REQUEST_SCHEME}://${REQUEST_HOST}${REQUEST_PATH}`;
+/** PROFILE 3: `protocol` SHOULD be this value. */
+export const DEFAULT_PROTOCOL = 'int_default';
+
+/** Every query parameter of the seed's request table. */
+export const REQUEST_FIELDS = [
+  'merchantKey', 'appId', 'action', 'amount', 'referenceNumber', 'orderCode', 'shortOrderCode',
+  'txnDateFrom', 'txnDateTo', 'show_receipt', 'show_transaction_result', 'protocol', 'callback',
+  'aadeProviderId', 'aadeProviderSignatureData', 'aadeProviderSignature',
+] as const;
+export type RequestField = (typeof REQUEST_FIELDS)[number];
+
+/** The AADE parameters: all three or none (PROFILE 3). */
+export const AADE_FIELDS = ['aadeProviderId', 'aadeProviderSignatureData', 'aadeProviderSignature'] as const;
+
+/** A request URI, split: its parts and its parameters (first value of each name). */
+export interface VivaRequest {
+  /** The text as given. */
+  text: string;
+  scheme: string;
+  host: string;
+  path: string;
+  pairs: QueryPair[];
+  /** Each name's first value; `repeated` lists the names given more than once. */
+  fields: Partial<Record<RequestField, string>> & Record<string, string | undefined>;
+  repeated: string[];
+}
+
+export type ParsedRequest = { ok: true; request: VivaRequest } | { ok: false; problem: string };
+
+/** Parses a request URI. Only syntax is judged here; the rules are the lint checks'. */
+export function parseRequestUri(text: string): ParsedRequest {
+  const split = splitUri(text.trim());
+  if (!split.ok) return split;
+  const fields: Record<string, string> = {};
+  const repeated = new Set<string>();
+  for (const { name, value } of split.uri.pairs) {
+    if (name in fields) repeated.add(name);
+    else fields[name] = value;
+  }
+  return { ok: true, request: { text, ...split.uri, fields, repeated: [...repeated] } };
+}
+
+/** Builds a request URI from fields, in the seed table's order; undefined fields are left out. */
+export function buildRequestUri(fields: Partial<Record<RequestField, string>>, base = REQUEST_BASE): string {
+  const pairs = REQUEST_FIELDS.flatMap((name) => (fields[name] === undefined ? [] : [[name, fields[name]] as const]));
+  return joinUri(base, pairs);
+}
+
+/** The search key a terminal uses: `shortOrderCode`, then `orderCode`, then `referenceNumber`. */
+export type SearchKey =
+  | { kind: 'shortOrderCode' | 'orderCode' | 'referenceNumber'; value: string }
+  | { kind: 'none' };
+
+export function searchKeyOf(fields: VivaRequest['fields']): SearchKey {
+  for (const kind of ['shortOrderCode', 'orderCode', 'referenceNumber'] as const) {
+    const value = fields[kind];
+    if (value !== undefined && value !== '') return { kind, value };
+  }
+  return { kind: 'none' };
+}
