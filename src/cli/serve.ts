@@ -19,7 +19,7 @@ export async function serveCommand(argv: readonly string[], io: Io, stop: Promis
   if (values.profile !== undefined && values.profile !== 'viopay-pos') throw new UserError(`--profile ${values.profile}: serve knows viopay-pos and vpws`);
   const broken = values.fault === undefined ? undefined : fault(values.fault);
   const variations = values.variant === undefined ? [] : values.variant.split(',').map((v) => v.trim()).filter(Boolean);
-  const options = { ...variationOptions(variations), ...(broken && { rules: broken.rules }) };
+  const options = { ...variationOptions(variations), ...(broken && { ...broken.conditions, rules: broken.rules }) };
   let target;
   try {
     target = await startReferenceTarget({ ...options, port, host: values.host ?? '127.0.0.1' });

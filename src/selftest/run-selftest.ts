@@ -144,7 +144,7 @@ export async function runSelftest(all: readonly Check[], options: SelftestOption
   type Variation = Pick<LegalVariation, 'name' | 'title' | 'clause'>;
   // VPWS variants' names start with vpws-; they are those of `paycert serve --profile vpws --fault NAME`.
   const faults: Array<{ fault: Fault; subject: Subject }> = [
-    ...[...FAULTS.values()].filter((f) => wanted(f.name)).map((f) => ({ fault: f, subject: posSubject({ rules: f.rules }) })),
+    ...[...FAULTS.values()].filter((f) => wanted(f.name)).map((f) => ({ fault: f, subject: posSubject({ ...f.conditions, rules: f.rules }) })),
     ...VPWS_FAULTS.filter((f) => wanted(f.name)).map((f) => ({ fault: f, subject: vpwsSubject({ rules: f.rules }) })),
   ];
   const variations: Array<{ variation: Variation; subject: Subject }> = [

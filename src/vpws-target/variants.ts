@@ -31,7 +31,7 @@ export interface VpwsFaultVariant {
   level: 'MUST' | 'SHOULD';
   /** The one rule it switches. */
   rules: Partial<VpwsRules>;
-  /** Check ids known to catch it (none yet: the VPWS checks are being written). */
+  /** Check ids known to catch it; optional: without them the selftest judges by the verdict alone. */
   caughtBy?: string[];
 }
 

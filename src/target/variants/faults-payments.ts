@@ -5,6 +5,9 @@ import { referenceRules as ref } from '../rules';
 import type { Charge } from '../store';
 import type { FaultVariant } from './types';
 
+/** A real acquirer's round trip: wide enough that concurrent requests reliably overlap. */
+const RACE_CONDITIONS = { gatewayLatencyMs: 50 };
+
 const settledCopy = (charge: Charge): Charge => ({ ...charge, state: 'approved', settled: true });
 
 /** The plaintext with its `amount` (when it is an object of strings) changed by `change`. */
@@ -99,6 +102,7 @@ export const PAYMENT_FAULTS: FaultVariant[] = [
       },
     },
     caughtBy: ['pos.idempotency.concurrent-one-charge'],
+    conditions: RACE_CONDITIONS,
   },
   {
     name: 'idempotency-conflict-new-charge',
@@ -150,6 +154,7 @@ export const PAYMENT_FAULTS: FaultVariant[] = [
     level: 'MUST',
     rules: { withChargeLock: (_chargeId, work) => work() },
     caughtBy: ['pos.refund.total-concurrent'],
+    conditions: RACE_CONDITIONS,
   },
   {
     name: 'refund-currency-unchecked',

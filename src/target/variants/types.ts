@@ -20,6 +20,12 @@ export interface FaultVariant {
   rules: Partial<PosRules>;
   /** Check ids known to catch it; the selftest verifies each of them does. */
   caughtBy?: string[];
+  /**
+   * The conditions the mistake needs to show, not a second rule: a race needs an acquirer round
+   * trip as slow as a real one (tens of ms), where the reference target's 5 ms is a window a
+   * loaded CI machine can miss.
+   */
+  conditions?: Pick<TargetOptionsInput, 'gatewayLatencyMs'>;
 }
 
 export interface LegalVariation {
