@@ -53,7 +53,12 @@ in README.md ('The reference target'). Stop it with Ctrl-C.
 Options:
   --port N            port to listen on (default: 8080; 0 picks a free one)
   --host H            address to bind (default: 127.0.0.1)
-  --profile P         viopay-pos (default) or vpws
+  --profile P         viopay-pos (default), vpws, or viva-interapp: the Viva Terminal
+                      simulator, the adapter of PROFILE section 3 (POST /interapp with
+                      {"uri": "<request URI>"} answers {"callback": "<callback URI>"})
+  --book FILE         viva-interapp: the simulator's transaction book (YAML; default: a
+                      built-in sample, dated from now; see README.md)
+  --aade-public-key F viva-interapp: verify AADE signatures with this provider key (PEM)
   --fault NAME        switch one rule to a known mistake (see 'paycert selftest'; names in
                       reports/selftest.md and src/target/variants/)
   --variant N[,N]     take legal variations: choices PROFILE allows and liberties

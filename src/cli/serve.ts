@@ -6,17 +6,20 @@ import { fault, variationOptions, vpwsVariantOptions } from './variant-names';
 import { parse } from './args';
 import { SERVE_HELP } from './help';
 import type { Io } from './io';
+import { readAadeKey } from './viva';
 
 export async function serveCommand(argv: readonly string[], io: Io, stop: Promise<void> = untilSignal()): Promise<number> {
-  const { values } = parse('serve', argv, { port: { type: 'string' }, host: { type: 'string' }, fault: { type: 'string' }, variant: { type: 'string' }, profile: { type: 'string' } });
+  const { values } = parse('serve', argv, { port: { type: 'string' }, host: { type: 'string' }, fault: { type: 'string' }, variant: { type: 'string' }, profile: { type: 'string' }, book: { type: 'string' }, 'aade-public-key': { type: 'string' } });
   if (values.help) {
     io.out.write(SERVE_HELP);
     return EXIT.certified;
   }
   const port = Number(values.port ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number (0-65535), got "${values.port}"`);
+  if (values.profile === 'viva-interapp') return serveVivaTerminal(port, values.host ?? '127.0.0.1', values.book, values['aade-public-key'], io, stop);
+  if (values.book !== undefined || values['aade-public-key'] !== undefined) throw new UserError('--book and --aade-public-key are for --profile viva-interapp');
   if (values.profile === 'vpws') return serveVpws(port, values.host ?? '127.0.0.1', values.fault, values.variant, io, stop);
-  if (values.profile !== undefined && values.profile !== 'viopay-pos') throw new UserError(`--profile ${values.profile}: serve knows viopay-pos and vpws`);
+  if (values.profile !== undefined && values.profile !== 'viopay-pos') throw new UserError(`--profile ${values.profile}: serve knows viopay-pos, vpws and viva-interapp`);
   const broken = values.fault === undefined ? undefined : fault(values.fault);
   const variations = values.variant === undefined ? [] : values.variant.split(',').map((v) => v.trim()).filter(Boolean);
   const options = { ...variationOptions(variations), ...(broken && { ...broken.conditions, rules: broken.rules }) };
@@ -67,6 +70,31 @@ async function serveVpws(port: number, host: string, faultName: string | undefin
   );
   await stop;
   await target.close();
+  io.out.write('paycert serve: stopped\n');
+  return EXIT.certified;
+}
+
+/** `paycert serve --profile viva-interapp`: the Viva Terminal simulator (PROFILE section 3). */
+async function serveVivaTerminal(port: number, host: string, bookFile: string | undefined, keyFile: string | undefined, io: Io, stop: Promise<void>): Promise<number> {
+  const { startTerminalSimulator, INTERAPP_PATH } = await import('../viva-terminal/server');
+  const { readBook } = await import('../viva-terminal/book');
+  const { sampleBook } = await import('../viva-terminal/sample-book');
+  const book = bookFile === undefined ? sampleBook() : readBook(bookFile);
+  const aadeKey = keyFile === undefined ? undefined : readAadeKey(keyFile);
+  let sim;
+  try {
+    sim = await startTerminalSimulator({ book, aadeKey, port, host });
+  } catch (error) {
+    throw new UserError(`cannot listen on ${host}:${port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  io.out.write(
+    `paycert Viva Terminal simulator listening on ${sim.url}\n` +
+      `  adapter: POST ${sim.url}${INTERAPP_PATH} {"uri": "vivapayclient://pay/v1?..."} -> {"callback": "..."}\n` +
+      `  terminal ${book.terminal.tid}, ${book.transactions.length} transactions (${bookFile ?? 'the built-in sample book'})\n` +
+      (aadeKey ? '  AADE signatures verified with the given provider key\n' : ''),
+  );
+  await stop;
+  await sim.close();
   io.out.write('paycert serve: stopped\n');
   return EXIT.certified;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import { main } from './main';
+import { serveCommand } from './serve';
 
 const SEED_SAMPLE = 'vivapayclient://pay/v1?callback=interapp-callback&merchantKey=SG23323424EXS3&appId=com.vivawallet.InterAppDemo&action=cancel&amount=600&shortOrderCode=1091139195&txnDateFrom=2021-03-29T00:00:00.000+0300&show_receipt=false';
 
@@ -63,5 +64,37 @@ describe('paycert viva lint', () => {
     const { code, out } = await cli('lint', '--help');
     expect(code).toBe(0);
     expect(out).toMatch(/^Usage: paycert viva lint/);
+  });
+});
+
+describe('paycert serve --profile viva-interapp', () => {
+  it('serves the simulator until stopped: a cancel by shortOrderCode gets a success callback', async () => {
+    // Arrange
+    let out = '';
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const io = { out: { write: (t: string) => (out += t) }, err: { write: () => true }, env: {} };
+    const serving = serveCommand(['--profile', 'viva-interapp', '--port', '0'], io, stopped);
+    while (!/listening on (\S+)/.test(out)) await new Promise((r) => setTimeout(r, 10));
+    const url = /listening on (\S+)/.exec(out)![1]!;
+    // Act
+    const res = await fetch(`${url}/interapp`, { method: 'POST', body: JSON.stringify({ uri: `${SEED_SAMPLE.replace('amount=600&shortOrderCode=1091139195&txnDateFrom=2021-03-29T00:00:00.000+0300&', 'shortOrderCode=1091159196&')}` }) });
+    const { callback } = (await res.json()) as { callback: string };
+    stop();
+    // Assert
+    expect(await serving).toBe(0);
+    expect(callback).toMatch(/^interapp-callback:\/\/result\?status=success&/);
+    expect(out).toContain('paycert serve: stopped');
+  });
+
+  it('names the file and line of a bad transaction book, exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paycert-book-'));
+    const book = join(dir, 'book.yaml');
+    writeFileSync(book, 'terminal: { tid: "1" }\ntransactions:\n  - { orderCode: "1", shortOrderCode: "1", stan: "12", date: "2021-03-30T10:00:00Z", amount: 5, card: { type: V, number: "4111111111111111" } }\n');
+    let err = '';
+    const code = await main(['serve', '--profile', 'viva-interapp', '--book', book], { out: { write: () => true }, err: { write: (t: string) => (err += t) }, env: {} });
+    rmSync(dir, { recursive: true, force: true });
+    expect(code).toBe(2);
+    expect(err).toMatch(new RegExp(`^paycert: ${book.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:\\d+: transactions\\[0\\]\\.stan: `));
   });
 });

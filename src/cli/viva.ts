@@ -38,7 +38,7 @@ function lint(argv: readonly string[], io: Io): number {
   const uris = positionals.map((text, i) => ({ source: `argument ${i + 1}`, text }));
   if (values.file !== undefined) uris.push(...urisOfLines(readText(values.file, 'viva lint: --file'), values.file));
   if (uris.length === 0) throw new UserError('viva lint: no URI to check', undefined, undefined, 'give URIs as arguments or --file FILE with one a line');
-  const aadeKey = values['aade-public-key'] === undefined ? undefined : readKey(values['aade-public-key']);
+  const aadeKey = values['aade-public-key'] === undefined ? undefined : readAadeKey(values['aade-public-key']);
   const results = uris.map(({ source, text }) => lintUri(source, text, { aadeKey }, values.strict === true));
   if (values.json) {
     io.out.write(`${JSON.stringify(results.map((r) => ({ ...r, text: redactUri(r.text) })), null, 2)}\n`);
@@ -57,11 +57,12 @@ function readText(file: string, what: string): string {
   }
 }
 
-function readKey(file: string): KeyObject {
-  const pem = readText(file, 'viva lint: --aade-public-key');
+/** Reads `--aade-public-key FILE` (EC P-256, PEM). @throws UserError */
+export function readAadeKey(file: string): KeyObject {
+  const pem = readText(file, '--aade-public-key');
   try {
     return readProviderKey(pem);
   } catch (error) {
-    throw new UserError(`viva lint: --aade-public-key: ${(error as Error).message.split('\n')[0]}`, { file }, undefined, 'give an EC P-256 public key in PEM (-----BEGIN PUBLIC KEY-----)');
+    throw new UserError(`--aade-public-key: ${(error as Error).message.split('\n')[0]}`, { file }, undefined, 'give an EC P-256 public key in PEM (-----BEGIN PUBLIC KEY-----)');
   }
 }

@@ -1,0 +1,50 @@
+/**
+ * The simulator's pipeline: a request URI in, a callback URI out. Validation, search, decision,
+ * then the callback, each step a rule of rules.ts.
+ */
+import { buildCallbackUri, type CallbackField } from '../viva/callback';
+import { parseRequestUri } from '../viva/request';
+import type { TerminalContext, TerminalRules } from './rules';
+
+/** The adapter's answer: a callback, or (no callback can be made) an error with its HTTP status. */
+export type AdapterAnswer = { status: 200; body: { callback: string } } | { status: 400 | 422; body: { error: string } };
+
+/** The status a failure callback carries; the seed shows only `success`. */
+export const FAILURE_STATUS = 'fail';
+
+export function answerRequestUri(uri: string, rules: TerminalRules, ctx: TerminalContext): AdapterAnswer {
+  const parsed = parseRequestUri(uri);
+  if (!parsed.ok) return { status: 400, body: { error: `not a request URI: ${parsed.problem}` } };
+  const request = parsed.request;
+  const scheme = rules.callbackScheme(request);
+  // No callback scheme, no way back to the client: the adapter says why instead.
+  if (!/^[A-Za-z][A-Za-z0-9+.-]*$/.test(scheme)) return { status: 422, body: { error: 'the request has no usable callback scheme, so there is no callback to answer' } };
+  const fail = (message: string, extra: Partial<Record<CallbackField, string>> = {}): AdapterAnswer => ({
+    status: 200,
+    body: { callback: buildCallbackUri(scheme, { status: FAILURE_STATUS, message, action: 'cancel', ...extra }) },
+  });
+
+  const problem = rules.validateRequest(request, ctx);
+  if (problem !== undefined) return fail(problem);
+  const key = rules.searchKey(request);
+  if (key.kind === 'none') return fail('No shortOrderCode, orderCode or referenceNumber: nothing to search by');
+  const entry = rules.findEntry(key, request, ctx);
+  if (!entry) return fail('Transaction not found');
+  const { tx } = entry;
+  const found = { orderCode: tx.orderCode, shortOrderCode: tx.shortOrderCode, tid: tx.tid, cardType: tx.card.type, accountNumber: rules.maskAccountNumber(tx.card.number) };
+  const decision = rules.decide(entry, request.fields.amount, ctx);
+  if (decision.kind === 'fail') return fail(decision.message, found);
+
+  if (decision.kind === 'void') entry.voided = true;
+  else entry.refunded += decision.amount;
+  const fields: Partial<Record<CallbackField, string>> = {
+    status: 'success',
+    message: decision.kind === 'void' ? 'Transaction cancelled' : 'Transaction refunded',
+    action: 'cancel',
+    amount: rules.callbackAmount(decision.amount),
+    ...found,
+    ...rules.stamp(ctx),
+  };
+  if (rules.carriesAade(request)) fields.aadeTransactionId = rules.aadeTransactionId(tx, ctx);
+  return { status: 200, body: { callback: buildCallbackUri(scheme, fields) } };
+}

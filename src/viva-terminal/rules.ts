@@ -1,0 +1,105 @@
+/**
+ * The terminal's rules, one named function each (seed 003, PROFILE 3). The simulator's pipeline
+ * (handle.ts) calls them; a fault of the self-certification replaces exactly one.
+ */
+import { randomUUID, type KeyObject } from 'node:crypto';
+import { maskPan } from '../profile/pan';
+import { formatIsoWithOffset, parseIsoWithOffset } from '../viva/dates';
+import { URI_CHECKS } from '../viva/lint/registry';
+import type { UriCheck } from '../viva/lint/uri-check';
+import { searchKeyOf, type SearchKey, type VivaRequest } from '../viva/request';
+import type { BookEntry, BookTransaction, TransactionBook } from './types';
+
+export interface TerminalContext {
+  book: TransactionBook;
+  /** By order code. */
+  entries: Map<string, BookEntry>;
+  /** The AADE provider key, when the terminal verifies signatures. */
+  aadeKey?: KeyObject;
+  now(): number;
+}
+
+/** What a cancel does: a same-day full cancel voids; anything else refunds. */
+export type Decision = { kind: 'void' | 'refund'; amount: number } | { kind: 'fail'; message: string };
+
+export interface TerminalRules {
+  /** The first MUST rule of PROFILE 3 the request breaks, as the failure callback's message. */
+  validateRequest(request: VivaRequest, ctx: TerminalContext): string | undefined;
+  /** Which field the search uses: shortOrderCode, then orderCode, then referenceNumber. */
+  searchKey(request: VivaRequest): SearchKey;
+  /** The payment the key finds within the date window (a shortOrderCode: this terminal's only). */
+  findEntry(key: SearchKey, request: VivaRequest, ctx: TerminalContext): BookEntry | undefined;
+  /** Void, refund or refuse, for `amount` (cents as text; absent: everything left). */
+  decide(entry: BookEntry, amount: string | undefined, ctx: TerminalContext): Decision;
+  /** The card number as the callback shows it: first 6 and last 4 digits. */
+  maskAccountNumber(pan: string): string;
+  /** The callback's amount: cents, digits only. */
+  callbackAmount(cents: number): string;
+  /** Whether the callback carries aadeTransactionId: when the request had the AADE parameters. */
+  carriesAade(request: VivaRequest): boolean;
+  /** Acquirer code + 12-digit RRN + 6-character authorization code. */
+  aadeTransactionId(tx: BookTransaction, ctx: TerminalContext): string;
+  /** The callback URI's scheme: the request's `callback`. */
+  callbackScheme(request: VivaRequest): string;
+  /** The callback's transactionDate and transactionId. */
+  stamp(ctx: TerminalContext): { transactionDate: string; transactionId: string };
+}
+
+/** The request checks a terminal enforces: every MUST one (the signature one needs a key). */
+export function firstMustProblem(request: VivaRequest, ctx: TerminalContext, checks: readonly UriCheck[] = URI_CHECKS): string | undefined {
+  for (const check of checks) {
+    if (check.level !== 'MUST') continue;
+    const outcome = check.run(request, { aadeKey: ctx.aadeKey });
+    if ('problems' in outcome && outcome.problems.length > 0) return outcome.problems[0];
+  }
+  return undefined;
+}
+
+function offsetMinutes(offset: string): number {
+  const sign = offset.startsWith('-') ? -1 : 1;
+  return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(3, 5)));
+}
+
+/** The calendar day of an instant at the terminal's offset. */
+function dayAt(epochMs: number, offset: string): string {
+  return new Date(epochMs + offsetMinutes(offset) * 60_000).toISOString().slice(0, 10);
+}
+
+function inWindow(tx: BookTransaction, request: VivaRequest, ctx: TerminalContext): boolean {
+  const from = request.fields.txnDateFrom;
+  if (from === undefined) return true;
+  const when = parseIsoWithOffset(tx.date)!;
+  // The seed: txnDateFrom without txnDateTo searches up to now.
+  const to = request.fields.txnDateTo === undefined ? ctx.now() : parseIsoWithOffset(request.fields.txnDateTo)!;
+  return when >= parseIsoWithOffset(from)! && when <= to;
+}
+
+export const referenceTerminalRules: TerminalRules = {
+  validateRequest: (request, ctx) => firstMustProblem(request, ctx),
+  searchKey: (request) => searchKeyOf(request.fields),
+  findEntry: (key, request, ctx) => {
+    if (key.kind === 'none') return undefined;
+    const matches = [...ctx.entries.values()].filter(({ tx }) => {
+      if (key.kind === 'shortOrderCode') return tx.shortOrderCode === key.value && tx.tid === ctx.book.terminal.tid;
+      if (key.kind === 'orderCode') return tx.orderCode === key.value;
+      return tx.stan === key.value;
+    });
+    // A STAN repeats over time: the latest payment in the window is the one meant.
+    return matches.filter((e) => inWindow(e.tx, request, ctx)).sort((a, b) => parseIsoWithOffset(b.tx.date)! - parseIsoWithOffset(a.tx.date)!)[0];
+  },
+  decide: (entry, amount, ctx) => {
+    const left = entry.voided ? 0 : entry.tx.amount - entry.refunded;
+    if (left <= 0) return { kind: 'fail', message: 'Nothing is left to cancel or refund on this transaction' };
+    const wanted = amount === undefined ? left : Number(amount);
+    if (wanted <= 0) return { kind: 'fail', message: 'The amount must be more than 0' };
+    if (wanted > left) return { kind: 'fail', message: `The amount ${wanted} is more than the ${left} left to refund` };
+    const sameDay = dayAt(parseIsoWithOffset(entry.tx.date)!, ctx.book.terminal.offset) === dayAt(ctx.now(), ctx.book.terminal.offset);
+    return { kind: sameDay && wanted === entry.tx.amount ? 'void' : 'refund', amount: wanted };
+  },
+  maskAccountNumber: (pan) => maskPan(pan),
+  callbackAmount: (cents) => String(cents),
+  carriesAade: (request) => request.fields.aadeProviderId !== undefined && request.fields.aadeProviderId !== '',
+  aadeTransactionId: (tx, ctx) => `${ctx.book.terminal.acquirerCode}${tx.rrn}${tx.authCode}`,
+  callbackScheme: (request) => request.fields.callback ?? '',
+  stamp: (ctx) => ({ transactionDate: formatIsoWithOffset(ctx.now(), offsetMinutes(ctx.book.terminal.offset)), transactionId: randomUUID() }),
+};

@@ -1,0 +1,82 @@
+/**
+ * The Viva terminal simulator as the HTTP adapter of PROFILE 3, on 127.0.0.1:
+ * `POST /interapp` with `{"uri": "<request URI>"}` answers `{"callback": "<callback URI>"}`.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { KeyObject } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { answerRequestUri } from './handle';
+import { referenceTerminalRules, type TerminalContext, type TerminalRules } from './rules';
+import { sampleBook } from './sample-book';
+import type { BookEntry, TransactionBook } from './types';
+
+export const INTERAPP_PATH = '/interapp';
+const MAX_BODY = 64 * 1024;
+
+export interface TerminalSimulatorOptions {
+  /** The transaction book (default: the sample book, dated from now). */
+  book?: TransactionBook;
+  /** Rules to replace (a fault of the self-certification replaces one). */
+  rules?: Partial<TerminalRules>;
+  aadeKey?: KeyObject;
+  port?: number;
+  host?: string;
+  now?: () => number;
+}
+
+export interface RunningTerminalSimulator {
+  url: string;
+  port: number;
+  context: TerminalContext;
+  close(): Promise<void>;
+}
+
+/** Starts the simulator; port 0 (the default) takes an ephemeral port. */
+export async function startTerminalSimulator(options: TerminalSimulatorOptions = {}): Promise<RunningTerminalSimulator> {
+  const book = options.book ?? sampleBook();
+  const entries = new Map<string, BookEntry>(book.transactions.map((tx) => [tx.orderCode, { tx, refunded: 0, voided: false }]));
+  const context: TerminalContext = { book, entries, aadeKey: options.aadeKey, now: options.now ?? Date.now };
+  const rules: TerminalRules = { ...referenceTerminalRules, ...options.rules };
+  const server = createServer((req, res) => void serve(req, res, rules, context));
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    port,
+    context,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+async function serve(req: IncomingMessage, res: ServerResponse, rules: TerminalRules, ctx: TerminalContext): Promise<void> {
+  const path = (req.url ?? '').split('?')[0];
+  if (path !== INTERAPP_PATH) return send(res, 404, { error: `no such path: the adapter serves POST ${INTERAPP_PATH}` });
+  if (req.method !== 'POST') return send(res, 405, { error: `POST ${INTERAPP_PATH} only` });
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY) return send(res, 413, { error: 'the body is larger than 64 KiB' });
+    chunks.push(chunk);
+  }
+  let uri: unknown;
+  try {
+    uri = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { uri?: unknown })?.uri;
+  } catch {
+    return send(res, 400, { error: 'the body is not JSON: send {"uri": "vivapayclient://pay/v1?..."}' });
+  }
+  if (typeof uri !== 'string') return send(res, 400, { error: 'the body has no "uri" string: send {"uri": "vivapayclient://pay/v1?..."}' });
+  const answer = answerRequestUri(uri, rules, ctx);
+  send(res, answer.status, answer.body);
+}
