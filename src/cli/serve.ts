@@ -90,6 +90,7 @@ async function serveVivaTerminal(port: number, host: string, bookFile: string | 
   io.out.write(
     `paycert Viva Terminal simulator listening on ${sim.url}\n` +
       `  adapter: POST ${sim.url}${INTERAPP_PATH} {"uri": "vivapayclient://pay/v1?..."} -> {"callback": "..."}\n` +
+      `  state hook: ${sim.stateUrl} (state "viva transaction exists")\n` +
       `  terminal ${book.terminal.tid}, ${book.transactions.length} transactions (${bookFile ?? 'the built-in sample book'})\n` +
       (aadeKey ? '  AADE signatures verified with the given provider key\n' : ''),
   );

@@ -55,7 +55,8 @@ export function firstMustProblem(request: VivaRequest, ctx: TerminalContext, che
   return undefined;
 }
 
-function offsetMinutes(offset: string): number {
+/** `+0300` as minutes east of UTC. */
+export function offsetMinutes(offset: string): number {
   const sign = offset.startsWith('-') ? -1 : 1;
   return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(3, 5)));
 }

@@ -5,8 +5,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { STATE_HOOK_PATH } from '../target/options';
 import { answerRequestUri } from './handle';
-import { referenceTerminalRules, type TerminalContext, type TerminalRules } from './rules';
+import { applyVivaState } from './state-hook';
+import { offsetMinutes, referenceTerminalRules, type TerminalContext, type TerminalRules } from './rules';
 import { sampleBook } from './sample-book';
 import type { BookEntry, TransactionBook } from './types';
 
@@ -27,6 +29,8 @@ export interface TerminalSimulatorOptions {
 export interface RunningTerminalSimulator {
   url: string;
   port: number;
+  /** The state hook URL (PROFILE section 4; state "viva transaction exists"). */
+  stateUrl: string;
   context: TerminalContext;
   close(): Promise<void>;
 }
@@ -47,6 +51,7 @@ export async function startTerminalSimulator(options: TerminalSimulatorOptions =
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    stateUrl: `http://${options.host ?? '127.0.0.1'}:${port}${STATE_HOOK_PATH}`,
     port,
     context,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
@@ -61,14 +66,18 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 
 async function serve(req: IncomingMessage, res: ServerResponse, rules: TerminalRules, ctx: TerminalContext): Promise<void> {
   const path = (req.url ?? '').split('?')[0];
-  if (path !== INTERAPP_PATH) return send(res, 404, { error: `no such path: the adapter serves POST ${INTERAPP_PATH}` });
-  if (req.method !== 'POST') return send(res, 405, { error: `POST ${INTERAPP_PATH} only` });
+  if (path !== INTERAPP_PATH && path !== STATE_HOOK_PATH) return send(res, 404, { error: `no such path: the adapter serves POST ${INTERAPP_PATH}` });
+  if (req.method !== 'POST') return send(res, 405, { error: `POST ${path} only` });
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > MAX_BODY) return send(res, 413, { error: 'the body is larger than 64 KiB' });
     chunks.push(chunk);
+  }
+  if (path === STATE_HOOK_PATH) {
+    const answer = applyVivaState(Buffer.concat(chunks), ctx, offsetMinutes(ctx.book.terminal.offset));
+    return send(res, answer.status, answer.body);
   }
   let uri: unknown;
   try {
