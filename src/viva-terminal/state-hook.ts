@@ -8,6 +8,7 @@
  * Codes are the terminal's to make (a short order code is reconstructed by the terminal), so the
  * harness asks for a payment and reads them back.
  */
+import { parseStateRequest } from '../target/state-hook';
 import { formatIsoWithOffset } from '../viva/dates';
 import type { TerminalContext } from './rules';
 
@@ -22,19 +23,12 @@ const refuse = (error: string): VivaStateAnswer => ({ status: 400, body: { error
 
 /** Applies one state request to the simulator's book. */
 export function applyVivaState(body: Buffer, ctx: TerminalContext, offsetMinutes: number): VivaStateAnswer {
-  let request: unknown;
-  try {
-    request = JSON.parse(body.toString('utf8'));
-  } catch {
-    return refuse('state request is not JSON');
-  }
-  if (typeof request !== 'object' || request === null || Array.isArray(request)) return refuse('state request is not an object');
-  const { action, state, params } = request as { action?: unknown; state?: unknown; params?: unknown };
-  if (action === 'teardown') return { status: 200, body: {} };
-  if (action !== undefined && action !== 'setup') return refuse('action must be setup or teardown');
-  if (state !== VIVA_TRANSACTION_STATE) return refuse(`unknown state: ${String(state)}`);
-  if (typeof params !== 'object' || params === null) return refuse('params must be an object');
-  const p = params as Record<string, unknown>;
+  const request = parseStateRequest(body);
+  if (request.kind === 'invalid') return refuse(request.message);
+  if (request.kind === 'teardown') return { status: 200, body: {} };
+  if (request.state !== VIVA_TRANSACTION_STATE) return refuse(`unknown state: ${String(request.state)}`);
+  const p = request.params;
+  if (p === undefined) return refuse('params must be an object');
   if (typeof p.amount !== 'number' || !Number.isInteger(p.amount) || p.amount < 1) return refuse('params.amount must be a whole number of cents >= 1');
   const daysAgo = p.daysAgo ?? 0;
   if (typeof daysAgo !== 'number' || !Number.isInteger(daysAgo) || daysAgo < 0) return refuse('params.daysAgo must be a whole number >= 0');

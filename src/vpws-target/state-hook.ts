@@ -4,6 +4,7 @@
  * "params":{referenceCode, dealer, transactionStatusId, amount, provisionExpired?}}` creates (or
  * replaces) that transaction and answers `{}`; teardown answers `{}`. Anything else is 400.
  */
+import { parseStateRequest } from '../target/state-hook';
 import type { VpwsStore } from './store';
 import { isDealer } from './types';
 
@@ -15,20 +16,12 @@ const refuse = (error: string): VpwsStateAnswer => ({ status: 400, body: { error
 
 /** Applies one state request to the store. */
 export function applyVpwsState(body: Buffer, store: VpwsStore): VpwsStateAnswer {
-  let request: unknown;
-  try {
-    request = JSON.parse(body.toString('utf8'));
-  } catch {
-    return refuse('state request is not JSON');
-  }
-  if (typeof request !== 'object' || request === null || Array.isArray(request)) return refuse('state request is not an object');
-  const { action, state, params } = request as { action?: unknown; state?: unknown; params?: unknown };
-  if (action === 'teardown') return { status: 200, body: {} };
-  // Pact sends setups without `action` in some versions; the Viopay target accepts that too.
-  if (action !== undefined && action !== 'setup') return refuse('action must be setup or teardown');
-  if (state !== VPWS_TRANSACTION_STATE) return refuse(`unknown state: ${String(state)}`);
-  if (typeof params !== 'object' || params === null) return refuse('params must be an object');
-  const p = params as Record<string, unknown>;
+  const request = parseStateRequest(body);
+  if (request.kind === 'invalid') return refuse(request.message);
+  if (request.kind === 'teardown') return { status: 200, body: {} };
+  if (request.state !== VPWS_TRANSACTION_STATE) return refuse(`unknown state: ${String(request.state)}`);
+  const p = request.params;
+  if (p === undefined) return refuse('params must be an object');
   if (typeof p.referenceCode !== 'string' || p.referenceCode === '') return refuse('params.referenceCode must be a non-empty string');
   if (!isDealer(p.dealer)) return refuse('params.dealer must be dealer_a or dealer_b');
   if (typeof p.transactionStatusId !== 'number' || !Number.isInteger(p.transactionStatusId)) return refuse('params.transactionStatusId must be an integer');
