@@ -1,6 +1,7 @@
 /** Reading a request body with a cap and writing JSON answers; no API rule lives here. */
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { MAX_BODY_BYTES } from '../profile/pos';
 import type { Liberties } from './options';
 
@@ -66,4 +67,39 @@ export function sendJson(
     ...extraHeaders,
   });
   res.end(payload);
+}
+
+/** A listening server: its port, and `close`, which stops listening and drops open connections. */
+export interface Listening {
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Listens on host:port (port 0: an ephemeral one) with the targets' timeouts. Malformed HTTP never
+ * reaches a handler: it is answered 400 with `malformedBody()` (the profile's error shape) and
+ * the connection is closed.
+ */
+export async function listen(server: Server, port: number, host: string, malformedBody: () => string): Promise<Listening> {
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.on('clientError', (_error, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const body = malformedBody();
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }

@@ -3,8 +3,8 @@
  * PROFILE section 1 reads it, with the state hook of section 4.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { handle } from './handle';
+import { listen } from './http';
 import { resolveTargetOptions, STATE_HOOK_PATH, type TargetOptions, type TargetOptionsInput } from './options';
 import type { RuleContext } from './rules';
 import { TargetStore } from './store';
@@ -27,33 +27,9 @@ export async function startReferenceTarget(input: TargetOptionsInput & { port?: 
   const store = new TargetStore();
   const ctx: RuleContext = { options, store };
   const server: Server = createServer((req, res) => void handle(req, res, ctx));
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
-  // Malformed HTTP never reaches `handle`; answer it in the profile's error shape and hang up.
-  server.on('clientError', (_error, socket) => {
-    if (!socket.writable) return socket.destroy();
-    const body = JSON.stringify({ error: { code: '4000', message: 'malformed HTTP request', trace_id: 'none' } });
-    socket.end(
-      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(input.port ?? 0, input.host ?? '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const { port, close } = await listen(server, input.port ?? 0, input.host ?? '127.0.0.1', () => JSON.stringify({ error: { code: '4000', message: 'malformed HTTP request', trace_id: 'none' } }));
   const url = `http://127.0.0.1:${port}`;
-  const running: RunningTarget = {
-    url,
-    port,
-    options,
-    store,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  const running: RunningTarget = { url, port, options, store, close };
   if (options.stateHook) running.stateUrl = url + STATE_HOOK_PATH;
   return running;
 }

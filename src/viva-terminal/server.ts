@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { listen, readBody } from '../target/http';
 import { STATE_HOOK_PATH } from '../target/options';
 import { answerRequestUri } from './handle';
 import { applyVivaState } from './state-hook';
@@ -13,7 +13,6 @@ import { sampleBook } from './sample-book';
 import type { BookEntry, TransactionBook } from './types';
 
 export const INTERAPP_PATH = '/interapp';
-const MAX_BODY = 64 * 1024;
 
 export interface TerminalSimulatorOptions {
   /** The transaction book (default: the sample book, dated from now). */
@@ -42,20 +41,9 @@ export async function startTerminalSimulator(options: TerminalSimulatorOptions =
   const context: TerminalContext = { book, entries, aadeKey: options.aadeKey, now: options.now ?? Date.now };
   const rules: TerminalRules = { ...referenceTerminalRules, ...options.rules };
   const server = createServer((req, res) => void serve(req, res, rules, context));
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
-    stateUrl: `http://${options.host ?? '127.0.0.1'}:${port}${STATE_HOOK_PATH}`,
-    port,
-    context,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
-  };
+  const host = options.host ?? '127.0.0.1';
+  const { port, close } = await listen(server, options.port ?? 0, host, () => JSON.stringify({ error: 'malformed HTTP request' }));
+  return { url: `http://${host}:${port}`, stateUrl: `http://${host}:${port}${STATE_HOOK_PATH}`, port, context, close };
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -64,28 +52,44 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+/** Answers one exchange. Never throws: an aborted upload is dropped, an unexpected error is a 500. */
 async function serve(req: IncomingMessage, res: ServerResponse, rules: TerminalRules, ctx: TerminalContext): Promise<void> {
   const path = (req.url ?? '').split('?')[0];
   if (path !== INTERAPP_PATH && path !== STATE_HOOK_PATH) return send(res, 404, { error: `no such path: the adapter serves POST ${INTERAPP_PATH}` });
   if (req.method !== 'POST') return send(res, 405, { error: `POST ${path} only` });
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY) return send(res, 413, { error: 'the body is larger than 64 KiB' });
-    chunks.push(chunk);
+  let read: Awaited<ReturnType<typeof readBody>>;
+  try {
+    read = await readBody(req);
+  } catch {
+    req.destroy(); // the client went away mid-body: nobody is left to answer
+    return;
   }
-  if (path === STATE_HOOK_PATH) {
-    const answer = applyVivaState(Buffer.concat(chunks), ctx, offsetMinutes(ctx.book.terminal.offset));
-    return send(res, answer.status, answer.body);
+  try {
+    if (!read.ok) {
+      send(res, 413, { error: 'the body is larger than 1 MiB' });
+      if (!read.drained) res.on('finish', () => req.destroy());
+      return;
+    }
+    if (path === STATE_HOOK_PATH) {
+      const answer = applyVivaState(read.body, ctx, offsetMinutes(ctx.book.terminal.offset));
+      return send(res, answer.status, answer.body);
+    }
+    send(res, ...adapterAnswer(read.body, rules, ctx));
+  } catch {
+    if (res.headersSent) return void res.destroy();
+    send(res, 500, { error: 'the simulator failed on this request' });
   }
+}
+
+/** The adapter's answer to a body `{"uri": "..."}`: status and JSON body. */
+function adapterAnswer(body: Buffer, rules: TerminalRules, ctx: TerminalContext): [number, unknown] {
   let uri: unknown;
   try {
-    uri = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { uri?: unknown })?.uri;
+    uri = (JSON.parse(body.toString('utf8')) as { uri?: unknown } | null)?.uri;
   } catch {
-    return send(res, 400, { error: 'the body is not JSON: send {"uri": "vivapayclient://pay/v1?..."}' });
+    return [400, { error: 'the body is not JSON: send {"uri": "vivapayclient://pay/v1?..."}' }];
   }
-  if (typeof uri !== 'string') return send(res, 400, { error: 'the body has no "uri" string: send {"uri": "vivapayclient://pay/v1?..."}' });
+  if (typeof uri !== 'string') return [400, { error: 'the body has no "uri" string: send {"uri": "vivapayclient://pay/v1?..."}' }];
   const answer = answerRequestUri(uri, rules, ctx);
-  send(res, answer.status, answer.body);
+  return [answer.status, answer.body];
 }

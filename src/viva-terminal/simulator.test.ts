@@ -74,4 +74,19 @@ describe('the Viva terminal simulator', () => {
     expect((await post(sim, '', 'GET')).status).toBe(405);
     expect((await post(sim, '{}', 'POST', '/other')).status).toBe(404);
   });
+
+  it('answers 500 when a rule throws, and goes on serving', async () => {
+    // Arrange
+    const broken = await startTerminalSimulator({ rules: { searchKey: () => { throw new Error('boom'); } } });
+    try {
+      // Act
+      const failed = await post(broken, JSON.stringify({ uri: buildRequestUri({ ...BASE, orderCode: '1' }) }));
+      const after = await post(broken, 'not json');
+      // Assert
+      expect(failed).toEqual({ status: 500, json: { error: 'the simulator failed on this request' } });
+      expect(after.status).toBe(400);
+    } finally {
+      await broken.close();
+    }
+  });
 });

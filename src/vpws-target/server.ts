@@ -3,7 +3,7 @@
  * exactly as PROFILE section 2 reads it, with the state hook of section 4.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen } from '../target/http';
 import { handleVpws } from './handle';
 import { resolveVpwsTargetOptions, VPWS_STATE_HOOK_PATH, type VpwsTargetOptions, type VpwsTargetOptionsInput } from './options';
 import { plainRefusal } from './refusals';
@@ -28,33 +28,9 @@ export async function startVpwsTarget(input: VpwsTargetOptionsInput & { port?: n
   const store = new VpwsStore();
   const ctx: VpwsContext = { options, store };
   const server: Server = createServer((req, res) => void handleVpws(req, res, ctx));
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
-  // Malformed HTTP never reaches the handler; answer it in the section 2 shape and hang up.
-  server.on('clientError', (_error, socket) => {
-    if (!socket.writable) return socket.destroy();
-    const body = JSON.stringify(answerBody({ kind: 'refused', refusal: plainRefusal(400, 'malformedHttp', options.liberties) }, ctx));
-    socket.end(
-      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(input.port ?? 0, input.host ?? '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const { port, close } = await listen(server, input.port ?? 0, input.host ?? '127.0.0.1', () => JSON.stringify(answerBody({ kind: 'refused', refusal: plainRefusal(400, 'malformedHttp', options.liberties) }, ctx)));
   const url = `http://127.0.0.1:${port}`;
-  const running: RunningVpwsTarget = {
-    url,
-    port,
-    options,
-    store,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  const running: RunningVpwsTarget = { url, port, options, store, close };
   if (options.stateHook) running.stateUrl = url + VPWS_STATE_HOOK_PATH;
   return running;
 }
