@@ -4,6 +4,7 @@
  * once terminal certification (issue 8, item 4) exists; until then variants.test.ts shows each
  * fault changes what the terminal answers.
  */
+import { byName } from '../target/variants/by-name';
 import { formatIsoWithOffset } from '../viva/dates';
 import { URI_CHECKS } from '../viva/lint/registry';
 import { firstMustProblem, referenceTerminalRules as ref, type TerminalRules } from './rules';
@@ -98,11 +99,4 @@ export const TERMINAL_FAULTS: readonly TerminalFault[] = [
   },
 ];
 
-export const TERMINAL_FAULTS_BY_NAME: ReadonlyMap<string, TerminalFault> = (() => {
-  const byName = new Map<string, TerminalFault>();
-  for (const fault of TERMINAL_FAULTS) {
-    if (byName.has(fault.name)) throw new Error(`duplicate terminal fault "${fault.name}"`);
-    byName.set(fault.name, fault);
-  }
-  return byName;
-})();
+export const TERMINAL_FAULTS_BY_NAME: ReadonlyMap<string, TerminalFault> = byName('terminal fault', TERMINAL_FAULTS);

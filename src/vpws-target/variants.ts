@@ -5,6 +5,7 @@
  * or a liberty any implementation may take. Names carry a `vpws-` prefix so that they never clash
  * with the Viopay catalogue when a CLI lists both.
  */
+import { byName } from '../target/variants/by-name';
 import type { VpwsTargetOptionsInput } from './options';
 import { answerBody, referenceVpwsRules as ref, type VpwsRules } from './rules';
 import type { VpwsResponseBody } from './types';
@@ -191,16 +192,7 @@ export const VPWS_VARIATIONS: VpwsLegalVariation[] = [
   { name: 'vpws-slow-gateway', title: 'The bank takes 40 ms per cancel', clause: 'liberty', options: { gatewayLatencyMs: 40 } },
 ];
 
-function byName<T extends { name: string }>(kind: string, list: readonly T[]): ReadonlyMap<string, T> {
-  const map = new Map<string, T>();
-  for (const item of list) {
-    if (map.has(item.name)) throw new Error(`duplicate VPWS ${kind} name "${item.name}"`);
-    map.set(item.name, item);
-  }
-  return map;
-}
-
 /** The VPWS faults by name (a duplicate name throws at load). */
-export const VPWS_FAULTS_BY_NAME: ReadonlyMap<string, VpwsFaultVariant> = byName('fault', VPWS_FAULTS);
+export const VPWS_FAULTS_BY_NAME: ReadonlyMap<string, VpwsFaultVariant> = byName('VPWS fault', VPWS_FAULTS);
 /** The VPWS legal variations by name. */
-export const VPWS_VARIATIONS_BY_NAME: ReadonlyMap<string, VpwsLegalVariation> = byName('variation', VPWS_VARIATIONS);
+export const VPWS_VARIATIONS_BY_NAME: ReadonlyMap<string, VpwsLegalVariation> = byName('VPWS variation', VPWS_VARIATIONS);

@@ -2,6 +2,7 @@
  * The catalogue of variants, by name. Names are unique (a duplicate throws at load); the CLI and
  * the selftest may only name registered variants (src/cli/variant-names.ts looks them up).
  */
+import { byName } from './by-name';
 import { AUTH_FAULTS } from './faults-auth';
 import { ENVELOPE_FAULTS } from './faults-envelope';
 import { PAYMENT_FAULTS } from './faults-payments';
@@ -9,15 +10,6 @@ import type { FaultVariant, LegalVariation } from './types';
 import { VARIATIONS } from './variations';
 
 export type { FaultVariant, LegalVariation } from './types';
-
-function byName<T extends { name: string }>(kind: string, list: readonly T[]): ReadonlyMap<string, T> {
-  const map = new Map<string, T>();
-  for (const item of list) {
-    if (map.has(item.name)) throw new Error(`duplicate ${kind} name "${item.name}"`);
-    map.set(item.name, item);
-  }
-  return map;
-}
 
 export const FAULTS: ReadonlyMap<string, FaultVariant> = byName('fault', [...AUTH_FAULTS, ...ENVELOPE_FAULTS, ...PAYMENT_FAULTS]);
 export const LEGAL_VARIATIONS: ReadonlyMap<string, LegalVariation> = byName('variation', VARIATIONS);
