@@ -7,8 +7,8 @@ import { VIVA_CLAUSES } from '../profile/clauses';
 const BASE = { merchantKey: 'K', appId: 'a', action: 'cancel', callback: 'cb', protocol: 'int_default' };
 const AADE = { aadeProviderId: '999', aadeProviderSignatureData: 'A;;B;C;D;E;F;G', aadeProviderSignature: 'AAAA' };
 
-/** The callback the reference simulator and a faulty one give the same request. */
-async function both(fault: TerminalFault | undefined, fields: Partial<Record<RequestField, string>>) {
+/** The callback a simulator (faulty, or the reference one when `fault` is undefined) gives a request. */
+async function callbackOf(fault: TerminalFault | undefined, fields: Partial<Record<RequestField, string>>) {
   const sim = await startTerminalSimulator({ ...(fault && { rules: fault.rules }) });
   try {
     const res = await fetch(`${sim.url}/interapp`, { method: 'POST', body: JSON.stringify({ uri: buildRequestUri({ ...BASE, ...fields }) }) });
@@ -45,8 +45,8 @@ describe('the Viva terminal faults', () => {
     // Arrange
     const { fields, field } = SHOWS[name]!;
     // Act
-    const reference = await both(undefined, fields);
-    const faulty = await both(fault, fields);
+    const reference = await callbackOf(undefined, fields);
+    const faulty = await callbackOf(fault, fields);
     // Assert
     expect((faulty as Record<string, unknown>)[field]).not.toEqual((reference as Record<string, unknown>)[field]);
   });

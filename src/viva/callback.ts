@@ -2,7 +2,7 @@
  * The callback URI a terminal answers with (seed 003, PROFILE 3): `{callback}://result?...`.
  * Building and parsing, and the field formats PROFILE fixes, in one place.
  */
-import { joinUri, splitUri } from './uri';
+import { firstValues, joinUri, pairsInOrder, splitUri } from './uri';
 
 export const CALLBACK_HOST = 'result';
 
@@ -34,8 +34,7 @@ export const CALLBACK_FORMATS = {
 
 /** Builds `{scheme}://result?status=...` with the fields given, in the table's order. */
 export function buildCallbackUri(scheme: string, fields: Partial<Record<CallbackField, string>>): string {
-  const pairs = CALLBACK_FIELDS.flatMap((name) => (fields[name] === undefined ? [] : [[name, fields[name]] as const]));
-  return joinUri(`${scheme}://${CALLBACK_HOST}`, pairs);
+  return joinUri(`${scheme}://${CALLBACK_HOST}`, pairsInOrder(CALLBACK_FIELDS, fields));
 }
 
 export type ParsedCallback = { ok: true; callback: VivaCallback } | { ok: false; problem: string };
@@ -44,7 +43,5 @@ export type ParsedCallback = { ok: true; callback: VivaCallback } | { ok: false;
 export function parseCallbackUri(text: string): ParsedCallback {
   const split = splitUri(text.trim());
   if (!split.ok) return split;
-  const fields: Record<string, string> = {};
-  for (const { name, value } of split.uri.pairs) if (!(name in fields)) fields[name] = value;
-  return { ok: true, callback: { scheme: split.uri.scheme, host: split.uri.host, fields } };
+  return { ok: true, callback: { scheme: split.uri.scheme, host: split.uri.host, fields: firstValues(split.uri.pairs).fields } };
 }

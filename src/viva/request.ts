@@ -2,7 +2,7 @@
  * The Cancel/Refund request URI of seed 003 (`vivapayclient://pay/v1?...`), read as PROFILE
  * section 3 says: its fields, how to build one, and which search key a terminal uses.
  */
-import { joinUri, splitUri, type QueryPair } from './uri';
+import { firstValues, joinUri, pairsInOrder, splitUri, type QueryPair } from './uri';
 
 export const REQUEST_SCHEME = 'vivapayclient';
 export const REQUEST_HOST = 'pay';
@@ -41,19 +41,12 @@ export type ParsedRequest = { ok: true; request: VivaRequest } | { ok: false; pr
 export function parseRequestUri(text: string): ParsedRequest {
   const split = splitUri(text.trim());
   if (!split.ok) return split;
-  const fields: Record<string, string> = {};
-  const repeated = new Set<string>();
-  for (const { name, value } of split.uri.pairs) {
-    if (name in fields) repeated.add(name);
-    else fields[name] = value;
-  }
-  return { ok: true, request: { text, ...split.uri, fields, repeated: [...repeated] } };
+  return { ok: true, request: { text, ...split.uri, ...firstValues(split.uri.pairs) } };
 }
 
 /** Builds a request URI from fields, in the seed table's order; undefined fields are left out. */
 export function buildRequestUri(fields: Partial<Record<RequestField, string>>, base = REQUEST_BASE): string {
-  const pairs = REQUEST_FIELDS.flatMap((name) => (fields[name] === undefined ? [] : [[name, fields[name]] as const]));
-  return joinUri(base, pairs);
+  return joinUri(base, pairsInOrder(REQUEST_FIELDS, fields));
 }
 
 /** The search key a terminal uses: `shortOrderCode`, then `orderCode`, then `referenceNumber`. */

@@ -1,4 +1,4 @@
-import { joinUri, splitUri } from './uri';
+import { firstValues, joinUri, splitUri } from './uri';
 
 describe('splitUri', () => {
   it('reads "+" literally, as the seed means its +0300 offsets and base64', () => {
@@ -45,5 +45,15 @@ describe('joinUri', () => {
     expect(uri).toBe('vivapayclient://pay/v1?txnDateFrom=2021-03-29T00:00:00.000+0300&data=A;;B&note=a%20b%26c');
     const back = splitUri(uri);
     expect(back.ok && back.uri.pairs.map((p) => [p.name, p.value])).toEqual(pairs.map((p) => [...p]));
+  });
+});
+
+describe('firstValues', () => {
+  it('keeps the first value of each name and lists the repeated ones, names like "constructor" included', () => {
+    const result = splitUri('vivapayclient://pay/v1?constructor=1&__proto__=2&toString=3&a=4&a=5');
+    const { fields, repeated } = firstValues(result.ok ? result.uri.pairs : []);
+    expect({ ...fields }).toEqual({ constructor: '1', ['__proto__']: '2', toString: '3', a: '4' });
+    expect(Object.keys(fields)).toEqual(['constructor', '__proto__', 'toString', 'a']);
+    expect(repeated).toEqual(['a']);
   });
 });

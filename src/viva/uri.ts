@@ -70,3 +70,20 @@ export function joinUri(base: string, pairs: ReadonlyArray<readonly [string, str
   if (pairs.length === 0) return base;
   return `${base}?${pairs.map(([name, value]) => `${encodeQueryValue(name)}=${encodeQueryValue(value)}`).join('&')}`;
 }
+
+/** The `[name, value]` pairs of `fields` in `order`, leaving out the undefined ones. */
+export function pairsInOrder(order: readonly string[], fields: Readonly<Record<string, string | undefined>>): Array<readonly [string, string]> {
+  return order.flatMap((name) => (fields[name] === undefined ? [] : [[name, fields[name]!] as const]));
+}
+
+/** Each name's first value, and the names given more than once. */
+export function firstValues(pairs: readonly QueryPair[]): { fields: Record<string, string>; repeated: string[] } {
+  // No prototype: a parameter named "constructor" or "__proto__" is a name like any other.
+  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
+  const repeated = new Set<string>();
+  for (const { name, value } of pairs) {
+    if (Object.hasOwn(fields, name)) repeated.add(name);
+    else fields[name] = value;
+  }
+  return { fields, repeated: [...repeated] };
+}
