@@ -1,10 +1,12 @@
 /**
- * Every clause of PROFILE sections 1 and 2 (src/profile/clauses.ts) has at least one scenario in
+ * Every clause of PROFILE sections 1 and 2, and every terminal-side clause of section 3 (the
+ * request URI's own rules are `paycert viva lint`'s, tested in src/viva/lint), of
+ * src/profile/clauses.ts has at least one scenario in
  * specs/ of its profile whose `ref.clause` names it: MUST and SHOULD clauses are checked, MAY
  * clauses have a MUST-level check that accepts every allowed answer.
  */
 import { join } from 'node:path';
-import { clauseById, POS_CLAUSES, VPWS_CLAUSES } from '../src/profile/clauses';
+import { clauseById, POS_CLAUSES, VIVA_TERMINAL_CLAUSES, VPWS_CLAUSES } from '../src/profile/clauses';
 import { loadScenarios, specFiles } from '../src/scenario/load';
 
 const scenarios = loadScenarios(specFiles([join(__dirname)]));
@@ -21,6 +23,7 @@ function scenariosFor(clause: string, profile: string): string[] {
 describe.each([
   ['viopay-pos', 'section 1', POS_CLAUSES],
   ['vpws', 'section 2', VPWS_CLAUSES],
+  ['viva-interapp', 'section 3, terminal side', VIVA_TERMINAL_CLAUSES],
 ] as const)('coverage of %s (PROFILE %s) by specs/', (profile, _section, clauses) => {
   it('every MUST and SHOULD clause has at least one scenario', () => {
     const uncovered = clauses.filter((c) => c.level !== 'MAY' && scenariosFor(c.id, profile).length === 0).map((c) => `${c.id} (${c.level}): ${c.text}`);
@@ -48,18 +51,22 @@ describe('the scenarios of specs/', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('every scenario id is <profile>.<topic>.<what> (pos. or vpws.), and cites a clause of its own profile', () => {
-    const prefix = { 'viopay-pos': 'pos', vpws: 'vpws' } as const;
+  it('every scenario id is <profile>.<topic>.<what> (pos., vpws. or viva.), and cites a clause of its own profile (a terminal-side one for viva)', () => {
+    const prefix = { 'viopay-pos': 'pos', vpws: 'vpws', 'viva-interapp': 'viva' } as const;
+    const section = { 'viopay-pos': '1', vpws: '2', 'viva-interapp': '3' } as const;
     expect(scenarios.filter((s) => !new RegExp(`^${prefix[s.profile]}\\.[a-z0-9-]+\\.[a-z0-9.-]+$`).test(s.id)).map((s) => s.id)).toEqual([]);
-    expect(scenarios.filter((s) => clauseById(s.ref.clause)?.section.startsWith(s.profile === 'vpws' ? '2' : '1') !== true).map((s) => s.id)).toEqual([]);
+    expect(scenarios.filter((s) => clauseById(s.ref.clause)?.section.startsWith(section[s.profile]) !== true).map((s) => s.id)).toEqual([]);
+    expect(scenarios.filter((s) => s.profile === 'viva-interapp' && clauseById(s.ref.clause)?.side === 'client').map((s) => s.id)).toEqual([]);
   });
 
-  it('every scenario that settles a charge needs the state hook, and every one that uses the pending card needs it', () => {
+  it('every scenario that uses the state hook, the pending card or a bad AADE signature declares that need', () => {
     const wrong = scenarios.flatMap((s) => {
       const text = JSON.stringify(s.steps);
       const problems: string[] = [];
       if (s.steps.some((step) => step.state !== undefined) && !s.needs?.includes('state_hook')) problems.push(`${s.id}: uses state without needs: [state_hook]`);
       if (text.includes('${cards.pending}') && !s.needs?.includes('pending_card')) problems.push(`${s.id}: uses \${cards.pending} without needs: [pending_card]`);
+      // A bad signature is refused only by a terminal that has the key the harness signs with.
+      if (s.steps.some((step) => step.viva_cancel?.aade === 'bad-signature') && !s.needs?.includes('aade_key')) problems.push(`${s.id}: sends a bad AADE signature without needs: [aade_key]`);
       return problems;
     });
     expect(wrong).toEqual([]);

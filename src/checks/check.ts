@@ -20,7 +20,7 @@ export interface RunParams {
 export interface Check {
   info: CheckInfo;
   /** The API it certifies (a run certifies one). */
-  profile: 'viopay-pos' | 'vpws';
+  profile: 'viopay-pos' | 'vpws' | 'viva-interapp';
   /** The spec or property file that defines it (jest runs checks by file). */
   file: string;
   run(env: ScenarioEnv, params: RunParams): Promise<CheckResult>;

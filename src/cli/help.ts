@@ -6,12 +6,12 @@ Usage: paycert <command> [options]
 
 Commands:
   run      certify a target (default: the embedded reference target)
-  serve    run the reference target (Viopay POS API) on 127.0.0.1
+  serve    run a reference target on 127.0.0.1 (Viopay POS, VPWS, the Viva terminal simulator)
   lint     validate scenario files
   merge    merge the reports of sharded runs into one
   selftest prove the harness: certify every known fault and legal variation
   pact     generate the Pact contract, or verify one against any target
-  viva     Viva Terminal inter-app: lint a client app's request URIs
+  viva     Viva Terminal inter-app: lint a client app's request URIs (terminals: run --profile viva-interapp)
 
 Run 'paycert <command> --help' for a command's options.
 Exit codes: 0 certified / no problem, 1 not certified, 2 the harness could not run.
@@ -24,7 +24,8 @@ Certifies a target against the scenarios in specs/ and the properties in propert
 certifies it.
 
 Options:
-  --profile P      viopay-pos (default) or vpws; a config's profile: says it too
+  --profile P      viopay-pos (default), vpws or viva-interapp (a Viva terminal through
+                   its adapter); a config's profile: says it too
   --config FILE    target config (PROFILE section 4); \${ENV} is expanded
   --target URL     target base URL (overrides base_url; alone, the reference target's
                    published test credentials are used, as for 'paycert serve')
@@ -60,7 +61,8 @@ Options:
                       built-in sample, dated from now; see README.md)
   --aade-public-key F viva-interapp: verify AADE signatures with this provider key (PEM)
   --fault NAME        switch one rule to a known mistake (see 'paycert selftest'; names in
-                      reports/selftest.md and src/target/variants/)
+                      reports/selftest.md, src/target/variants/, src/vpws-target/variants.ts
+                      and src/viva-terminal/variants.ts)
   --variant N[,N]     take legal variations: choices PROFILE allows and liberties
   -h, --help          this help
 `;
@@ -87,7 +89,8 @@ Exit codes: 0 certified, 1 not certified, 2 a report could not be read.
 
 export const SELFTEST_HELP = `Usage: paycert selftest [options]
 
-Proves the harness: certifies every faulty variant of the reference target (one rule switched to
+Proves the harness: certifies every faulty variant of the reference targets (the Viopay POS API,
+VPWS and the Viva terminal simulator; one rule switched to
 a mistake real implementers make) and every legal variation (each MAY of PROFILE, and liberties
 such as lower-case hex or extra fields), each on its own ephemeral port, several at once.
 It passes when every MUST fault fails certification, every SHOULD fault gives a warning (and

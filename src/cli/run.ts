@@ -54,7 +54,7 @@ function checkSelection(registered: readonly Check[], tags: readonly string[], c
   }
 }
 
-const PROFILES: readonly ProfileName[] = ['viopay-pos', 'vpws'];
+const PROFILES: readonly ProfileName[] = ['viopay-pos', 'vpws', 'viva-interapp'];
 
 function profileOption(value: string | undefined): ProfileName | undefined {
   if (value === undefined || (PROFILES as readonly string[]).includes(value)) return value as ProfileName | undefined;
@@ -92,7 +92,6 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   const asked = profileOption(values.profile);
   let target = targetFromArgs(values.config, values.target, asked);
   if (target && asked && target.profile !== asked) throw new UserError(`--profile ${asked}, but the config says profile: ${target.profile}`, { file: target.source });
-  if (target?.profile === 'viva-interapp') throw new UserError('profile viva-interapp is not supported yet; this version certifies viopay-pos and vpws', { file: target.source });
   const profile = target?.profile ?? asked ?? 'viopay-pos';
 
   // A bad scenario file (or a duplicate check id) stops the run before any request.

@@ -6,8 +6,7 @@ import { allChecks } from '../checks/all-checks';
 import { selftestMarkdown, scoreLine } from '../selftest/markdown';
 import { runSelftest } from '../selftest/run-selftest';
 import type { FaultOutcome, VariationOutcome } from '../selftest/types';
-import { LEGAL_VARIATIONS } from '../target/variants';
-import { fault } from './variant-names';
+import { checkVariantName } from './variant-names';
 import { UserError } from '../core/errors';
 import { parse } from './args';
 import { SELFTEST_HELP } from './help';
@@ -31,7 +30,7 @@ export async function selftestCommand(argv: readonly string[], io: Io): Promise<
   }
   const jobs = Number(values.jobs ?? 6);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UserError(`--jobs must be a whole number of 1 or more, got "${values.jobs}"`);
-  for (const name of values.only ?? []) if (!LEGAL_VARIATIONS.has(name) && !/^vpws-/.test(name)) fault(name);
+  for (const name of values.only ?? []) checkVariantName(name);
   const checks = allChecks(PACKAGE_ROOT).all();
   io.out.write(`paycert selftest: ${checks.length} checks against every fault and legal variation of the reference target\n`);
   const report = await runSelftest(checks, { jobs, only: values.only ?? [], onOutcome: (o, kind) => io.out.write(`${progressLine(o, kind)}\n`) });

@@ -2,7 +2,7 @@
 import { UserError } from '../core/errors';
 import { EXIT } from '../core/verdict';
 import { REFERENCE_CREDENTIALS, startReferenceTarget } from '../target';
-import { fault, variationOptions, vpwsVariantOptions } from './variant-names';
+import { fault, variationOptions, vivaVariantRules, vpwsVariantOptions } from './variant-names';
 import { parse } from './args';
 import { SERVE_HELP } from './help';
 import type { Io } from './io';
@@ -16,7 +16,7 @@ export async function serveCommand(argv: readonly string[], io: Io, stop: Promis
   }
   const port = Number(values.port ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number (0-65535), got "${values.port}"`);
-  if (values.profile === 'viva-interapp') return serveVivaTerminal(port, values.host ?? '127.0.0.1', values.book, values['aade-public-key'], io, stop);
+  if (values.profile === 'viva-interapp') return serveVivaTerminal(port, values.host ?? '127.0.0.1', values, io, stop);
   if (values.book !== undefined || values['aade-public-key'] !== undefined) throw new UserError('--book and --aade-public-key are for --profile viva-interapp');
   if (values.profile === 'vpws') return serveVpws(port, values.host ?? '127.0.0.1', values.fault, values.variant, io, stop);
   if (values.profile !== undefined && values.profile !== 'viopay-pos') throw new UserError(`--profile ${values.profile}: serve knows viopay-pos, vpws and viva-interapp`);
@@ -75,15 +75,23 @@ async function serveVpws(port: number, host: string, faultName: string | undefin
 }
 
 /** `paycert serve --profile viva-interapp`: the Viva Terminal simulator (PROFILE section 3). */
-async function serveVivaTerminal(port: number, host: string, bookFile: string | undefined, keyFile: string | undefined, io: Io, stop: Promise<void>): Promise<number> {
-  const { startTerminalSimulator, INTERAPP_PATH } = await import('../viva-terminal/server');
+async function serveVivaTerminal(
+  port: number,
+  host: string,
+  { book: bookFile, 'aade-public-key': keyFile, fault: faultName, variant }: { book?: string; 'aade-public-key'?: string; fault?: string; variant?: string },
+  io: Io,
+  stop: Promise<void>,
+): Promise<number> {
+  const { startTerminalSimulator } = await import('../viva-terminal/server');
+  const { INTERAPP_PATH } = await import('../viva/adapter');
   const { readBook } = await import('../viva-terminal/book');
   const { sampleBook } = await import('../viva-terminal/sample-book');
   const book = bookFile === undefined ? sampleBook() : readBook(bookFile);
   const aadeKey = keyFile === undefined ? undefined : readAadeKey(keyFile);
+  const rules = vivaVariantRules(faultName, variant);
   let sim;
   try {
-    sim = await startTerminalSimulator({ book, aadeKey, port, host });
+    sim = await startTerminalSimulator({ book, aadeKey, rules, port, host });
   } catch (error) {
     throw new UserError(`cannot listen on ${host}:${port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
@@ -92,7 +100,10 @@ async function serveVivaTerminal(port: number, host: string, bookFile: string | 
       `  adapter: POST ${sim.url}${INTERAPP_PATH} {"uri": "vivapayclient://pay/v1?..."} -> {"callback": "..."}\n` +
       `  state hook: ${sim.stateUrl} (state "viva transaction exists")\n` +
       `  terminal ${book.terminal.tid}, ${book.transactions.length} transactions (${bookFile ?? 'the built-in sample book'})\n` +
-      (aadeKey ? '  AADE signatures verified with the given provider key\n' : ''),
+      (aadeKey ? '  AADE signatures verified with the given provider key\n' : '') +
+      (faultName ? `  FAULT ${faultName}\n` : '') +
+      (variant ? `  variations: ${variant}\n` : '') +
+      `  certify it: npx paycert run --profile viva-interapp --target ${sim.url}\n`,
   );
   await stop;
   await sim.close();

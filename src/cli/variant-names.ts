@@ -5,6 +5,9 @@ import type { TargetOptionsInput } from '../target';
 import { FAULTS, LEGAL_VARIATIONS, type FaultVariant } from '../target/variants';
 import type { VpwsTargetOptionsInput } from '../vpws-target/options';
 import { VPWS_FAULTS_BY_NAME, VPWS_VARIATIONS_BY_NAME } from '../vpws-target/variants';
+import type { TerminalRules } from '../viva-terminal/rules';
+import { TERMINAL_FAULTS_BY_NAME } from '../viva-terminal/variants';
+import { TERMINAL_VARIATIONS_BY_NAME } from '../viva-terminal/variations';
 
 function lookup<T>(kind: string, map: ReadonlyMap<string, T>, name: string): T {
   const found = map.get(name);
@@ -36,4 +39,18 @@ export function vpwsVariantOptions(faultName: string | undefined, variants: stri
   }
   if (faultName !== undefined) options.rules = lookup('VPWS fault', VPWS_FAULTS_BY_NAME, faultName).rules;
   return options;
+}
+
+/** The Viva simulator's rules for a fault and/or legal variations of its catalogue (src/viva-terminal/). */
+export function vivaVariantRules(faultName: string | undefined, variants: string | undefined): Partial<TerminalRules> {
+  const rules: Partial<TerminalRules> = {};
+  for (const name of (variants ?? '').split(',').map((v) => v.trim()).filter(Boolean)) Object.assign(rules, lookup('Viva terminal variation', TERMINAL_VARIATIONS_BY_NAME, name).rules);
+  if (faultName !== undefined) Object.assign(rules, lookup('Viva terminal fault', TERMINAL_FAULTS_BY_NAME, faultName).rules);
+  return rules;
+}
+
+/** Checks a name of any catalogue (POS, VPWS, Viva terminal; faults and variations), for `selftest --only`. */
+export function checkVariantName(name: string): void {
+  const all = new Map<string, unknown>([...FAULTS, ...LEGAL_VARIATIONS, ...VPWS_FAULTS_BY_NAME, ...VPWS_VARIATIONS_BY_NAME, ...TERMINAL_FAULTS_BY_NAME, ...TERMINAL_VARIATIONS_BY_NAME]);
+  lookup('fault or variation', all, name);
 }

@@ -87,6 +87,29 @@ describe('paycert serve --profile viva-interapp', () => {
     expect(out).toContain('paycert serve: stopped');
   });
 
+  it('serves a fault of the catalogue: the callback goes to the wrong scheme; an unknown fault name is one line with a suggestion', async () => {
+    // Arrange
+    let out = '';
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const io = { out: { write: (t: string) => (out += t) }, err: { write: () => true }, env: {} };
+    const serving = serveCommand(['--profile', 'viva-interapp', '--port', '0', '--fault', 'viva-callback-wrong-scheme'], io, stopped);
+    while (!/listening on (\S+)/.test(out)) await new Promise((r) => setTimeout(r, 10));
+    const url = /listening on (\S+)/.exec(out)![1]!;
+    // Act
+    const res = await fetch(`${url}/interapp`, { method: 'POST', body: JSON.stringify({ uri: 'vivapayclient://pay/v1?callback=myapp&merchantKey=K&appId=a&action=cancel&shortOrderCode=1091159196' }) });
+    const { callback } = (await res.json()) as { callback: string };
+    stop();
+    let err = '';
+    const unknown = await main(['serve', '--profile', 'viva-interapp', '--fault', 'viva-acount-unmasked'], { out: { write: () => true }, err: { write: (t: string) => (err += t) }, env: {} });
+    // Assert
+    expect(await serving).toBe(0);
+    expect(out).toContain('FAULT viva-callback-wrong-scheme');
+    expect(callback).toMatch(/^vivapayclient:\/\/result\?status=success&/);
+    expect(unknown).toBe(2);
+    expect(err).toMatch(/unknown Viva terminal fault "viva-acount-unmasked".*did you mean "viva-account-unmasked"/);
+  });
+
   it('names the file and line of a bad transaction book, exit 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'paycert-book-'));
     const book = join(dir, 'book.yaml');

@@ -15,7 +15,9 @@ export type AnswerProblem =
   | { kind: 'truncated'; message: string }
   | { kind: 'envelope'; failure: EnvelopeFailure; message: string }
   | { kind: 'kcv'; message: string }
-  | { kind: 'schema'; schema: SchemaName; message: string };
+  | { kind: 'schema'; schema: SchemaName; message: string }
+  /** A Viva callback (PROFILE 3) that breaks `clause`. */
+  | { kind: 'callback'; clause: string; message: string };
 
 export interface ErrorBody {
   code: string;

@@ -10,7 +10,8 @@ import { buildRequest, type RequestSpec } from './build';
 import type { PosCredentials } from './credentials';
 import { decodeAnswer, type Decoded } from './decode';
 import { recordExchange, type Exchange } from './exchange';
-import { send, TransportError, type TransportOptions } from './transport';
+import { sendRecorded } from './send-recorded';
+import type { TransportOptions } from './transport';
 import type { WireRequest, WireResponse } from './wire';
 
 export interface CallOptions {
@@ -25,6 +26,8 @@ export interface Answer extends Decoded {
   shapeOnEveryStatus?: boolean;
   wire: { request: WireRequest; response: WireResponse };
   exchange: Exchange;
+  /** A Viva terminal's callback URI and its parts (the fields are the plaintext). */
+  callback?: { uri: string; scheme: string; host: string };
 }
 
 export interface ClientOptions extends TransportOptions {
@@ -82,17 +85,7 @@ export class PosClient {
    */
   async send(request: WireRequest, schema?: SchemaName): Promise<Answer> {
     const baseUrl = this.credentials.baseUrl;
-    let response: WireResponse;
-    try {
-      response = await send(baseUrl, request, this.options);
-    } catch (error) {
-      if (error instanceof TransportError) {
-        const exchange = recordExchange(baseUrl, request);
-        exchange.transportError = `${error.kind}: ${error.message}`;
-        throw Object.assign(error, { exchange });
-      }
-      throw error;
-    }
+    const response = await sendRecorded(baseUrl, request, this.options);
     const decoded = decodeAnswer(response, this.credentials, schema);
     return {
       ...decoded,

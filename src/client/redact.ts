@@ -8,6 +8,8 @@ const MASKED = '[redacted]';
 /** Fields whose whole value is sensitive wherever they appear. */
 const WHOLLY_SECRET = new Set(['block', 'pin_block', 'track_2_data', 'emv_data', 'hmac_secret', 'msk']);
 const PAN_RUN = /\d{13,19}/g;
+/** Fields that hold a card number (`accountNumber`: a Viva callback's): masked whatever their check digit. */
+const CARD_NUMBER_KEYS = new Set(['number', 'pan', 'accountNumber']);
 
 /** Masks every Luhn-valid 13 to 19 digit run in free text. */
 export function redactText(text: string): string {
@@ -17,7 +19,7 @@ export function redactText(text: string): string {
 /** A deep copy of a JSON value with card data masked. */
 export function redactValue(value: unknown, key = ''): unknown {
   if (WHOLLY_SECRET.has(key) && value !== null && value !== undefined) return typeof value === 'object' ? MASKED : MASKED;
-  if (typeof value === 'string') return key === 'number' || key === 'pan' ? maskPan(value) : redactText(value);
+  if (typeof value === 'string') return CARD_NUMBER_KEYS.has(key) ? maskPan(value) : redactText(value);
   if (Array.isArray(value)) return value.map((v) => redactValue(v));
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, redactValue(v, k)]));

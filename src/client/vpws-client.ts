@@ -8,7 +8,8 @@ import { formatIssues, validate } from '../schemas/validator';
 import type { AnswerProblem } from './decode';
 import { recordExchange } from './exchange';
 import type { Answer } from './pos-client';
-import { send, TransportError, type TransportOptions } from './transport';
+import { sendRecorded } from './send-recorded';
+import type { TransportOptions } from './transport';
 import type { WireRequest } from './wire';
 
 export interface VpwsCredentials {
@@ -54,13 +55,7 @@ export class VpwsClient {
   /** @throws TransportError (with `exchange`) when no answer came. */
   async send(wire: WireRequest): Promise<Answer> {
     const baseUrl = this.credentials.baseUrl;
-    let response;
-    try {
-      response = await send(baseUrl, wire, this.options);
-    } catch (error) {
-      if (error instanceof TransportError) throw Object.assign(error, { exchange: { ...recordExchange(baseUrl, wire), transportError: `${error.kind}: ${error.message}` } });
-      throw error;
-    }
+    const response = await sendRecorded(baseUrl, wire, this.options);
     const problems: AnswerProblem[] = [];
     let json: unknown;
     try {

@@ -1,3 +1,7 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { UserError, UserErrors } from '../core/errors';
 import { parseTargetConfig } from './load-config';
 import { secretsOf } from './resolved';
@@ -67,5 +71,43 @@ describe('parseTargetConfig', () => {
   it('refuses an unknown profile and a YAML syntax error with positions', () => {
     expect(messages(() => parseTargetConfig('t.yaml', 'profile: pos\nbase_url: http://x\n', {}))[0]).toMatch(/^t\.yaml:1:10: profile: must be one of "viopay-pos", "vpws", "viva-interapp"/);
     expect(messages(() => parseTargetConfig('t.yaml', 'profile: [\n', {}))[0]).toMatch(/^t\.yaml:\d+:\d+: invalid YAML/);
+  });
+});
+
+describe('parseTargetConfig, profile viva-interapp', () => {
+  const pem = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
+  it('needs only base_url, and fills the request settings with defaults', () => {
+    const target = parseTargetConfig('t.yaml', 'profile: viva-interapp\nbase_url: http://127.0.0.1:8090\n');
+    expect(target.viva).toEqual({ merchantKey: 'paycert-test-merchant-key', appId: 'io.paycert.harness', aadeProviderId: '999' });
+  });
+
+  it('reads the AADE private key from a file relative to the config, or as PEM text, and counts it and the merchantKey as secrets', () => {
+    // Arrange
+    const dir = mkdtempSync(join(tmpdir(), 'paycert-config-'));
+    writeFileSync(join(dir, 'provider.pem'), pem);
+    const text = (key: string) => `profile: viva-interapp\nbase_url: http://127.0.0.1:8090\nviva:\n  merchant_key: \${MK}\n  aade_private_key: ${key}\n`;
+    // Act
+    const fromFile = parseTargetConfig(join(dir, 't.yaml'), text('provider.pem'), { MK: 'mk-1' });
+    const fromEnv = parseTargetConfig(join(dir, 't.yaml'), text('${PEM}'), { MK: 'mk-1', PEM: pem });
+    // Assert
+    expect(fromFile.viva?.aadePrivateKeyPem).toBe(pem);
+    expect(fromEnv.viva?.aadePrivateKeyPem).toBe(pem);
+    expect(secretsOf(fromFile)).toEqual(expect.arrayContaining(['mk-1', pem]));
+  });
+
+  it('names the field when the key file is missing or is not an EC P-256 private key, never printing the key', () => {
+    // Arrange
+    const dir = mkdtempSync(join(tmpdir(), 'paycert-config-'));
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    writeFileSync(join(dir, 'rsa.pem'), rsa);
+    const text = (key: string) => `profile: viva-interapp\nbase_url: http://127.0.0.1:8090\nviva:\n  aade_private_key: ${key}\n`;
+    // Act
+    const missing = messages(() => parseTargetConfig(join(dir, 't.yaml'), text('nope.pem')));
+    const wrong = messages(() => parseTargetConfig(join(dir, 't.yaml'), text('rsa.pem')));
+    // Assert
+    expect(missing).toEqual([expect.stringMatching(/t\.yaml:4:21: viva\.aade_private_key: cannot read the file "nope\.pem": ENOENT \(give the path of a PEM file/)]);
+    expect(wrong).toEqual([expect.stringMatching(/t\.yaml:4:21: viva\.aade_private_key: not an EC P-256 private key in PEM/)]);
+    expect(wrong[0]).not.toContain('PRIVATE KEY');
   });
 });

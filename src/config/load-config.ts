@@ -4,13 +4,15 @@
  * and resolution into a complete ResolvedTarget.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { isScalar, visit } from 'yaml';
 import { UserError, UserErrors } from '../core/errors';
 import { DEFAULT_CARDS } from '../profile/pos';
 import { schemaErrors } from '../source/schema-errors';
-import { parseYaml, type YamlSource } from '../source/yaml';
-import type { ResolvedTarget } from './resolved';
+import { locate, parseYaml, type YamlSource } from '../source/yaml';
+import { readProviderPrivateKey } from '../viva/aade';
+import { DEFAULT_VIVA_SETTINGS, type ResolvedTarget, type VivaSettings } from './resolved';
 import schema from './target-config.schema.json';
 
 const validateConfig = new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(schema);
@@ -58,6 +60,37 @@ interface RawConfig {
   state_url?: string;
   cards?: { approved?: string; declined?: string; pending?: string };
   tokens?: { dealer_a?: string; dealer_b?: string };
+  viva?: { merchant_key?: string; app_id?: string; aade_provider_id?: string; aade_private_key?: string };
+}
+
+/**
+ * The Viva settings with defaults filled. `aade_private_key` is PEM text (e.g. from an environment
+ * variable) or the path of a PEM file, relative to the config; it must be an EC P-256 private key.
+ */
+function vivaSettings(source: YamlSource, raw: NonNullable<RawConfig['viva']> = {}): VivaSettings {
+  const settings: VivaSettings = {
+    merchantKey: raw.merchant_key ?? DEFAULT_VIVA_SETTINGS.merchantKey,
+    appId: raw.app_id ?? DEFAULT_VIVA_SETTINGS.appId,
+    aadeProviderId: raw.aade_provider_id ?? DEFAULT_VIVA_SETTINGS.aadeProviderId,
+  };
+  const key = raw.aade_private_key;
+  if (key === undefined) return settings;
+  const at = { file: source.file, ...locate(source, ['viva', 'aade_private_key']) };
+  let pem = key;
+  if (!key.includes('-----BEGIN')) {
+    try {
+      pem = readFileSync(resolve(dirname(source.file), key), 'utf8');
+    } catch (error) {
+      throw new UserError(`cannot read the file "${key}": ${(error as NodeJS.ErrnoException).code ?? String(error)}`, at, 'viva.aade_private_key', 'give the path of a PEM file, relative to this config, or the PEM text itself');
+    }
+  }
+  try {
+    readProviderPrivateKey(pem);
+  } catch {
+    // The key's text is a secret: the message says what is wrong, never what was read.
+    throw new UserError('not an EC P-256 private key in PEM', at, 'viva.aade_private_key', 'e.g. openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt');
+  }
+  return { ...settings, aadePrivateKeyPem: pem };
 }
 
 /** Parses, expands and validates config text. @throws UserError / UserErrors */
@@ -87,6 +120,7 @@ export function parseTargetConfig(file: string, text: string, env: NodeJS.Proces
   if (raw.cards?.pending) resolved.cards.pending = raw.cards.pending;
   if (raw.state_url) resolved.stateUrl = raw.state_url;
   if (raw.tokens) resolved.tokens = raw.tokens;
+  if (raw.profile === 'viva-interapp') resolved.viva = vivaSettings(source, raw.viva);
   return resolved;
 }
 

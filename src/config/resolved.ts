@@ -17,14 +17,29 @@ export interface ResolvedTarget {
   stateUrl?: string;
   cards: { approved: string; declined: string; pending?: string };
   tokens?: { dealer_a?: string; dealer_b?: string };
+  /** viva-interapp: what the request URIs carry (defaults filled). */
+  viva?: VivaSettings;
   /** True for the reference target the harness started itself. */
   embedded: boolean;
   /** Where it came from, for messages. */
   source: string;
 }
 
+/** What a Viva terminal run puts in its request URIs (PROFILE 3). */
+export interface VivaSettings {
+  /** Never printed, logged or reported. */
+  merchantKey: string;
+  appId: string;
+  aadeProviderId: string;
+  /** The AADE provider's private key (PEM) the terminal trusts; absent: a key made for the run. Never printed. */
+  aadePrivateKeyPem?: string;
+}
+
+export const DEFAULT_VIVA_SETTINGS: VivaSettings = { merchantKey: 'paycert-test-merchant-key', appId: 'io.paycert.harness', aadeProviderId: '999' };
+
 /** The values that must never appear in a report, log or message. */
 export function secretsOf(target: ResolvedTarget): string[] {
   const msk = target.msk.toString('hex');
-  return [target.hmacSecret, msk, msk.toUpperCase(), ...Object.values(target.tokens ?? {}).filter((t): t is string => !!t)];
+  const viva = target.viva ? [target.viva.merchantKey, target.viva.aadePrivateKeyPem ?? ''] : [];
+  return [target.hmacSecret, msk, msk.toUpperCase(), ...Object.values(target.tokens ?? {}), ...viva].filter((t): t is string => !!t);
 }

@@ -8,7 +8,7 @@ import type { Exchange } from '../client/exchange';
 export type Level = 'MUST' | 'SHOULD';
 
 /** What a check needs from the target; missing needs make it skipped, with the reason. */
-export type Need = 'state_hook' | 'pending_card';
+export type Need = 'state_hook' | 'pending_card' | 'aade_key';
 
 export type CheckStatus = 'passed' | 'failed' | 'warning' | 'skipped';
 

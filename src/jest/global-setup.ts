@@ -15,7 +15,8 @@ declare global {
 export default async function globalSetup(): Promise<void> {
   if (importRunContext()) return;
   const options = runOptionsFromEnv();
-  const profile = process.env.PAYCERT_PROFILE === 'vpws' ? 'vpws' : 'viopay-pos';
+  const asked = process.env.PAYCERT_PROFILE;
+  const profile = asked === 'vpws' || asked === 'viva-interapp' ? asked : 'viopay-pos';
   const configured = targetFromArgs(process.env.PAYCERT_CONFIG, process.env.PAYCERT_TARGET, profile);
   if (configured) {
     exportRunContext({ target: configured, options });

@@ -11,6 +11,11 @@ export interface Clause {
   /** The seed file the rule comes from (PROFILE's table of seeds). */
   seed: string;
   text: string;
+  /**
+   * Section 3 only: which side the rule binds. `client` rules are judged by `paycert viva lint`,
+   * `terminal` rules by a run against a terminal; `both` are request rules a terminal enforces too.
+   */
+  side?: 'client' | 'terminal' | 'both';
 }
 
 const CHARGE = '002_ab239a52e75d4602.txt';
@@ -90,27 +95,32 @@ const VIVA = '003_d27c3242387cebe6.txt';
  * `3/terminal-*` clauses bind a terminal's answer.
  */
 export const VIVA_CLAUSES: readonly Clause[] = [
-  { id: '3/request-uri', section: '3', level: 'MUST', seed: VIVA, text: 'The request URI has scheme vivapayclient, host pay and path /v1.' },
-  { id: '3/request-required', section: '3', level: 'MUST', seed: VIVA, text: 'merchantKey, appId and callback are non-empty.' },
-  { id: '3/request-action', section: '3', level: 'MUST', seed: VIVA, text: 'action is cancel.' },
-  { id: '3/request-protocol', section: '3', level: 'SHOULD', seed: VIVA, text: 'protocol is int_default.' },
-  { id: '3/request-amount', section: '3', level: 'MUST', seed: VIVA, text: 'amount, when present, is digits only (cents); absent means a full refund.' },
-  { id: '3/request-reference-number', section: '3', level: 'SHOULD', seed: VIVA, text: 'referenceNumber (the STAN) is 6 digits.' },
-  { id: '3/request-dates', section: '3', level: 'MUST', seed: VIVA, text: 'txnDateFrom and txnDateTo are ISO 8601 with an offset (the seed writes 2021-03-29T00:00:00.000+0300); txnDateTo without txnDateFrom is an error.' },
-  { id: '3/request-flags', section: '3', level: 'MUST', seed: VIVA, text: 'show_receipt and show_transaction_result are true or false.' },
-  { id: '3/request-aade', section: '3', level: 'MUST', seed: VIVA, text: 'aadeProviderId, aadeProviderSignatureData (8 fields joined by ";", the second may be empty) and aadeProviderSignature (base64) come all three or none.' },
-  { id: '3/request-aade-signature', section: '3', level: 'MUST', seed: VIVA, text: "Where the provider's public key is configured, aadeProviderSignature is a valid ECDSA P-256 / SHA-256 signature of aadeProviderSignatureData." },
-  { id: '3/terminal-precedence', section: '3', level: 'MUST', seed: VIVA, text: 'When several are given, the terminal searches by shortOrderCode, then orderCode, then referenceNumber.' },
-  { id: '3/terminal-short-code', section: '3', level: 'MUST', seed: VIVA, text: "A shortOrderCode finds only this terminal's payments: another terminal's sale is not found (seed 003; PROFILE is silent, decision I16)." },
-  { id: '3/terminal-refund-limit', section: '3', level: 'MUST', seed: VIVA, text: 'A refund never exceeds what is left of the payment: more is a failure callback (seed 003; PROFILE is silent, decision I17).' },
-  { id: '3/callback-fields', section: '3', level: 'MUST', seed: VIVA, text: 'The callback is {callback}://result with status (success or a failure), message, action=cancel, amount (digits), cardType, accountNumber, orderCode, shortOrderCode, tid, transactionDate (ISO 8601) and transactionId (UUID).' },
-  { id: '3/callback-masking', section: '3', level: 'MUST', seed: VIVA, text: 'accountNumber shows only the first 6 and last 4 digits, stars between.' },
-  { id: '3/callback-aade', section: '3', level: 'MUST', seed: VIVA, text: 'aadeTransactionId (acquirer code + 12-digit RRN + 6-character authorization code) is in the callback when the request carried AADE parameters.' },
+  { id: '3/request-uri', section: '3', side: 'client', level: 'MUST', seed: VIVA, text: 'The request URI has scheme vivapayclient, host pay and path /v1.' },
+  { id: '3/request-required', section: '3', side: 'client', level: 'MUST', seed: VIVA, text: 'merchantKey, appId and callback are non-empty.' },
+  { id: '3/request-action', section: '3', side: 'client', level: 'MUST', seed: VIVA, text: 'action is cancel.' },
+  { id: '3/request-protocol', section: '3', side: 'client', level: 'SHOULD', seed: VIVA, text: 'protocol is int_default.' },
+  { id: '3/request-amount', section: '3', side: 'both', level: 'MUST', seed: VIVA, text: 'amount, when present, is digits only (cents); absent means a full refund.' },
+  { id: '3/request-reference-number', section: '3', side: 'client', level: 'SHOULD', seed: VIVA, text: 'referenceNumber (the STAN) is 6 digits.' },
+  { id: '3/request-dates', section: '3', side: 'both', level: 'MUST', seed: VIVA, text: 'txnDateFrom and txnDateTo are ISO 8601 with an offset (the seed writes 2021-03-29T00:00:00.000+0300); txnDateTo without txnDateFrom is an error.' },
+  { id: '3/request-flags', section: '3', side: 'client', level: 'MUST', seed: VIVA, text: 'show_receipt and show_transaction_result are true or false.' },
+  { id: '3/request-aade', section: '3', side: 'client', level: 'MUST', seed: VIVA, text: 'aadeProviderId, aadeProviderSignatureData (8 fields joined by ";", the second may be empty) and aadeProviderSignature (base64) come all three or none.' },
+  { id: '3/request-aade-signature', section: '3', side: 'both', level: 'MUST', seed: VIVA, text: "Where the provider's public key is configured, aadeProviderSignature is a valid ECDSA P-256 / SHA-256 signature of aadeProviderSignatureData." },
+  { id: '3/adapter', section: '3', side: 'terminal', level: 'MUST', seed: VIVA, text: 'A terminal implementation is reached through its HTTP adapter: POST {base_url}/interapp with {"uri": "<request URI>"} answers {"callback": "<callback URI>"}.' },
+  { id: '3/terminal-precedence', section: '3', side: 'terminal', level: 'MUST', seed: VIVA, text: 'When several are given, the terminal searches by shortOrderCode, then orderCode, then referenceNumber.' },
+  { id: '3/terminal-short-code', section: '3', side: 'terminal', level: 'MUST', seed: VIVA, text: "A shortOrderCode finds only this terminal's payments: another terminal's sale is not found (seed 003; PROFILE is silent, decision I16)." },
+  { id: '3/terminal-refund-limit', section: '3', side: 'terminal', level: 'MUST', seed: VIVA, text: 'A refund never exceeds what is left of the payment: more is a failure callback (seed 003; PROFILE is silent, decision I17).' },
+  { id: '3/callback-fields', section: '3', side: 'terminal', level: 'MUST', seed: VIVA, text: 'The callback is {callback}://result with status (success or a failure), message, action=cancel, amount (digits), cardType, accountNumber, orderCode, shortOrderCode, tid, transactionDate (ISO 8601) and transactionId (UUID).' },
+  { id: '3/callback-date-offset', section: '3', side: 'terminal', level: 'SHOULD', seed: VIVA, text: "transactionDate carries its UTC offset, as the seed's example does (2021-03-30T00:00:00.000+0300): without one a client cannot tell the transaction's day (PROFILE says only ISO 8601; decision I18)." },
+  { id: '3/callback-masking', section: '3', side: 'terminal', level: 'MUST', seed: VIVA, text: 'accountNumber shows only the first 6 and last 4 digits, stars between.' },
+  { id: '3/callback-aade', section: '3', side: 'terminal', level: 'MUST', seed: VIVA, text: 'aadeTransactionId (acquirer code + 12-digit RRN + 6-character authorization code) is in the callback when the request carried AADE parameters.' },
 ];
 
-/** The clauses of a profile, for its coverage table. */
+/** The section 3 clauses a terminal is certified against (`paycert run --profile viva-interapp`). */
+export const VIVA_TERMINAL_CLAUSES: readonly Clause[] = VIVA_CLAUSES.filter((c) => c.side !== 'client');
+
+/** The clauses a run of a profile certifies, for its coverage table (section 3: the terminal's). */
 export function clausesOf(profile: string): readonly Clause[] {
-  if (profile === 'viva-interapp') return VIVA_CLAUSES;
+  if (profile === 'viva-interapp') return VIVA_TERMINAL_CLAUSES;
   return profile === 'vpws' ? VPWS_CLAUSES : POS_CLAUSES;
 }
 

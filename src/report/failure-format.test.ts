@@ -63,6 +63,24 @@ describe('formatFailure', () => {
     expect(formatFailure({ ...failure, exchange })).toContain('no response: connect ECONNREFUSED 127.0.0.1:1234');
   });
 
+  it('gives no nonce note for a request that carries no nonce (VPWS, Viva), and rounds the duration', () => {
+    // Arrange
+    const exchange = sampleExchange();
+    exchange.request.headers = [['Content-Type', 'application/json']];
+    exchange.durationMs = 14.157014999999774;
+    // Act
+    const text = formatFailure({ ...failure, exchange });
+    // Assert
+    expect(text).not.toContain(REPLAY_NOTE);
+    expect(text).toContain('after 14 ms');
+  });
+
+  it('prints Expected and Actual only when the failure has them', () => {
+    const text = formatFailure({ ...failure, expected: undefined, actual: ['problem'] });
+    expect(text).not.toContain('Expected');
+    expect(text).toContain('Actual\n  [\n    "problem"\n  ]');
+  });
+
   it('without an exchange still says how to run the check again, and prints no curl', () => {
     const bare: Failure = { checkId: 'ts.forms', title: 'T', level: 'SHOULD', message: 'm' };
     const text = formatFailure(bare);

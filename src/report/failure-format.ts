@@ -66,7 +66,7 @@ function responseLines(exchange: Exchange, p: Paint): string[] {
   if (!response) {
     return [p.bold('Received'), `${INDENT}no response: ${visible(transportError ?? 'unknown transport error')}`];
   }
-  const lines = [p.bold('Received'), `${INDENT}status ${response.status}${exchange.durationMs > 0 ? ` after ${exchange.durationMs} ms` : ''}`];
+  const lines = [p.bold('Received'), `${INDENT}status ${response.status}${exchange.durationMs > 0 ? ` after ${Math.max(1, Math.round(exchange.durationMs))} ms` : ''}`];
   for (const [name, value] of Object.entries(response.headers)) lines.push(`${INDENT}${visible(name)}: ${visible(value)}`);
   lines.push(...payload(response.plaintext, response.body, 'response').map((l) => indent(l)));
   // The client keeps at most a bounded body; say so, or a reader takes the cut for the answer.
@@ -90,7 +90,9 @@ function replayLines(failure: Failure, p: Paint): string[] {
   const lines = [p.bold('Replay')];
   if (failure.exchange) {
     // The curl line is the exact request the harness built, so it is printed byte for byte.
-    lines.push(`${INDENT}${toCurl(failure.exchange)}`, `${INDENT}# note: ${REPLAY_NOTE}`);
+    lines.push(`${INDENT}${toCurl(failure.exchange)}`);
+    // Only a signed request (POS) carries a nonce that makes its replay a replay.
+    if (failure.exchange.request.headers.some(([name]) => name.toLowerCase() === 'x-nonce')) lines.push(`${INDENT}# note: ${REPLAY_NOTE}`);
   }
   lines.push(`${INDENT}${paycertCommand(failure)}`);
   const given = failure.replay?.command;
@@ -112,10 +114,9 @@ export function formatFailure(failure: Failure, options: FormatOptions = {}): st
     indent(visible(failure.message)),
   ];
   if (failure.step !== undefined) lines.push(indent(`step: ${visible(failure.step)}`));
-  if (failure.expected !== undefined || failure.actual !== undefined) {
-    lines.push(p.bold('Expected'), indent(visible(stableJson(failure.expected))));
-    lines.push(p.bold('Actual'), indent(visible(stableJson(failure.actual))));
-  }
+  // Each only when the failure has it: "undefined" printed as an expectation reads as one.
+  if (failure.expected !== undefined) lines.push(p.bold('Expected'), indent(visible(stableJson(failure.expected))));
+  if (failure.actual !== undefined) lines.push(p.bold('Actual'), indent(visible(stableJson(failure.actual))));
   if (failure.exchange) lines.push(...requestLines(failure.exchange, p), ...responseLines(failure.exchange, p));
   lines.push(...replayLines(failure, p));
   return lines.join('\n');

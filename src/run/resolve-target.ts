@@ -3,7 +3,9 @@
  * target's published test credentials, for `paycert serve`), or the embedded reference target.
  */
 import { loadTargetConfig } from '../config/load-config';
-import type { ProfileName, ResolvedTarget } from '../config/resolved';
+import { DEFAULT_VIVA_SETTINGS, type ProfileName, type ResolvedTarget, type VivaSettings } from '../config/resolved';
+import { makeProviderKeys } from '../viva-terminal/provider-key';
+import { startTerminalSimulator } from '../viva-terminal/server';
 import { startVpwsTarget } from '../vpws-target/server';
 import { VPWS_REFERENCE_TOKENS } from '../vpws-target/options';
 import { UserError } from '../core/errors';
@@ -28,10 +30,12 @@ export function referenceTarget(baseUrl: string, stateUrl: string | undefined, e
   return target;
 }
 
-/** The embedded VPWS reference target as a resolved target (its published test tokens). */
-export function vpwsReferenceTarget(baseUrl: string, stateUrl: string | undefined, embedded: boolean): ResolvedTarget {
+/**
+ * A target of a profile that is not signed like the POS API (VPWS, Viva): no terminal id, key,
+ * secret or MSK; the rest from `fields`.
+ */
+function unsignedTarget(fields: Pick<ResolvedTarget, 'profile' | 'embedded' | 'source'> & Partial<ResolvedTarget>, baseUrl: string, stateUrl: string | undefined): ResolvedTarget {
   const target: ResolvedTarget = {
-    profile: 'vpws',
     baseUrl: baseUrl.replace(/\/+$/, ''),
     terminalId: '',
     keyId: '',
@@ -39,12 +43,23 @@ export function vpwsReferenceTarget(baseUrl: string, stateUrl: string | undefine
     msk: Buffer.alloc(0),
     kcvMethod: 'cmac',
     cards: { approved: '4111111111111111', declined: '4000000000000002' },
-    tokens: { ...VPWS_REFERENCE_TOKENS },
-    embedded,
-    source: embedded ? 'embedded VPWS reference target' : baseUrl,
+    ...fields,
   };
   if (stateUrl) target.stateUrl = stateUrl;
   return target;
+}
+
+/** The embedded VPWS reference target as a resolved target (its published test tokens). */
+export function vpwsReferenceTarget(baseUrl: string, stateUrl: string | undefined, embedded: boolean): ResolvedTarget {
+  const source = embedded ? 'embedded VPWS reference target' : baseUrl;
+  return unsignedTarget({ profile: 'vpws', tokens: { ...VPWS_REFERENCE_TOKENS }, embedded, source }, baseUrl, stateUrl);
+}
+
+/** A Viva terminal's adapter as a resolved target: the default request settings, and the provider key if known. */
+export function vivaTarget(baseUrl: string, stateUrl: string | undefined, embedded: boolean, aadePrivateKeyPem?: string): ResolvedTarget {
+  const viva: VivaSettings = { ...DEFAULT_VIVA_SETTINGS, ...(aadePrivateKeyPem !== undefined && { aadePrivateKeyPem }) };
+  const source = embedded ? 'embedded Viva terminal simulator' : baseUrl;
+  return unsignedTarget({ profile: 'viva-interapp', viva, embedded, source }, baseUrl, stateUrl);
 }
 
 /**
@@ -57,7 +72,12 @@ export async function startEmbedded(profile: ProfileName = 'viopay-pos'): Promis
     const running = await startVpwsTarget({ gatewayLatencyMs: 1 });
     return { running, target: vpwsReferenceTarget(running.url, running.stateUrl, true) };
   }
-  if (profile !== 'viopay-pos') throw new UserError(`profile ${profile} has no embedded target yet`);
+  if (profile === 'viva-interapp') {
+    // The simulator trusts a provider key made for this run, so the signature checks run too.
+    const keys = makeProviderKeys();
+    const running = await startTerminalSimulator({ aadeKey: keys.publicKey });
+    return { running, target: vivaTarget(running.url, running.stateUrl, true, keys.privatePem) };
+  }
   const running = await startReferenceTarget({ gatewayLatencyMs: 1 });
   return { running, target: referenceTarget(running.url, running.stateUrl, true) };
 }
@@ -72,6 +92,7 @@ export function targetFromArgs(config: string | undefined, url: string | undefin
   if (url) {
     if (!/^https?:\/\/[^\s/]+/.test(url)) throw new UserError(`--target must be an http:// or https:// URL, got "${url}"`);
     const stateUrl = `${url.replace(/\/+$/, '')}/_conformance/state`;
+    if (profile === 'viva-interapp') return vivaTarget(url, stateUrl, false);
     return profile === 'vpws' ? vpwsReferenceTarget(url, stateUrl, false) : referenceTarget(url, stateUrl, false);
   }
   return undefined;

@@ -1,7 +1,8 @@
-/** The clients for a resolved target: the signed POS client, and the VPWS client where tokens are given. */
+/** The clients for a resolved target: the signed POS client, the VPWS client where tokens are given, the Viva client for a terminal. */
 import { PosClient, type ClientOptions } from '../client/pos-client';
 import { VpwsClient } from '../client/vpws-client';
-import type { ResolvedTarget } from '../config/resolved';
+import { vivaClientFor } from '../client/viva-client';
+import { DEFAULT_VIVA_SETTINGS, type ResolvedTarget } from '../config/resolved';
 import { DEFAULT_USER_AGENT } from '../profile/pos';
 import type { ScenarioEnv } from './run-scenario';
 
@@ -15,5 +16,6 @@ export function envFor(target: ResolvedTarget, runId: string, timeoutMs: number)
   const env: ScenarioEnv = { client: clientFor(target, { timeoutMs }), target, runId, timeoutMs };
   const { dealer_a, dealer_b } = target.tokens ?? {};
   if (dealer_a && dealer_b) env.vpws = new VpwsClient({ baseUrl: target.baseUrl, tokens: { dealer_a, dealer_b } }, { timeoutMs });
+  if (target.profile === 'viva-interapp') env.viva = vivaClientFor(target.baseUrl, target.viva ?? DEFAULT_VIVA_SETTINGS, { timeoutMs });
   return env;
 }

@@ -7,8 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { sampleCharge, sampleRefund } from '../client/fixtures';
 import type { Answer, PosClient } from '../client/pos-client';
 import type { VpwsClient } from '../client/vpws-client';
+import type { VivaCancel, VivaClient } from '../client/viva-client';
 import type { RequestSpec } from '../client/build';
 import { plainRequest } from '../client/plain-http';
+import { redactText, redactValue } from '../client/redact';
 import { TransportError } from '../client/transport';
 import type { Exchange } from '../client/exchange';
 import type { ResolvedTarget } from '../config/resolved';
@@ -21,13 +23,15 @@ import { checkInfoOf } from './check-info';
 import { checkExpect, checkExpectAll, type Mismatch } from './expect';
 import { CaptureError, interpolate, type Vars } from './interpolate';
 import { deepMerge } from './merge';
-import { OPERATIONS, type LoadedScenario, type Step } from './types';
+import { OPERATIONS, type LoadedScenario, type Step, type VivaStep } from './types';
 import { viewOf, type AnswerView } from './view';
 
 export interface ScenarioEnv {
   client: PosClient;
   /** The VPWS client, for a target that gave dealer tokens (profile vpws). */
   vpws?: VpwsClient;
+  /** The Viva terminal client (profile viva-interapp). */
+  viva?: VivaClient;
   target: ResolvedTarget;
   /** Unique per run, so idempotency keys and the like do not collide with earlier runs. */
   runId: string;
@@ -38,6 +42,7 @@ export interface ScenarioEnv {
 const NEED_REASONS: Record<Need, (t: ResolvedTarget) => string | null> = {
   state_hook: (t) => (t.stateUrl ? null : 'needs a state hook: set state_url in the target config (PROFILE section 4)'),
   pending_card: (t) => (t.cards.pending ? null : 'needs a pending test card: set cards.pending in the target config'),
+  aade_key: (t) => (t.viva?.aadePrivateKeyPem ? null : 'needs the AADE provider key the terminal trusts: set viva.aade_private_key in the target config'),
 };
 
 /** Why a check with these needs cannot run against this target, or null. */
@@ -49,12 +54,23 @@ export function missingNeed(needs: readonly Need[], target: ResolvedTarget): str
   return null;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Dates for Viva requests (`${clock.iso_yesterday}`...), in the seed's form with the UTC offset
+ * written `+0000` (the seed writes `+0300`): the form a terminal is likeliest to parse.
+ */
+function isoDates(nowMs: number): Record<string, string> {
+  const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '+0000');
+  return { iso_now: iso(nowMs), iso_yesterday: iso(nowMs - DAY_MS), iso_tomorrow: iso(nowMs + DAY_MS), iso_week_ago: iso(nowMs - 7 * DAY_MS) };
+}
+
 function builtIns(env: ScenarioEnv): Vars {
   const now = new Date(env.client.now());
   return {
     run: { id: env.runId, unique: randomBytes(6).toString('hex') },
     cards: env.target.cards,
-    clock: { year: now.getUTCFullYear(), last_year: now.getUTCFullYear() - 1, month: now.getUTCMonth() + 1 },
+    clock: { year: now.getUTCFullYear(), last_year: now.getUTCFullYear() - 1, month: now.getUTCMonth() + 1, ...isoDates(now.getTime()) },
     target: { terminal_id: env.target.terminalId },
   };
 }
@@ -105,6 +121,13 @@ async function callStateHook(step: NonNullable<Step['state']>, env: ScenarioEnv)
   return { kind: 'answer', http: { status: answer.status, headers: answer.headers }, request: { path: new URL(url).pathname }, plaintext: body };
 }
 
+/** The YAML step as the Viva client takes it: every value as text, null to leave a parameter out. */
+function vivaCancelOf(step: VivaStep): VivaCancel {
+  const { aade, ...rest } = step;
+  const fields = Object.fromEntries(Object.entries(rest).map(([name, value]) => [name, value === null || value === undefined ? null : String(value)]));
+  return { fields, ...(aade !== undefined && { aade }) };
+}
+
 class StepFailure extends Error {
   constructor(readonly mismatch: Mismatch, readonly exchange?: Exchange) {
     super(mismatch.message);
@@ -117,6 +140,10 @@ async function sendOnce(step: Step, env: ScenarioEnv): Promise<Answer> {
       if (!env.vpws) throw new StepFailure({ message: 'a VPWS step needs the target config\'s tokens (dealer_a, dealer_b)' });
       const { referenceCode, reason, token, raw_body } = step.vpws_cancel;
       return await env.vpws.cancel({ ...(referenceCode !== undefined && { referenceCode }), ...(reason !== undefined && { reason }) }, token ?? 'dealer_a', raw_body);
+    }
+    if (step.viva_cancel) {
+      if (!env.viva) throw new StepFailure({ message: 'a viva_cancel step needs a target of profile viva-interapp' });
+      return await env.viva.cancel(vivaCancelOf(step.viva_cancel));
     }
     const { spec, schema } = requestOf(step, env);
     return await env.client.send(env.client.build(spec, toRequestBreaks(step.break)), schema);
@@ -171,16 +198,17 @@ export async function runScenario(s: LoadedScenario, env: ScenarioEnv): Promise<
     } catch (error) {
       if (!(error instanceof StepFailure) && !(error instanceof CaptureError)) throw error;
       const mismatch = error instanceof StepFailure ? error.mismatch : { message: error.message };
+      // What a target answered may hold a card number in clear (a faulty Viva callback does): masked here.
       const failure: Failure = {
         checkId: check.id,
         title: check.title,
         level: check.level,
-        message: mismatch.message,
+        message: redactText(mismatch.message),
         step: stepName(rawStep, index),
         replay: { command: `paycert run --check ${check.id}` },
       };
       if (mismatch.expected !== undefined) failure.expected = mismatch.expected;
-      if (mismatch.actual !== undefined) failure.actual = mismatch.actual;
+      if (mismatch.actual !== undefined) failure.actual = redactValue(mismatch.actual);
       if (error instanceof StepFailure && error.exchange) failure.exchange = error.exchange;
       return { check, status: statusOfFailure(check.level), durationMs: performance.now() - started, failure };
     }

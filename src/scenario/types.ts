@@ -70,6 +70,7 @@ export interface Step {
   reverse?: { charge: string };
   raw?: { method: string; path: string; query?: string; plaintext?: unknown };
   vpws_cancel?: { referenceCode?: string | null; reason?: string; token?: 'dealer_a' | 'dealer_b' | 'none' | 'invalid'; raw_body?: string };
+  viva_cancel?: VivaStep;
   state?: { name: string; params?: Record<string, unknown> };
   idempotency_key?: string;
   break?: YamlBreaks;
@@ -78,7 +79,13 @@ export interface Step {
   expect_all?: ExpectAll;
 }
 
-export const OPERATIONS = ['charge', 'refund', 'cancel', 'reverse', 'raw', 'state', 'vpws_cancel'] as const;
+/**
+ * A Viva request (PROFILE 3): request URI parameters over the client's defaults (null leaves one
+ * out; numbers and booleans are sent as written), and `aade` to add the signed AADE parameters.
+ */
+export type VivaStep = { [field: string]: string | number | boolean | null | undefined } & { aade?: 'signed' | 'bad-signature' };
+
+export const OPERATIONS = ['charge', 'refund', 'cancel', 'reverse', 'raw', 'state', 'vpws_cancel', 'viva_cancel'] as const;
 export type StepOperation = (typeof OPERATIONS)[number];
 
 export interface Scenario {
@@ -100,7 +107,7 @@ export interface ContractSpec {
   intent?: 'sign' | 'bad-signature' | 'stale-timestamp';
 }
 
-export type Profile = 'viopay-pos' | 'vpws';
+export type Profile = 'viopay-pos' | 'vpws' | 'viva-interapp';
 
 export interface ScenarioFile {
   profile: Profile;

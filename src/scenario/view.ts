@@ -1,7 +1,8 @@
 /**
  * What a step's answer looks like to captures (`${name.path}`) and expectations (`fields`):
- * the decrypted plaintext at the top level, and beside it `http` (status, headers), `error`
- * (the PROFILE 1.4 error object), `request` (what was sent) and `envelope` (the raw 200 body).
+ * the decrypted plaintext (a Viva callback's fields) at the top level, and beside it `http` (status,
+ * headers), `error` (the PROFILE 1.4 error object), `request` (what was sent), `envelope` (the raw
+ * 200 body) and `callback` (a Viva callback's uri, scheme and host).
  */
 import type { Answer } from '../client/pos-client';
 import type { WireRequest } from '../client/wire';
@@ -13,9 +14,11 @@ export interface AnswerView {
   request: { nonce?: string; timestamp?: string; terminal_id?: string; idempotency_key?: string; path: string };
   envelope?: unknown;
   plaintext?: unknown;
+  /** A Viva terminal's callback URI, its scheme and host (its fields are the plaintext). */
+  callback?: { uri: string; scheme: string; host: string };
 }
 
-const NAMESPACES = new Set(['http', 'error', 'request', 'envelope']);
+const NAMESPACES = new Set(['http', 'error', 'request', 'envelope', 'callback']);
 
 function headerOf(req: WireRequest, name: string): string | undefined {
   return req.headers.find(([n]) => n.toLowerCase() === name)?.[1];
@@ -37,6 +40,7 @@ export function viewOf(answer: Answer): AnswerView {
   else if (answer.json !== undefined && answer.status !== 200) view.error = (answer.json as { error?: unknown }).error;
   if (answer.status === 200 && answer.json !== undefined) view.envelope = answer.json;
   if (answer.plaintext !== undefined) view.plaintext = answer.plaintext;
+  if (answer.callback !== undefined) view.callback = answer.callback;
   return view;
 }
 

@@ -5,7 +5,12 @@
 import type { CheckResult } from '../core/types';
 import { countResults, verdictOf } from '../core/verdict';
 import type { ResolvedTarget } from '../config/resolved';
-import { referenceTarget, vpwsReferenceTarget } from '../run/resolve-target';
+import { referenceTarget, vivaTarget, vpwsReferenceTarget } from '../run/resolve-target';
+import { makeProviderKeys } from '../viva-terminal/provider-key';
+import type { TerminalRules } from '../viva-terminal/rules';
+import { startTerminalSimulator } from '../viva-terminal/server';
+import { TERMINAL_FAULTS } from '../viva-terminal/variants';
+import { TERMINAL_VARIATIONS } from '../viva-terminal/variations';
 import type { VpwsTargetOptionsInput } from '../vpws-target/options';
 import { startVpwsTarget } from '../vpws-target/server';
 import { VPWS_FAULTS, VPWS_VARIATIONS } from '../vpws-target/variants';
@@ -54,6 +59,16 @@ const vpwsSubject = (options: VpwsTargetOptionsInput): Subject => ({
   start: async () => {
     const running = await startVpwsTarget(options);
     return { target: vpwsReferenceTarget(running.url, running.stateUrl, true), close: () => running.close() };
+  },
+});
+
+/** The Viva terminal simulator with some rules replaced, trusting a provider key made for it (so the AADE checks run). */
+const vivaSubject = (rules: Partial<TerminalRules>): Subject => ({
+  profile: 'viva-interapp',
+  start: async () => {
+    const keys = makeProviderKeys();
+    const running = await startTerminalSimulator({ rules, aadeKey: keys.publicKey });
+    return { target: vivaTarget(running.url, running.stateUrl, true, keys.privatePem), close: () => running.close() };
   },
 });
 
@@ -142,14 +157,16 @@ export async function runSelftest(all: readonly Check[], options: SelftestOption
   const wanted = (name: string) => (!options.only?.length || options.only.includes(name)) && inPart();
   type Fault = Pick<FaultVariant, 'name' | 'title' | 'clause' | 'level' | 'caughtBy'>;
   type Variation = Pick<LegalVariation, 'name' | 'title' | 'clause'>;
-  // VPWS variants' names start with vpws-; they are those of `paycert serve --profile vpws --fault NAME`.
+  // VPWS variants' names start with vpws-, the Viva terminal's with viva-: those of `paycert serve --profile ... --fault NAME`.
   const faults: Array<{ fault: Fault; subject: Subject }> = [
     ...[...FAULTS.values()].filter((f) => wanted(f.name)).map((f) => ({ fault: f, subject: posSubject({ ...f.conditions, rules: f.rules }) })),
     ...VPWS_FAULTS.filter((f) => wanted(f.name)).map((f) => ({ fault: f, subject: vpwsSubject({ rules: f.rules }) })),
+    ...TERMINAL_FAULTS.filter((f) => wanted(f.name)).map((f) => ({ fault: f, subject: vivaSubject(f.rules) })),
   ];
   const variations: Array<{ variation: Variation; subject: Subject }> = [
     ...[...LEGAL_VARIATIONS.values()].filter((v) => wanted(v.name)).map((v) => ({ variation: v, subject: posSubject(v.options, v.declares?.kcvMethod) })),
     ...VPWS_VARIATIONS.filter((v) => wanted(v.name)).map((v) => ({ variation: v, subject: vpwsSubject(v.options) })),
+    ...TERMINAL_VARIATIONS.filter((v) => wanted(v.name)).map((v) => ({ variation: v, subject: vivaSubject(v.rules) })),
   ];
   type Task = { kind: 'fault'; fault: Fault; subject: Subject } | { kind: 'variation'; variation: Variation; subject: Subject };
   const tasks: Task[] = [...faults.map((f) => ({ kind: 'fault' as const, ...f })), ...variations.map((v) => ({ kind: 'variation' as const, ...v }))];

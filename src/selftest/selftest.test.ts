@@ -6,19 +6,27 @@
 import type { CheckResult } from '../core/types';
 import { FAULTS, LEGAL_VARIATIONS } from '../target/variants';
 import { VPWS_FAULTS, VPWS_VARIATIONS } from '../vpws-target/variants';
+import { TERMINAL_FAULTS } from '../viva-terminal/variants';
+import { TERMINAL_VARIATIONS } from '../viva-terminal/variations';
 import { judgeFault, judgeVariation } from './run-selftest';
 import { describeSelftestPart } from './selftest-part';
-
 
 describeSelftestPart(0);
 
 describe('the catalogue', () => {
-  it('has at least 30 faults, at least 6 for VPWS, and every MAY clause among the variations', () => {
+  it('has at least 30 faults, at least 6 for VPWS and 6 for the Viva terminal, and every MAY clause among the variations', () => {
     expect(FAULTS.size).toBeGreaterThanOrEqual(30);
     const mayClauses = ['1.3/kcv-5-byte', '1.4/unknown-id', '1.5/idempotency-conflict', '1.6/refund-before-settlement', '1.7/cancel-repeat', '1.1/device-headers', '2/repeat-cancel', '2/not-cancellable', '2/reference-required'];
     const clauses = [...[...LEGAL_VARIATIONS.values()].map((v) => v.clause), ...VPWS_VARIATIONS.map((v) => v.clause)];
     expect(mayClauses.filter((c) => !clauses.includes(c))).toEqual([]);
     expect(VPWS_FAULTS.length).toBeGreaterThanOrEqual(6);
+    expect(TERMINAL_FAULTS.length).toBeGreaterThanOrEqual(6);
+    expect(TERMINAL_VARIATIONS.length).toBeGreaterThan(0);
+  });
+
+  it('names every fault and variation once across the three catalogues (serve --fault and selftest --only take any of them)', () => {
+    const names = [...FAULTS.keys(), ...LEGAL_VARIATIONS.keys(), ...VPWS_FAULTS.map((f) => f.name), ...VPWS_VARIATIONS.map((v) => v.name), ...TERMINAL_FAULTS.map((f) => f.name), ...TERMINAL_VARIATIONS.map((v) => v.name)];
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
   });
 });
 

@@ -7,7 +7,7 @@ transactions:
     stan: "833121"
     date: "2021-03-30T10:00:00.000+0300"
     amount: 1200
-    card: { type: Debit Mastercard, number: "5374891234561831" }
+    card: { type: Debit Mastercard, number: "5374890000041831" }
 `;
 
 describe('parseBook', () => {

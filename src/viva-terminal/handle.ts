@@ -2,15 +2,9 @@
  * The simulator's pipeline: a request URI in, a callback URI out. Validation, search, decision,
  * then the callback, each step a rule of rules.ts.
  */
-import { buildCallbackUri, type CallbackField } from '../viva/callback';
+import type { CallbackField } from '../viva/callback';
 import { parseRequestUri } from '../viva/request';
-import type { TerminalContext, TerminalRules } from './rules';
-
-/** The adapter's answer: a callback, or (no callback can be made) an error with its HTTP status. */
-export type AdapterAnswer = { status: 200; body: { callback: string } } | { status: 400 | 422; body: { error: string } };
-
-/** The status a failure callback carries; the seed shows only `success`. */
-export const FAILURE_STATUS = 'fail';
+import type { AdapterAnswer, TerminalContext, TerminalRules } from './rules';
 
 export function answerRequestUri(uri: string, rules: TerminalRules, ctx: TerminalContext): AdapterAnswer {
   const parsed = parseRequestUri(uri);
@@ -19,10 +13,7 @@ export function answerRequestUri(uri: string, rules: TerminalRules, ctx: Termina
   const scheme = rules.callbackScheme(request);
   // No callback scheme, no way back to the client: the adapter says why instead.
   if (!/^[A-Za-z][A-Za-z0-9+.-]*$/.test(scheme)) return { status: 422, body: { error: 'the request has no usable callback scheme, so there is no callback to answer' } };
-  const fail = (message: string, extra: Partial<Record<CallbackField, string>> = {}): AdapterAnswer => ({
-    status: 200,
-    body: { callback: buildCallbackUri(scheme, { status: FAILURE_STATUS, message, action: 'cancel', ...extra }) },
-  });
+  const fail = (message: string, found: Partial<Record<CallbackField, string>> = {}): AdapterAnswer => rules.writeAnswer(scheme, rules.failureFields(message, found));
 
   const problem = rules.validateRequest(request, ctx);
   if (problem !== undefined) return fail(problem);
@@ -46,5 +37,5 @@ export function answerRequestUri(uri: string, rules: TerminalRules, ctx: Termina
     ...rules.stamp(ctx),
   };
   if (rules.carriesAade(request)) fields.aadeTransactionId = rules.aadeTransactionId(tx, ctx);
-  return { status: 200, body: { callback: buildCallbackUri(scheme, fields) } };
+  return rules.writeAnswer(scheme, fields);
 }

@@ -5,6 +5,7 @@
 import { randomUUID, type KeyObject } from 'node:crypto';
 import { maskPan } from '../profile/pan';
 import { formatIsoWithOffset, parseIsoWithOffset } from '../viva/dates';
+import { buildCallbackUri, type CallbackField } from '../viva/callback';
 import { URI_CHECKS } from '../viva/lint/registry';
 import type { UriCheck } from '../viva/lint/uri-check';
 import { searchKeyOf, type SearchKey, type VivaRequest } from '../viva/request';
@@ -43,7 +44,17 @@ export interface TerminalRules {
   callbackScheme(request: VivaRequest): string;
   /** The callback's transactionDate and transactionId. */
   stamp(ctx: TerminalContext): { transactionDate: string; transactionId: string };
+  /** A failure callback's fields: status `fail` (decision I10), the message, and the payment's fields when one was found (I11). */
+  failureFields(message: string, found: Partial<Record<CallbackField, string>>): Partial<Record<CallbackField, string>>;
+  /** The adapter's answer carrying the callback: HTTP 200 `{"callback"}` with the fields in the seed table's order. */
+  writeAnswer(scheme: string, fields: Partial<Record<CallbackField, string>>): AdapterAnswer;
 }
+
+/** The status a failure callback carries; the seed shows only `success` (decision I10). */
+export const FAILURE_STATUS = 'fail';
+
+/** The adapter's answer: a callback, or (no callback can be made) an error with its HTTP status. */
+export type AdapterAnswer = { status: number; body: { callback: string } } | { status: 400 | 422; body: { error: string } };
 
 /** The request checks a terminal enforces: every MUST one (the signature one needs a key). */
 export function firstMustProblem(request: VivaRequest, ctx: TerminalContext, checks: readonly UriCheck[] = URI_CHECKS): string | undefined {
@@ -103,4 +114,6 @@ export const referenceTerminalRules: TerminalRules = {
   aadeTransactionId: (tx, ctx) => `${ctx.book.terminal.acquirerCode}${tx.rrn}${tx.authCode}`,
   callbackScheme: (request) => request.fields.callback ?? '',
   stamp: (ctx) => ({ transactionDate: formatIsoWithOffset(ctx.now(), offsetMinutes(ctx.book.terminal.offset)), transactionId: randomUUID() }),
+  failureFields: (message, found) => ({ status: FAILURE_STATUS, message, action: 'cancel', ...found }),
+  writeAnswer: (scheme, fields) => ({ status: 200, body: { callback: buildCallbackUri(scheme, fields) } }),
 };

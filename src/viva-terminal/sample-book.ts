@@ -13,7 +13,7 @@ const DAY = 86_400_000;
 /** The sample book at `now`: a sale of today, an older sale, another terminal's sale, a pre-auth. */
 export function sampleBook(now = Date.now()): TransactionBook {
   const at = (daysAgo: number) => formatIsoWithOffset(now - daysAgo * DAY - 60_000, OFFSET_MINUTES);
-  const card = { type: 'Debit Mastercard', number: '5374891234561831' };
+  const card = { type: 'Debit Mastercard', number: '5374890000041831' };
   return {
     terminal: { tid: SAMPLE_TID, acquirerCode: '116', offset: '+0300' },
     transactions: [

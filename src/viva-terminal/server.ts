@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
 import { listen, readBody } from '../target/http';
+import { INTERAPP_PATH } from '../viva/adapter';
 import { STATE_HOOK_PATH } from '../target/options';
 import { answerRequestUri } from './handle';
 import { applyVivaState } from './state-hook';
@@ -12,7 +13,6 @@ import { offsetMinutes, referenceTerminalRules, type TerminalContext, type Termi
 import { sampleBook } from './sample-book';
 import type { BookEntry, TransactionBook } from './types';
 
-export const INTERAPP_PATH = '/interapp';
 
 export interface TerminalSimulatorOptions {
   /** The transaction book (default: the sample book, dated from now). */

@@ -46,7 +46,7 @@ export function applyVivaState(body: Buffer, ctx: TerminalContext, offsetMinutes
   const date = formatIsoWithOffset(ctx.now() - daysAgo * DAY, offsetMinutes);
   const cardType = typeof p.cardType === 'string' ? p.cardType : 'Debit Mastercard';
   ctx.entries.set(orderCode, {
-    tx: { type, orderCode, shortOrderCode, stan, date, amount: p.amount, card: { type: cardType, number: '5374891234561831' }, tid, rrn: `123456${stan}`, authCode: stan },
+    tx: { type, orderCode, shortOrderCode, stan, date, amount: p.amount, card: { type: cardType, number: '5374890000041831' }, tid, rrn: `123456${stan}`, authCode: stan },
     refunded: 0,
     voided: false,
   });

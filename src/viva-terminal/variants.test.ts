@@ -1,15 +1,22 @@
 import { parseCallbackUri } from '../viva/callback';
 import { buildRequestUri, type RequestField } from '../viva/request';
+import { readProviderPrivateKey, signAadeData } from '../viva/aade';
+import { makeProviderKeys } from './provider-key';
 import { startTerminalSimulator } from './server';
 import { TERMINAL_FAULTS, TERMINAL_FAULTS_BY_NAME, type TerminalFault } from './variants';
 import { VIVA_CLAUSES } from '../profile/clauses';
 
 const BASE = { merchantKey: 'K', appId: 'a', action: 'cancel', callback: 'cb', protocol: 'int_default' };
-const AADE = { aadeProviderId: '999', aadeProviderSignatureData: 'A;;B;C;D;E;F;G', aadeProviderSignature: 'AAAA' };
+// The simulators here trust this provider key, so AADE requests are signed with it (or signed badly).
+const KEYS = makeProviderKeys();
+const PROVIDER = readProviderPrivateKey(KEYS.privatePem);
+const DATA = 'A;;B;C;D;E;F;G';
+const AADE = { aadeProviderId: '999', aadeProviderSignatureData: DATA, aadeProviderSignature: signAadeData(DATA, PROVIDER) };
+const BAD_AADE = { ...AADE, aadeProviderSignature: signAadeData(`${DATA}x`, PROVIDER) };
 
 /** The callback a simulator (faulty, or the reference one when `fault` is undefined) gives a request. */
 async function callbackOf(fault: TerminalFault | undefined, fields: Partial<Record<RequestField, string>>) {
-  const sim = await startTerminalSimulator({ ...(fault && { rules: fault.rules }) });
+  const sim = await startTerminalSimulator({ aadeKey: KEYS.publicKey, ...(fault && { rules: fault.rules }) });
   try {
     const res = await fetch(`${sim.url}/interapp`, { method: 'POST', body: JSON.stringify({ uri: buildRequestUri({ ...BASE, ...fields }) }) });
     const parsed = parseCallbackUri(((await res.json()) as { callback: string }).callback);
@@ -31,6 +38,11 @@ const SHOWS: Record<string, { fields: Partial<Record<RequestField, string>>; fie
   'viva-short-code-any-terminal': { fields: { shortOrderCode: '1091159198' }, field: 'status' },
   'viva-refund-over-amount': { fields: { orderCode: '1091159197000137', amount: '5001' }, field: 'status' },
   'viva-transaction-date-no-offset': { fields: { orderCode: '1091159196000136' }, field: 'transactionDate' },
+  'viva-account-last-four': { fields: { orderCode: '1091159196000136' }, field: 'accountNumber' },
+  'viva-status-capitalised': { fields: { orderCode: '1091159196000136' }, field: 'status' },
+  'viva-aade-signature-unchecked': { fields: { orderCode: '1091159196000136', ...BAD_AADE }, field: 'status' },
+  'viva-transaction-id-fixed': { fields: { orderCode: '1091159196000136' }, field: 'transactionId' },
+  'viva-same-day-partial-voids': { fields: { orderCode: '1091159196000136', amount: '200' }, field: 'amount' },
 };
 
 describe('the Viva terminal faults', () => {

@@ -1,13 +1,13 @@
 /**
  * Faults of the Viva terminal simulator: each is the simulator with one rule switched to a
- * mistake real terminal implementers make (PROFILE 3). The self-certification will certify each
- * once terminal certification (issue 8, item 4) exists; until then variants.test.ts shows each
- * fault changes what the terminal answers.
+ * mistake real terminal implementers make (PROFILE 3). `paycert selftest` certifies each and
+ * expects it caught (by the checks `caughtBy` names, at least); variants.test.ts shows each
+ * changes what the terminal answers. `paycert serve --profile viva-interapp --fault NAME` serves one.
  */
 import { byName } from '../target/variants/by-name';
 import { formatIsoWithOffset } from '../viva/dates';
 import { URI_CHECKS } from '../viva/lint/registry';
-import { firstMustProblem, referenceTerminalRules as ref, type TerminalRules } from './rules';
+import { firstMustProblem, offsetMinutes, referenceTerminalRules as ref, type TerminalRules } from './rules';
 
 export interface TerminalFault {
   /** Stable name: `paycert serve --profile viva-interapp --fault NAME` (later) and the selftest. */
@@ -18,6 +18,8 @@ export interface TerminalFault {
   level: 'MUST' | 'SHOULD';
   /** The one rule it switches. */
   rules: Partial<TerminalRules>;
+  /** Checks that must catch it (the selftest fails the harness if one does not). */
+  caughtBy: string[];
 }
 
 export const TERMINAL_FAULTS: readonly TerminalFault[] = [
@@ -27,6 +29,7 @@ export const TERMINAL_FAULTS: readonly TerminalFault[] = [
     clause: '3/callback-masking',
     level: 'MUST',
     rules: { maskAccountNumber: (pan) => pan },
+    caughtBy: ['viva.callback.account-masked'],
   },
   {
     name: 'viva-precedence-reversed',
@@ -42,6 +45,7 @@ export const TERMINAL_FAULTS: readonly TerminalFault[] = [
         return { kind: 'none' };
       },
     },
+    caughtBy: ['viva.precedence.short-code-first', 'viva.precedence.order-code-before-reference'],
   },
   {
     name: 'viva-date-to-alone-accepted',
@@ -49,6 +53,7 @@ export const TERMINAL_FAULTS: readonly TerminalFault[] = [
     clause: '3/request-dates',
     level: 'MUST',
     rules: { validateRequest: (request, ctx) => firstMustProblem(request, ctx, URI_CHECKS.filter((c) => c.id !== 'viva.request.date-range')) },
+    caughtBy: ['viva.dates.to-alone-refused'],
   },
   {
     name: 'viva-amount-in-euros',
@@ -56,6 +61,7 @@ export const TERMINAL_FAULTS: readonly TerminalFault[] = [
     clause: '3/callback-fields',
     level: 'MUST',
     rules: { callbackAmount: (cents) => (cents / 100).toFixed(2) },
+    caughtBy: ['viva.cancel.same-day-void', 'viva.callback.success-fields'],
   },
   {
     name: 'viva-aade-id-missing',
@@ -63,6 +69,7 @@ export const TERMINAL_FAULTS: readonly TerminalFault[] = [
     clause: '3/callback-aade',
     level: 'MUST',
     rules: { carriesAade: () => false },
+    caughtBy: ['viva.callback.aade-transaction-id'],
   },
   {
     name: 'viva-callback-wrong-scheme',
@@ -70,6 +77,7 @@ export const TERMINAL_FAULTS: readonly TerminalFault[] = [
     clause: '3/callback-fields',
     level: 'MUST',
     rules: { callbackScheme: () => 'vivapayclient' },
+    caughtBy: ['viva.callback.scheme', 'viva.callback.scheme-on-success'],
   },
   {
     name: 'viva-short-code-any-terminal',
@@ -82,6 +90,7 @@ export const TERMINAL_FAULTS: readonly TerminalFault[] = [
         return [...ctx.entries.values()].find((e) => e.tx.shortOrderCode === key.value);
       },
     },
+    caughtBy: ['viva.short-code.other-terminal'],
   },
   {
     name: 'viva-refund-over-amount',
@@ -89,13 +98,61 @@ export const TERMINAL_FAULTS: readonly TerminalFault[] = [
     clause: '3/terminal-refund-limit',
     level: 'MUST',
     rules: { decide: (entry, amount, ctx) => (amount === undefined ? ref.decide(entry, amount, ctx) : { kind: 'refund', amount: Number(amount) }) },
+    caughtBy: ['viva.refund.partial-until-nothing-left', 'viva.refund.above-payment'],
   },
   {
     name: 'viva-transaction-date-no-offset',
     title: 'transactionDate has no offset',
+    clause: '3/callback-date-offset',
+    level: 'SHOULD',
+    rules: { stamp: (ctx) => ({ ...ref.stamp(ctx), transactionDate: formatIsoWithOffset(ctx.now(), 0).slice(0, 23) }) },
+    caughtBy: ['viva.callback.date-offset'],
+  },
+  {
+    name: 'viva-account-last-four',
+    title: 'The callback masks all but the last 4 digits of the card number',
+    clause: '3/callback-masking',
+    level: 'MUST',
+    rules: { maskAccountNumber: (pan) => `${'*'.repeat(pan.length - 4)}${pan.slice(-4)}` },
+    caughtBy: ['viva.callback.account-masked'],
+  },
+  {
+    name: 'viva-status-capitalised',
+    title: 'A success callback says status=SUCCESS',
     clause: '3/callback-fields',
     level: 'MUST',
-    rules: { stamp: (ctx) => ({ ...ref.stamp(ctx), transactionDate: formatIsoWithOffset(ctx.now(), 0).slice(0, 23) }) },
+    rules: { writeAnswer: (scheme, fields) => ref.writeAnswer(scheme, fields.status === 'success' ? { ...fields, status: 'SUCCESS' } : fields) },
+    caughtBy: ['viva.cancel.same-day-void', 'viva.callback.success-fields'],
+  },
+  {
+    name: 'viva-aade-signature-unchecked',
+    title: "A terminal that has the provider's key does not verify aadeProviderSignature",
+    clause: '3/request-aade-signature',
+    level: 'MUST',
+    rules: { validateRequest: (request, ctx) => firstMustProblem(request, ctx, URI_CHECKS.filter((c) => c.id !== 'viva.request.aade-signature-valid')) },
+    caughtBy: ['viva.aade.bad-signature-refused'],
+  },
+  {
+    name: 'viva-transaction-id-fixed',
+    title: 'Every callback carries the same transactionId',
+    clause: '3/callback-fields',
+    level: 'MUST',
+    rules: { stamp: (ctx) => ({ ...ref.stamp(ctx), transactionId: 'a78e045c-49c3-4743-9071-f1e0ed71810c' }) },
+    caughtBy: ['viva.callback.transaction-ids-unique'],
+  },
+  {
+    name: 'viva-same-day-partial-voids',
+    title: 'A same-day partial cancel voids the whole payment',
+    clause: '3/request-amount',
+    level: 'MUST',
+    rules: {
+      decide: (entry, amount, ctx) => {
+        const decision = ref.decide(entry, amount, ctx);
+        const sameDay = entry.tx.date.slice(0, 10) === formatIsoWithOffset(ctx.now(), offsetMinutes(ctx.book.terminal.offset)).slice(0, 10);
+        return decision.kind === 'refund' && sameDay && entry.refunded === 0 ? { kind: 'void', amount: entry.tx.amount } : decision;
+      },
+    },
+    caughtBy: ['viva.cancel.same-day-partial'],
   },
 ];
 

@@ -1,5 +1,5 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { decodeSignature, readProviderKey, signatureDataProblem, verifyAadeSignature } from './aade';
+import { aadeSignatureData, decodeSignature, readProviderKey, readProviderPrivateKey, signAadeData, signatureDataProblem, verifyAadeSignature } from './aade';
 
 const SEED_DATA = 'AD33729F4ED749928AAFA00B90EE4EA91551BAC1;;20231204080313;1051;10000;2400;12400;POS_1';
 
@@ -36,5 +36,23 @@ describe('AADE signature', () => {
   it('refuses a key that is not EC P-256', () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
     expect(() => readProviderKey(rsa)).toThrow(/not an EC P-256/);
+  });
+
+  it('signs in the form the seed shows (64 raw bytes, base64), and the signature verifies', () => {
+    // Arrange
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const data = aadeSignatureData('AD33729F4ED749928AAFA00B90EE4EA91551BAC1', new Date(Date.UTC(2023, 11, 4, 8, 3, 13)), 12400, 'POS_1');
+    // Act
+    const signature = signAadeData(data, readProviderPrivateKey(pem));
+    // Assert
+    expect(data).toBe('AD33729F4ED749928AAFA00B90EE4EA91551BAC1;;20231204080313;12400;10000;2400;12400;POS_1');
+    expect(signatureDataProblem(data)).toBeUndefined();
+    expect(decodeSignature(signature)?.length).toBe(64);
+    expect(verifyAadeSignature(data, decodeSignature(signature)!, key)).toBe(true);
+  });
+
+  it('refuses a private key that is not EC P-256', () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(() => readProviderPrivateKey(rsa)).toThrow(/not an EC P-256 private key/);
   });
 });

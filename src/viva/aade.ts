@@ -6,7 +6,7 @@
  * libraries produce by default, so both are accepted; which one a provider sends is not in the
  * seed (docs/profile-decisions.md).
  */
-import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 
 /** Receipt UID; MARK; date and time; amount; sum without tax; VAT; sum with tax; TID. */
 export const SIGNATURE_DATA_FIELDS = ['receipt UID', 'MARK', 'date and time', 'amount to be paid', 'sum without tax', 'VAT percentage', 'sum with tax', 'TID'] as const;
@@ -34,6 +34,30 @@ export function readProviderKey(pem: string): KeyObject {
     throw new Error('the AADE provider key is not an EC P-256 public key');
   }
   return key;
+}
+
+/** Reads a provider private key (PEM, PKCS#8 or SEC1); throws when it is not an EC P-256 key. */
+export function readProviderPrivateKey(pem: string): KeyObject {
+  const key = createPrivateKey(pem);
+  if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
+    throw new Error('the AADE provider key is not an EC P-256 private key');
+  }
+  return key;
+}
+
+/** Signs the signature data as the seed's sample is signed: ECDSA P-256 / SHA-256, raw r||s, base64. */
+export function signAadeData(data: string, key: KeyObject): string {
+  return sign('sha256', Buffer.from(data, 'utf8'), { key, dsaEncoding: 'ieee-p1363' }).toString('base64');
+}
+
+/**
+ * Signature data of the seed's shape for a cancel of `amount` cents: receipt UID (40 hex digits);
+ * empty MARK; yyyyMMddHHmmss; amount; sum without tax; VAT percentage (hundredths); sum with tax; TID.
+ */
+export function aadeSignatureData(receiptUid: string, when: Date, amount: number, tid: string): string {
+  const stamp = when.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  const net = Math.round(amount / 1.24);
+  return [receiptUid, '', stamp, String(amount), String(net), '2400', String(amount), tid].join(';');
 }
 
 /** True when `signature` is an ECDSA P-256 / SHA-256 signature of `data` (P1363 or DER). */

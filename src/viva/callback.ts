@@ -2,6 +2,7 @@
  * The callback URI a terminal answers with (seed 003, PROFILE 3): `{callback}://result?...`.
  * Building and parsing, and the field formats PROFILE fixes, in one place.
  */
+import { isIsoDateTime } from './dates';
 import { firstValues, joinUri, pairsInOrder, splitUri } from './uri';
 
 export const CALLBACK_HOST = 'result';
@@ -44,4 +45,70 @@ export function parseCallbackUri(text: string): ParsedCallback {
   const split = splitUri(text.trim());
   if (!split.ok) return split;
   return { ok: true, callback: { scheme: split.uri.scheme, host: split.uri.host, fields: firstValues(split.uri.pairs).fields } };
+}
+
+/** The status of an approved cancel or refund; any other value is a failure (decision I10). */
+export const SUCCESS_STATUS = 'success';
+
+/** What a success callback always carries (PROFILE 3); `message` may be empty, the rest may not. */
+export const SUCCESS_FIELDS = [
+  'status', 'message', 'action', 'amount', 'cardType', 'accountNumber', 'orderCode', 'shortOrderCode', 'tid', 'transactionDate', 'transactionId',
+] as const satisfies readonly CallbackField[];
+
+/** A rule of PROFILE 3 a callback breaks: the clause and what is wrong, in words with no card number. */
+export interface CallbackProblem {
+  clause: string;
+  message: string;
+}
+
+/** What the request that caused the callback said it wants back. */
+export interface CallbackExpectation {
+  /** The request's `callback`: the scheme the answer must use. */
+  scheme: string;
+  /** The request carried the AADE parameters: a success callback carries aadeTransactionId. */
+  aade: boolean;
+}
+
+const FIELD_CLAUSE: Partial<Record<CallbackField, string>> = { accountNumber: '3/callback-masking', aadeTransactionId: '3/callback-aade' };
+
+/** Why a non-empty field's value breaks its PROFILE 3 format, or undefined. */
+function formatProblem(name: CallbackField, value: string): string | undefined {
+  if (name === 'action') return value === 'cancel' ? undefined : `action is ${JSON.stringify(value)}, not "cancel"`;
+  if (name === 'transactionDate') return isIsoDateTime(value) ? undefined : `transactionDate ${JSON.stringify(value)} is not an ISO 8601 date and time`;
+  if (name === 'accountNumber') {
+    if (CALLBACK_FORMATS.accountNumber.test(value)) return undefined;
+    // Never echo what may be a whole card number: say its shape only.
+    const digits = value.replace(/\D/g, '').length;
+    return `accountNumber is not the first 6 and last 4 digits with stars between (it shows ${digits} digits of ${value.length} characters)`;
+  }
+  if (name === 'amount' || name === 'transactionId' || name === 'aadeTransactionId') {
+    const what = { amount: 'digits only (cents)', transactionId: 'a UUID', aadeTransactionId: 'acquirer code + 12-digit RRN + 6-character authorization code' }[name];
+    return CALLBACK_FORMATS[name].test(value) ? undefined : `${name} ${JSON.stringify(value)} is not ${what}`;
+  }
+  return undefined;
+}
+
+/**
+ * Every PROFILE 3 rule the callback breaks, whatever its status: it goes to the request's scheme
+ * and `result`, has a status, and each field it carries has its format; a success callback also
+ * carries every field of the seed's table (and aadeTransactionId after AADE parameters).
+ */
+export function callbackProblems(callback: VivaCallback, expected: CallbackExpectation): CallbackProblem[] {
+  const problems: CallbackProblem[] = [];
+  const fieldsRule = (message: string) => problems.push({ clause: '3/callback-fields', message });
+  // URI schemes and hosts are case-insensitive (RFC 3986 3.1, 3.2.2).
+  if (callback.scheme.toLowerCase() !== expected.scheme.toLowerCase()) fieldsRule(`the callback goes to ${callback.scheme}://, not to the request's callback ${expected.scheme}://`);
+  if (callback.host.toLowerCase() !== CALLBACK_HOST) fieldsRule(`the callback's host is ${JSON.stringify(callback.host)}, not "${CALLBACK_HOST}"`);
+  const { fields } = callback;
+  if (!fields.status) fieldsRule('the callback has no status');
+  for (const name of CALLBACK_FIELDS) {
+    const value = fields[name];
+    const problem = value ? formatProblem(name, value) : undefined;
+    if (problem) problems.push({ clause: FIELD_CLAUSE[name] ?? '3/callback-fields', message: problem });
+  }
+  if (fields.status !== SUCCESS_STATUS) return problems;
+  const missing = SUCCESS_FIELDS.filter((name) => fields[name] === undefined || (fields[name] === '' && name !== 'message'));
+  if (missing.length > 0) fieldsRule(`the success callback has no ${missing.join(', ')}`);
+  if (expected.aade && !fields.aadeTransactionId) problems.push({ clause: '3/callback-aade', message: 'the request carried AADE parameters, but the success callback has no aadeTransactionId' });
+  return problems;
 }

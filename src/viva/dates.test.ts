@@ -1,4 +1,4 @@
-import { formatIsoWithOffset, parseIsoWithOffset } from './dates';
+import { formatIsoWithOffset, isIsoDateTime, parseIsoWithOffset } from './dates';
 
 describe('parseIsoWithOffset', () => {
   it.each([
@@ -28,5 +28,15 @@ describe('formatIsoWithOffset', () => {
     const text = formatIsoWithOffset(instant, 180);
     expect(text).toBe('2021-03-30T00:05:07.123+0300');
     expect(parseIsoWithOffset(text)).toBe(instant);
+  });
+});
+
+describe('isIsoDateTime', () => {
+  it.each(['2021-03-30T00:00:00.000+0300', '2021-03-30T00:00:00.000', '2021-03-30T00:00Z', '2021-03-30T23:59:59,5-01:30'])('takes %s (offset optional)', (text) => {
+    expect(isIsoDateTime(text)).toBe(true);
+  });
+
+  it.each(['2021-03-30', '2021-02-30T00:00:00', '2021-03-30T00:00:00+2500', '30/03/2021 00:00', '2021-03-30T00:00:00.000 0300'])('refuses %s', (text) => {
+    expect(isIsoDateTime(text)).toBe(false);
   });
 });

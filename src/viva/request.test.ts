@@ -1,4 +1,4 @@
-import { buildRequestUri, parseRequestUri, searchKeyOf } from './request';
+import { buildRequestUri, parseRequestUri, redactUri, searchKeyOf } from './request';
 
 describe('request URI', () => {
   it('builds a URI in the seed order that parses back to the same fields', () => {
@@ -26,5 +26,13 @@ describe('searchKeyOf', () => {
     [{}, { kind: 'none' }],
   ])('takes shortOrderCode, then orderCode, then referenceNumber (%j)', (fields, expected) => {
     expect(searchKeyOf(fields)).toEqual(expected);
+  });
+});
+
+describe('redactUri', () => {
+  it('hides every merchantKey value and keeps the rest of the URI', () => {
+    expect(redactUri('vivapayclient://pay/v1?merchantKey=SG23&appId=a&x=merchantKey=no&merchantKey=again#f')).toBe(
+      'vivapayclient://pay/v1?merchantKey=[redacted]&appId=a&x=merchantKey=no&merchantKey=[redacted]#f',
+    );
   });
 });

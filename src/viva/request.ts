@@ -61,3 +61,11 @@ export function searchKeyOf(fields: VivaRequest['fields']): SearchKey {
   }
   return { kind: 'none' };
 }
+
+/**
+ * The URI as printed: `merchantKey` is the merchant's credential (the seed calls it a key),
+ * so its value never reaches a terminal or a log.
+ */
+export function redactUri(text: string): string {
+  return text.replace(/([?&]merchantKey=)[^&#]*/g, '$1[redacted]');
+}

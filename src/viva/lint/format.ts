@@ -1,15 +1,8 @@
 /** Turning lint results into text: pure, so the CLI only writes what this returns. */
+import { redactUri } from '../request';
 import type { UriLintResult } from './lint';
 
 const MARK = { passed: 'PASS', failed: 'FAIL', warning: 'WARN', skipped: 'SKIP' } as const;
-
-/**
- * The URI as printed: `merchantKey` is the merchant's credential (the seed calls it a key),
- * so its value never reaches a terminal or a log.
- */
-export function redactUri(text: string): string {
-  return text.replace(/([?&]merchantKey=)[^&#]*/g, '$1[redacted]');
-}
 
 /** A URI's verdict line and, beneath it, each check that did not pass. */
 export function formatUriResult(result: UriLintResult): string {

@@ -1,0 +1,133 @@
+/**
+ * The client for a Viva terminal (PROFILE section 3), reached through its HTTP adapter: it builds
+ * a request URI from the defaults and a step's fields, POSTs `{"uri"}` to `{base_url}/interapp`
+ * and reads the `{"callback"}` answer. Every answer is judged for the callback rules that hold
+ * whatever the scenario (scheme, host, field formats, the fields of a success) and recorded with
+ * the merchantKey and any card number redacted.
+ */
+import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { aadeSignatureData, readProviderPrivateKey, signAadeData } from '../viva/aade';
+import { callbackOfBody, INTERAPP_PATH } from '../viva/adapter';
+import { callbackProblems, parseCallbackUri, type CallbackExpectation } from '../viva/callback';
+import { buildRequestUri, DEFAULT_PROTOCOL, redactUri, type RequestField } from '../viva/request';
+import type { AnswerProblem } from './decode';
+import { recordExchange } from './exchange';
+import type { Answer } from './pos-client';
+import { sendRecorded } from './send-recorded';
+import type { TransportOptions } from './transport';
+import type { WireRequest } from './wire';
+
+export interface VivaCredentials {
+  baseUrl: string;
+  /** Never printed: requests are recorded with `merchantKey=[redacted]`. */
+  merchantKey: string;
+  appId: string;
+  aadeProviderId: string;
+  /** The AADE provider's private key the requests are signed with. Never printed. */
+  aadeKey: KeyObject;
+}
+
+/** The callback scheme a request asks for unless a step names another. */
+export const DEFAULT_CALLBACK_SCHEME = 'paycert-callback';
+
+export interface VivaCancel {
+  /** Request parameters over the defaults; null leaves a parameter out. */
+  fields?: Partial<Record<RequestField, string | null>>;
+  /** Adds the three AADE parameters, signed by the provider key or with a signature that does not verify. */
+  aade?: 'signed' | 'bad-signature';
+}
+
+/** A built request: the bytes to send and what its callback must look like. */
+export interface VivaRequestWire {
+  wire: WireRequest;
+  expected: CallbackExpectation;
+}
+
+export class VivaClient {
+  constructor(
+    readonly credentials: VivaCredentials,
+    private readonly options: TransportOptions = {},
+  ) {}
+
+  /** The request URI's parameters: the defaults, the step's fields over them, then AADE. */
+  private fieldsOf(cancel: VivaCancel): Partial<Record<RequestField, string>> {
+    const { merchantKey, appId } = this.credentials;
+    const merged: Partial<Record<RequestField, string | null>> = {
+      merchantKey, appId, action: 'cancel', callback: DEFAULT_CALLBACK_SCHEME, protocol: DEFAULT_PROTOCOL, show_receipt: 'false', show_transaction_result: 'false',
+      ...cancel.fields,
+    };
+    if (cancel.aade) Object.assign(merged, this.aadeFields(merged.amount, cancel.aade));
+    return Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== null && entry[1] !== undefined));
+  }
+
+  private aadeFields(amount: string | null | undefined, mode: 'signed' | 'bad-signature'): Partial<Record<RequestField, string>> {
+    const cents = amount && /^\d+$/.test(amount) ? Number(amount) : 0;
+    const data = aadeSignatureData(randomBytes(20).toString('hex').toUpperCase(), new Date(), cents, 'PAYCERT1');
+    // A bad signature is a real signature of other data: well-formed base64 of 64 bytes that does not verify.
+    const signature = signAadeData(mode === 'signed' ? data : `${data}x`, this.credentials.aadeKey);
+    return { aadeProviderId: this.credentials.aadeProviderId, aadeProviderSignatureData: data, aadeProviderSignature: signature };
+  }
+
+  /** The adapter request for a cancel (built apart from sending, like the other clients'). */
+  build(cancel: VivaCancel = {}): VivaRequestWire {
+    const fields = this.fieldsOf(cancel);
+    const uri = buildRequestUri(fields);
+    const wire: WireRequest = {
+      method: 'POST', path: INTERAPP_PATH, query: '',
+      headers: [['Content-Type', 'application/json']],
+      body: Buffer.from(JSON.stringify({ uri })),
+      plaintext: { uri },
+    };
+    return { wire, expected: { scheme: fields.callback ?? '', aade: cancel.aade !== undefined } };
+  }
+
+  /** @throws TransportError (with `exchange`) when no answer came. */
+  async send({ wire, expected }: VivaRequestWire): Promise<Answer> {
+    const baseUrl = this.credentials.baseUrl;
+    // The recorded request carries `merchantKey=[redacted]`; its replay says so. Its body is the plain JSON it is.
+    const uri = (wire.plaintext as { uri: string }).uri;
+    const shown: WireRequest = { ...wire, body: Buffer.from(JSON.stringify({ uri: redactUri(uri) })) };
+    delete shown.plaintext;
+    const response = await sendRecorded(baseUrl, wire, this.options, shown);
+    const answer: Answer = { status: response.status, headers: response.headers, problems: [], wire: { request: wire, response }, exchange: recordExchange(baseUrl, shown, response), shapeOnEveryStatus: true };
+    const text = response.body.toString('utf8');
+    try {
+      answer.json = JSON.parse(text);
+    } catch {
+      // callbackOfBody says so below
+    }
+    const read = callbackOfBody(text);
+    if (!read.ok) return withProblem(answer, { kind: 'callback', clause: '3/adapter', message: read.problem });
+    const parsed = parseCallbackUri(read.callback);
+    if (!parsed.ok) return withProblem(answer, { kind: 'callback', clause: '3/callback-fields', message: `the callback is not a URI: ${parsed.problem}` });
+    const { scheme, host, fields } = parsed.callback;
+    answer.callback = { uri: read.callback, scheme, host };
+    answer.plaintext = fields;
+    for (const problem of callbackProblems(parsed.callback, expected)) answer.problems.push({ kind: 'callback', ...problem, message: `${problem.message} (PROFILE ${problem.clause})` });
+    return answer;
+  }
+
+  cancel(cancel: VivaCancel = {}): Promise<Answer> {
+    return this.send(this.build(cancel));
+  }
+}
+
+/**
+ * A client from a target's settings. Without the provider key the terminal trusts, requests are
+ * signed with a key made here: well-formed, verifiable by nobody (the checks that need a trusted
+ * key are skipped then).
+ */
+export function vivaClientFor(
+  baseUrl: string,
+  settings: { merchantKey: string; appId: string; aadeProviderId: string; aadePrivateKeyPem?: string },
+  options: TransportOptions = {},
+): VivaClient {
+  const aadeKey = settings.aadePrivateKeyPem ? readProviderPrivateKey(settings.aadePrivateKeyPem) : generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey;
+  const { merchantKey, appId, aadeProviderId } = settings;
+  return new VivaClient({ baseUrl, merchantKey, appId, aadeProviderId, aadeKey }, options);
+}
+
+function withProblem(answer: Answer, problem: AnswerProblem): Answer {
+  answer.problems.push(problem);
+  return answer;
+}

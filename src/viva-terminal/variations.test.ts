@@ -1,0 +1,55 @@
+import { parseCallbackUri } from '../viva/callback';
+import { buildRequestUri, type RequestField } from '../viva/request';
+import { startTerminalSimulator } from './server';
+import { TERMINAL_VARIATIONS, TERMINAL_VARIATIONS_BY_NAME, type TerminalVariation } from './variations';
+import { VIVA_CLAUSES } from '../profile/clauses';
+
+const BASE = { merchantKey: 'K', appId: 'a', action: 'cancel', callback: 'cb', protocol: 'int_default' };
+const SALE_TODAY = { orderCode: '1091159196000136' };
+
+/** The raw callback and its fields that a simulator (with a variation, or the reference one) gives a request. */
+async function callbackOf(variation: TerminalVariation | undefined, fields: Partial<Record<RequestField, string>>) {
+  const sim = await startTerminalSimulator({ ...(variation && { rules: variation.rules }) });
+  try {
+    const res = await fetch(`${sim.url}/interapp`, { method: 'POST', body: JSON.stringify({ uri: buildRequestUri({ ...BASE, ...fields }) }) });
+    const raw = ((await res.json()) as { callback: string }).callback;
+    const parsed = parseCallbackUri(raw);
+    if (!parsed.ok) throw new Error(parsed.problem);
+    return { raw, fields: parsed.callback.fields };
+  } finally {
+    await sim.close();
+  }
+}
+
+type Shown = Awaited<ReturnType<typeof callbackOf>>;
+
+/** For each variation: a request where it shows, and what is true of its answer but not of the reference one. */
+const SHOWS: Record<string, { fields: Partial<Record<RequestField, string>>; holds: (answer: Shown) => boolean }> = {
+  'viva-failure-status-failed': { fields: { orderCode: '0' }, holds: (a) => a.fields.status === 'failed' },
+  'viva-failure-bare': { fields: { orderCode: '1091159197000137', amount: '5001' }, holds: (a) => a.fields.status !== 'success' && a.fields.orderCode === undefined },
+  'viva-date-extended-offset': { fields: SALE_TODAY, holds: (a) => /[+-]\d{2}:\d{2}$/.test(a.fields.transactionDate!) },
+  'viva-date-utc': { fields: SALE_TODAY, holds: (a) => /:\d{2}Z$/.test(a.fields.transactionDate!) },
+  'viva-uuid-uppercase': { fields: SALE_TODAY, holds: (a) => /^[0-9A-F-]{36}$/.test(a.fields.transactionId!) },
+  'viva-extra-callback-fields': { fields: SALE_TODAY, holds: (a) => a.fields.rrn === '123456833121' },
+  'viva-callback-reordered-escaped': { fields: SALE_TODAY, holds: (a) => a.raw.includes('%2B') && a.raw.indexOf('transactionId=') < a.raw.indexOf('status=') },
+  'viva-greek-messages': { fields: SALE_TODAY, holds: (a) => /[Α-Ωα-ω]/.test(a.fields.message!) },
+};
+
+describe('the Viva terminal legal variations', () => {
+  it('have unique names, each citing a clause of PROFILE 3 on the terminal side', () => {
+    expect(TERMINAL_VARIATIONS_BY_NAME.size).toBe(TERMINAL_VARIATIONS.length);
+    for (const v of TERMINAL_VARIATIONS) expect(VIVA_CLAUSES.find((c) => c.id === v.clause)?.side).toBe('terminal');
+    expect(Object.keys(SHOWS).sort()).toEqual(TERMINAL_VARIATIONS.map((v) => v.name).sort());
+  });
+
+  it.each(TERMINAL_VARIATIONS.map((v) => [v.name, v] as const))('%s changes what the terminal answers', async (name, variation) => {
+    // Arrange
+    const { fields, holds } = SHOWS[name]!;
+    // Act
+    const reference = await callbackOf(undefined, fields);
+    const varied = await callbackOf(variation, fields);
+    // Assert
+    expect(holds(varied)).toBe(true);
+    expect(holds(reference)).toBe(false);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * Legal variations of the Viva terminal simulator: answers PROFILE 3 and the seed allow that the
+ * simulator does not give by default. Each replaces rules with another legal one; `paycert
+ * selftest` certifies each and expects no failure and no warning (a check that fails one is a
+ * false positive). `paycert serve --profile viva-interapp --variant NAME` serves one.
+ */
+import { randomUUID } from 'node:crypto';
+import { byName } from '../target/variants/by-name';
+import { CALLBACK_FIELDS, type CallbackField } from '../viva/callback';
+import { referenceTerminalRules as ref, type TerminalRules } from './rules';
+
+export interface TerminalVariation {
+  /** Stable name: `paycert serve --profile viva-interapp --variant NAME` and the selftest. */
+  name: string;
+  title: string;
+  /** The PROFILE 3 clause (or decision) that allows it. */
+  clause: string;
+  rules: Partial<TerminalRules>;
+}
+
+/** `+0300` written `+03:00` (ISO 8601 extended form). */
+const extendedOffset = (date: string) => date.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+
+/** Every character but unreserved ones %-escaped, fields in reverse order: a parser must not care. */
+function reversedAndEscaped(scheme: string, fields: Partial<Record<CallbackField, string>>) {
+  const pairs = [...CALLBACK_FIELDS].reverse().flatMap((name) => (fields[name] === undefined ? [] : [`${name}=${encodeURIComponent(fields[name]!)}`]));
+  return { status: 200, body: { callback: `${scheme}://result?${pairs.join('&')}` } };
+}
+
+const GREEK: Record<string, string> = {
+  'Transaction cancelled': 'Η συναλλαγή ακυρώθηκε',
+  'Transaction refunded': 'Η επιστροφή ολοκληρώθηκε',
+  'Transaction not found': 'Η συναλλαγή δεν βρέθηκε',
+};
+
+export const TERMINAL_VARIATIONS: readonly TerminalVariation[] = [
+  {
+    name: 'viva-failure-status-failed',
+    title: 'A failure callback says status=failed (any status but success is a failure)',
+    clause: '3/callback-fields',
+    rules: { failureFields: (message, found) => ({ ...ref.failureFields(message, found), status: 'failed' }) },
+  },
+  {
+    name: 'viva-failure-bare',
+    title: "A failure callback carries only status, message and action, never the payment's fields",
+    clause: '3/callback-fields',
+    rules: { failureFields: (message) => ref.failureFields(message, {}) },
+  },
+  {
+    name: 'viva-date-extended-offset',
+    title: 'transactionDate is written with the extended offset form +03:00',
+    clause: '3/callback-date-offset',
+    rules: { stamp: (ctx) => { const s = ref.stamp(ctx); return { ...s, transactionDate: extendedOffset(s.transactionDate) }; } },
+  },
+  {
+    name: 'viva-date-utc',
+    title: 'transactionDate is written in UTC with Z and no fraction of a second',
+    clause: '3/callback-date-offset',
+    rules: { stamp: (ctx) => ({ ...ref.stamp(ctx), transactionDate: new Date(ctx.now()).toISOString().replace(/\.\d{3}Z$/, 'Z') }) },
+  },
+  {
+    name: 'viva-uuid-uppercase',
+    title: 'transactionId is an upper-case UUID',
+    clause: '3/callback-fields',
+    rules: { stamp: (ctx) => ({ ...ref.stamp(ctx), transactionId: randomUUID().toUpperCase() }) },
+  },
+  {
+    name: 'viva-extra-callback-fields',
+    title: 'The callback carries fields the seed does not list (rrn, authorizationCode, terminalSerial)',
+    clause: '3/callback-fields',
+    rules: {
+      writeAnswer: (scheme, fields) => {
+        const answer = ref.writeAnswer(scheme, fields);
+        if (!('callback' in answer.body)) return answer;
+        return { ...answer, body: { callback: `${answer.body.callback}&rrn=123456833121&authorizationCode=690882&terminalSerial=PAX-A920-0001` } };
+      },
+    },
+  },
+  {
+    name: 'viva-callback-reordered-escaped',
+    title: 'The callback lists its fields in another order and %-escapes every reserved character (%2B in the offset)',
+    clause: '3/callback-fields',
+    rules: { writeAnswer: reversedAndEscaped },
+  },
+  {
+    name: 'viva-greek-messages',
+    title: 'Messages are in Greek (UTF-8, %-escaped)',
+    clause: '3/callback-fields',
+    rules: {
+      failureFields: (message, found) => ref.failureFields(GREEK[message] ?? message, found),
+      writeAnswer: (scheme, fields) => ref.writeAnswer(scheme, { ...fields, ...(fields.message !== undefined && { message: GREEK[fields.message] ?? fields.message }) }),
+    },
+  },
+];
+
+export const TERMINAL_VARIATIONS_BY_NAME: ReadonlyMap<string, TerminalVariation> = byName('terminal variation', TERMINAL_VARIATIONS);
