@@ -43,6 +43,7 @@ const SHOWS: Record<string, { fields: Partial<Record<RequestField, string>>; fie
   'viva-aade-signature-unchecked': { fields: { orderCode: '1091159196000136', ...BAD_AADE }, field: 'status' },
   'viva-transaction-id-fixed': { fields: { orderCode: '1091159196000136' }, field: 'transactionId' },
   'viva-same-day-partial-voids': { fields: { orderCode: '1091159196000136', amount: '200' }, field: 'amount' },
+  'viva-date-window-ignored': { fields: { referenceNumber: '833122', txnDateFrom: '2099-01-01T00:00:00.000+0300', amount: '100' }, field: 'status' },
 };
 
 describe('the Viva terminal faults', () => {

@@ -154,6 +154,14 @@ export const TERMINAL_FAULTS: readonly TerminalFault[] = [
     },
     caughtBy: ['viva.cancel.same-day-partial'],
   },
+  {
+    name: 'viva-date-window-ignored',
+    title: 'txnDateFrom and txnDateTo are read but do not narrow the search',
+    clause: '3/terminal-date-window',
+    level: 'SHOULD',
+    rules: { findEntry: (key, request, ctx) => ref.findEntry(key, { ...request, fields: { ...request.fields, txnDateFrom: undefined, txnDateTo: undefined } }, ctx) },
+    caughtBy: ['viva.dates.window-respected'],
+  },
 ];
 
 export const TERMINAL_FAULTS_BY_NAME: ReadonlyMap<string, TerminalFault> = byName('terminal fault', TERMINAL_FAULTS);
