@@ -103,7 +103,7 @@ describe('VivaClient.send', () => {
       // Act
       const answer = await client.cancel({ fields: { orderCode: '1' } });
       // Assert
-      expect(answer.problems).toEqual([{ kind: 'callback', clause: '3/adapter', message: expect.stringMatching(/not JSON/) }]);
+      expect(answer.problems).toEqual([{ kind: 'callback', clause: '3/adapter', message: expect.stringMatching(/not JSON .*\(PROFILE 3\/adapter\)$/) }]);
       expect(answer.callback).toBeUndefined();
     } finally {
       await close();

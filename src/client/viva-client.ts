@@ -8,9 +8,8 @@
 import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { aadeSignatureData, readProviderPrivateKey, signAadeData } from '../viva/aade';
 import { callbackOfBody, INTERAPP_PATH } from '../viva/adapter';
-import { callbackProblems, parseCallbackUri, type CallbackExpectation } from '../viva/callback';
+import { callbackProblems, parseCallbackUri, type CallbackExpectation, type CallbackProblem } from '../viva/callback';
 import { buildRequestUri, DEFAULT_PROTOCOL, redactUri, type RequestField } from '../viva/request';
-import type { AnswerProblem } from './decode';
 import { recordExchange } from './exchange';
 import type { Answer } from './pos-client';
 import { sendRecorded } from './send-recorded';
@@ -97,13 +96,13 @@ export class VivaClient {
       // callbackOfBody says so below
     }
     const read = callbackOfBody(text);
-    if (!read.ok) return withProblem(answer, { kind: 'callback', clause: '3/adapter', message: read.problem });
+    if (!read.ok) return withProblem(answer, { clause: '3/adapter', message: read.problem });
     const parsed = parseCallbackUri(read.callback);
-    if (!parsed.ok) return withProblem(answer, { kind: 'callback', clause: '3/callback-fields', message: `the callback is not a URI: ${parsed.problem}` });
+    if (!parsed.ok) return withProblem(answer, { clause: '3/callback-fields', message: `the callback is not a URI: ${parsed.problem}` });
     const { scheme, host, fields } = parsed.callback;
     answer.callback = { uri: read.callback, scheme, host };
     answer.plaintext = fields;
-    for (const problem of callbackProblems(parsed.callback, expected)) answer.problems.push({ kind: 'callback', ...problem, message: `${problem.message} (PROFILE ${problem.clause})` });
+    for (const problem of callbackProblems(parsed.callback, expected)) withProblem(answer, problem);
     return answer;
   }
 
@@ -127,7 +126,8 @@ export function vivaClientFor(
   return new VivaClient({ baseUrl, merchantKey, appId, aadeProviderId, aadeKey }, options);
 }
 
-function withProblem(answer: Answer, problem: AnswerProblem): Answer {
-  answer.problems.push(problem);
+/** Adds a broken rule to the answer's problems, the clause named in its message. */
+function withProblem(answer: Answer, { clause, message }: CallbackProblem): Answer {
+  answer.problems.push({ kind: 'callback', clause, message: `${message} (PROFILE ${clause})` });
   return answer;
 }
