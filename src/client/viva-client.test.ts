@@ -17,7 +17,7 @@ const fieldsOf = (uri: string) => {
   return parsed.request.fields;
 };
 
-/** The request URI a built request carries in its body. */
+/** The request URI a built request carries in its body (what the adapter reads). */
 const uriOf = ({ wire }: { wire: { body: Buffer } }) => (JSON.parse(wire.body.toString()) as { uri: string }).uri;
 
 describe('VivaClient.build', () => {

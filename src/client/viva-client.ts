@@ -36,9 +36,10 @@ export interface VivaCancel {
   aade?: 'signed' | 'bad-signature';
 }
 
-/** A built request: the bytes to send and what its callback must look like. */
+/** A built request: the bytes to send, the request URI they carry, and what its callback must look like. */
 export interface VivaRequestWire {
   wire: WireRequest;
+  uri: string;
   expected: CallbackExpectation;
 }
 
@@ -75,18 +76,15 @@ export class VivaClient {
       method: 'POST', path: INTERAPP_PATH, query: '',
       headers: [['Content-Type', 'application/json']],
       body: Buffer.from(JSON.stringify({ uri })),
-      plaintext: { uri },
     };
-    return { wire, expected: { scheme: fields.callback ?? '', aade: cancel.aade !== undefined } };
+    return { wire, uri, expected: { scheme: fields.callback ?? '', aade: cancel.aade !== undefined } };
   }
 
   /** @throws TransportError (with `exchange`) when no answer came. */
-  async send({ wire, expected }: VivaRequestWire): Promise<Answer> {
+  async send({ wire, uri, expected }: VivaRequestWire): Promise<Answer> {
     const baseUrl = this.credentials.baseUrl;
-    // The recorded request carries `merchantKey=[redacted]`; its replay says so. Its body is the plain JSON it is.
-    const uri = (wire.plaintext as { uri: string }).uri;
+    // The recorded request carries `merchantKey=[redacted]`; its replay says so.
     const shown: WireRequest = { ...wire, body: Buffer.from(JSON.stringify({ uri: redactUri(uri) })) };
-    delete shown.plaintext;
     const response = await sendRecorded(baseUrl, wire, this.options, shown);
     const answer: Answer = { status: response.status, headers: response.headers, problems: [], wire: { request: wire, response }, exchange: recordExchange(baseUrl, shown, response), shapeOnEveryStatus: true };
     const text = response.body.toString('utf8');

@@ -17,6 +17,7 @@ import type { ResolvedTarget } from '../config/resolved';
 import { statusOfFailure } from '../core/verdict';
 import type { CheckResult, Failure, Need } from '../core/types';
 import { PATHS } from '../profile/pos';
+import { formatIsoWithOffset } from '../viva/dates';
 import type { SchemaName } from '../schemas/validator';
 import { toRequestBreaks } from './breaks';
 import { checkInfoOf } from './check-info';
@@ -61,7 +62,7 @@ const DAY_MS = 86_400_000;
  * written `+0000` (the seed writes `+0300`): the form a terminal is likeliest to parse.
  */
 function isoDates(nowMs: number): Record<string, string> {
-  const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '+0000');
+  const iso = (ms: number) => formatIsoWithOffset(ms, 0);
   return { iso_now: iso(nowMs), iso_yesterday: iso(nowMs - DAY_MS), iso_tomorrow: iso(nowMs + DAY_MS), iso_week_ago: iso(nowMs - 7 * DAY_MS) };
 }
 

@@ -77,6 +77,11 @@ function dayAt(epochMs: number, offset: string): string {
   return new Date(epochMs + offsetMinutes(offset) * 60_000).toISOString().slice(0, 10);
 }
 
+/** Was the payment made today, by the terminal's calendar (a same-day full cancel voids it, seed 003)? */
+export function madeToday(tx: BookTransaction, ctx: TerminalContext): boolean {
+  return dayAt(parseIsoWithOffset(tx.date)!, ctx.book.terminal.offset) === dayAt(ctx.now(), ctx.book.terminal.offset);
+}
+
 function inWindow(tx: BookTransaction, request: VivaRequest, ctx: TerminalContext): boolean {
   const from = request.fields.txnDateFrom;
   if (from === undefined) return true;
@@ -105,8 +110,7 @@ export const referenceTerminalRules: TerminalRules = {
     const wanted = amount === undefined ? left : Number(amount);
     if (wanted <= 0) return { kind: 'fail', message: 'The amount must be more than 0' };
     if (wanted > left) return { kind: 'fail', message: `The amount ${wanted} is more than the ${left} left to refund` };
-    const sameDay = dayAt(parseIsoWithOffset(entry.tx.date)!, ctx.book.terminal.offset) === dayAt(ctx.now(), ctx.book.terminal.offset);
-    return { kind: sameDay && wanted === entry.tx.amount ? 'void' : 'refund', amount: wanted };
+    return { kind: madeToday(entry.tx, ctx) && wanted === entry.tx.amount ? 'void' : 'refund', amount: wanted };
   },
   maskAccountNumber: (pan) => maskPan(pan),
   callbackAmount: (cents) => String(cents),

@@ -7,7 +7,7 @@
 import { byName } from '../target/variants/by-name';
 import { formatIsoWithOffset } from '../viva/dates';
 import { URI_CHECKS } from '../viva/lint/registry';
-import { firstMustProblem, offsetMinutes, referenceTerminalRules as ref, type TerminalRules } from './rules';
+import { firstMustProblem, madeToday, referenceTerminalRules as ref, type TerminalRules } from './rules';
 
 export interface TerminalFault {
   /** Stable name: `paycert serve --profile viva-interapp --fault NAME` (later) and the selftest. */
@@ -148,8 +148,7 @@ export const TERMINAL_FAULTS: readonly TerminalFault[] = [
     rules: {
       decide: (entry, amount, ctx) => {
         const decision = ref.decide(entry, amount, ctx);
-        const sameDay = entry.tx.date.slice(0, 10) === formatIsoWithOffset(ctx.now(), offsetMinutes(ctx.book.terminal.offset)).slice(0, 10);
-        return decision.kind === 'refund' && sameDay && entry.refunded === 0 ? { kind: 'void', amount: entry.tx.amount } : decision;
+        return decision.kind === 'refund' && madeToday(entry.tx, ctx) && entry.refunded === 0 ? { kind: 'void', amount: entry.tx.amount } : decision;
       },
     },
     caughtBy: ['viva.cancel.same-day-partial'],
