@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { splitTarget } from '../crypto/canonical';
 import { HEADER } from '../profile/pos';
-import { readBody, sendJson, traceId } from './http';
+import { dropUnlessDrained, readBodyOrDrop, sendJson, traceId } from './http';
 import { cancelCharge } from './operations/cancel';
 import { createCharge } from './operations/charge';
 import { createRefund } from './operations/refund';
@@ -81,18 +81,12 @@ export async function handle(incoming: IncomingMessage, res: ServerResponse, ctx
       ...echo,
       ...extra,
     });
-  let read: Awaited<ReturnType<typeof readBody>>;
-  try {
-    read = await readBody(incoming);
-  } catch {
-    // The client went away mid-body: nobody is left to answer, and it is not the target's fault.
-    incoming.destroy();
-    return;
-  }
+  const read = await readBodyOrDrop(incoming);
+  if (!read) return;
   try {
     if (!read.ok) {
       refuse({ status: 413, code: '4130', message: 'request body exceeds 1 MiB' }, { Connection: 'close' });
-      if (!read.drained) res.on('finish', () => incoming.destroy());
+      dropUnlessDrained(read, incoming, res);
       return;
     }
     const target = incoming.url ?? '/';

@@ -11,6 +11,24 @@ const DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
 export type BodyRead = { ok: true; body: Buffer } | { ok: false; tooLarge: true; drained: boolean };
 
 /**
+ * Reads the body as `readBody` does; when the client goes away mid-body, drops the connection and
+ * answers undefined: nobody is left to answer, and it is not the server's fault.
+ */
+export async function readBodyOrDrop(req: IncomingMessage): Promise<BodyRead | undefined> {
+  try {
+    return await readBody(req);
+  } catch {
+    req.destroy();
+    return undefined;
+  }
+}
+
+/** After refusing an oversized body: unless it was drained, drop the connection once the refusal is out. */
+export function dropUnlessDrained(read: BodyRead & { ok: false }, req: IncomingMessage, res: ServerResponse): void {
+  if (!read.drained) res.on('finish', () => req.destroy());
+}
+
+/**
  * Reads the body. A body over MAX_BODY_BYTES is refused, but drained first (up to a limit) so the
  * client can read the refusal instead of a reset connection.
  */

@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
-import { listen, readBody } from '../target/http';
+import { dropUnlessDrained, listen, readBodyOrDrop } from '../target/http';
 import { INTERAPP_PATH } from '../viva/adapter';
 import { STATE_HOOK_PATH } from '../target/options';
 import { answerRequestUri } from './handle';
@@ -57,17 +57,12 @@ async function serve(req: IncomingMessage, res: ServerResponse, rules: TerminalR
   const path = (req.url ?? '').split('?')[0];
   if (path !== INTERAPP_PATH && path !== STATE_HOOK_PATH) return send(res, 404, { error: `no such path: the adapter serves POST ${INTERAPP_PATH}` });
   if (req.method !== 'POST') return send(res, 405, { error: `POST ${path} only` });
-  let read: Awaited<ReturnType<typeof readBody>>;
-  try {
-    read = await readBody(req);
-  } catch {
-    req.destroy(); // the client went away mid-body: nobody is left to answer
-    return;
-  }
+  const read = await readBodyOrDrop(req);
+  if (!read) return;
   try {
     if (!read.ok) {
       send(res, 413, { error: 'the body is larger than 1 MiB' });
-      if (!read.drained) res.on('finish', () => req.destroy());
+      dropUnlessDrained(read, req, res);
       return;
     }
     if (path === STATE_HOOK_PATH) {

@@ -5,7 +5,7 @@
  * without a line of this file changing.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody } from '../target/http';
+import { dropUnlessDrained, readBodyOrDrop } from '../target/http';
 import { VPWS_CANCEL_PATH, VPWS_STATE_HOOK_PATH, type VpwsLiberties } from './options';
 import { plainRefusal } from './refusals';
 import { answerBody as referenceAnswerBody, outcomeStatus, type VpwsContext } from './rules';
@@ -61,18 +61,12 @@ export async function handleVpws(incoming: IncomingMessage, res: ServerResponse,
       ...(outcome.kind === 'refused' ? outcome.refusal.headers : {}),
       ...headers,
     });
-  let read: Awaited<ReturnType<typeof readBody>>;
-  try {
-    read = await readBody(incoming);
-  } catch {
-    // The client went away mid-body: nobody is left to answer, and it is not the target's fault.
-    incoming.destroy();
-    return;
-  }
+  const read = await readBodyOrDrop(incoming);
+  if (!read) return;
   try {
     if (!read.ok) {
       send(refused(plainRefusal(413, 'tooLarge', options.liberties)), { Connection: 'close' });
-      if (!read.drained) res.on('finish', () => incoming.destroy());
+      dropUnlessDrained(read, incoming, res);
       return;
     }
     const method = incoming.method ?? '';
