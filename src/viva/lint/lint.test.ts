@@ -42,9 +42,24 @@ describe('lintUri on broken URIs', () => {
     ['show_receipt=1', buildRequestUri({ ...GOOD, show_receipt: '1' }), 'viva.request.flags'],
     ['AADE id alone', buildRequestUri({ ...GOOD, aadeProviderId: '999' }), 'viva.request.aade-complete'],
     ['signature data of 7 fields', buildRequestUri({ ...GOOD, aadeProviderId: '999', aadeProviderSignatureData: 'a;;c;d;e;f;g', aadeProviderSignature: 'AAAA' }), 'viva.request.aade-signature-data'],
+    ['action twice (cancel, then sale)', `${buildRequestUri(GOOD)}&action=sale`, 'viva.request.unique-params'],
+    ['amount twice', `${buildRequestUri({ ...GOOD, amount: '600' })}&amount=700`, 'viva.request.unique-params'],
+    ['amount twice with the same value', `${buildRequestUri({ ...GOOD, amount: '600' })}&amount=600`, 'viva.request.unique-params'],
     ['a signature not base64', buildRequestUri({ ...GOOD, aadeProviderId: '999', aadeProviderSignatureData: 'a;;c;d;e;f;g;h', aadeProviderSignature: 'not base64!' }), 'viva.request.aade-signature-base64'],
   ])('fails %s with exactly its check', (_, text, id) => {
     expect(notPassed(text)).toEqual([[id, 'failed']]);
+  });
+
+  it('names each repeated parameter and how often it appears, never a repeated merchantKey\'s values', () => {
+    // Arrange
+    const text = `action=sale&merchantKey=SECRET-2&${buildRequestUri({ ...GOOD, merchantKey: 'SECRET-1' }).split('?')[1]}&action=refund`;
+    // Act
+    const result = lintUri('t', `vivapayclient://pay/v1?${text}`, {});
+    // Assert
+    const found = result.results.find((r) => r.id === 'viva.request.unique-params')!;
+    expect(found).toMatchObject({ status: 'failed', level: 'MUST', ref: { clause: '3/request-unique-params' } });
+    expect(found.messages).toEqual([expect.stringMatching(/^action appears 3 times/), expect.stringMatching(/^merchantKey appears 2 times/)]);
+    expect(found.messages.join(' ')).not.toMatch(/SECRET/);
   });
 
   it('warns (SHOULD) on a STAN that is not 6 digits and on another protocol', () => {

@@ -15,6 +15,7 @@ import { booleanFlags } from './checks/flags';
 import { protocolDefault } from './checks/protocol';
 import { referenceNumberStan } from './checks/reference-number';
 import { requiredFields } from './checks/required';
+import { uniqueParams } from './checks/unique-params';
 import { requestUri } from './checks/uri';
 
 /** Builds the id index; throws on a duplicate id. */
@@ -28,7 +29,7 @@ export function indexUriChecks(checks: readonly UriCheck[]): ReadonlyMap<string,
 }
 
 export const URI_CHECKS: readonly UriCheck[] = [
-  requestUri, requiredFields, actionCancel, protocolDefault, amountCents, referenceNumberStan,
+  requestUri, uniqueParams, requiredFields, actionCancel, protocolDefault, amountCents, referenceNumberStan,
   dateFormat, dateRange, booleanFlags, aadeComplete, aadeSignatureData, aadeSignatureBase64, aadeSignatureValid,
 ];
 
