@@ -55,6 +55,28 @@ describe('VivaClient.build', () => {
     expect(decodeSignature(bad.aadeProviderSignature!)).toHaveLength(64);
     expect(verifyAadeSignature(bad.aadeProviderSignatureData!, decodeSignature(bad.aadeProviderSignature!)!, publicKey)).toBe(false);
   });
+
+  it('leaves out an AADE parameter the step sets to null, the rest still signed, and expects no aadeTransactionId then', () => {
+    // Arrange
+    const publicKey = createPublicKey(KEYS.privatePem);
+    // Act
+    const built = client.build({ fields: { amount: '700', aadeProviderId: null }, aade: 'signed' });
+    // Assert
+    const fields = fieldsOf(uriOf(built));
+    expect(fields.aadeProviderId).toBeUndefined();
+    expect(verifyAadeSignature(fields.aadeProviderSignatureData!, decodeSignature(fields.aadeProviderSignature!)!, publicKey)).toBe(true);
+    expect(built.expected.aade).toBe(false);
+    expect(client.build({ aade: 'signed' }).expected.aade).toBe(true);
+  });
+
+  it('puts raw query text before and after the built parameters, verbatim, so a parameter repeats', () => {
+    // Act
+    const uri = uriOf(client.build({ fields: { amount: '600' }, prependQuery: 'action=sale', appendQuery: 'amount=7%300&x=+1' }));
+    // Assert
+    expect(uri).toMatch(/^vivapayclient:\/\/pay\/v1\?action=sale&merchantKey=mk-SECRET-123&/);
+    expect(uri).toMatch(/&amount=600&.*&amount=7%300&x=\+1$/);
+    expect(parseRequestUri(uri)).toMatchObject({ ok: true, request: { repeated: ['action', 'amount'] } });
+  });
 });
 
 describe('VivaClient.send', () => {

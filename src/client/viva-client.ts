@@ -9,7 +9,7 @@ import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { aadeSignatureData, readProviderPrivateKey, signAadeData } from '../viva/aade';
 import { callbackOfBody, INTERAPP_PATH } from '../viva/adapter';
 import { callbackProblems, parseCallbackUri, type CallbackExpectation, type CallbackProblem } from '../viva/callback';
-import { buildRequestUri, DEFAULT_PROTOCOL, redactUri, type RequestField } from '../viva/request';
+import { AADE_FIELDS, buildRequestUri, DEFAULT_PROTOCOL, redactUri, type RequestField } from '../viva/request';
 import { recordExchange } from './exchange';
 import type { Answer } from './pos-client';
 import { sendRecorded } from './send-recorded';
@@ -32,8 +32,17 @@ export const DEFAULT_CALLBACK_SCHEME = 'paycert-callback';
 export interface VivaCancel {
   /** Request parameters over the defaults; null leaves a parameter out. */
   fields?: Partial<Record<RequestField, string | null>>;
-  /** Adds the three AADE parameters, signed by the provider key or with a signature that does not verify. */
+  /**
+   * Adds the three AADE parameters, signed by the provider key or with a signature that does not
+   * verify; `fields` apply over them, so a null there leaves one out (a partial set, still signed).
+   */
   aade?: 'signed' | 'bad-signature';
+  /**
+   * Raw query text (`name=value&...`) put before, or after, the built parameters, verbatim: a
+   * parameter the request already has is then repeated, or a value is sent unescaped.
+   */
+  prependQuery?: string;
+  appendQuery?: string;
 }
 
 /** A built request: the bytes to send, the request URI they carry, and what its callback must look like. */
@@ -49,14 +58,14 @@ export class VivaClient {
     private readonly options: TransportOptions = {},
   ) {}
 
-  /** The request URI's parameters: the defaults, the step's fields over them, then AADE. */
+  /** The request URI's parameters: the defaults, then AADE, then the step's fields over them. */
   private fieldsOf(cancel: VivaCancel): Partial<Record<RequestField, string>> {
     const { merchantKey, appId } = this.credentials;
     const merged: Partial<Record<RequestField, string | null>> = {
       merchantKey, appId, action: 'cancel', callback: DEFAULT_CALLBACK_SCHEME, protocol: DEFAULT_PROTOCOL, show_receipt: 'false', show_transaction_result: 'false',
+      ...(cancel.aade && this.aadeFields(cancel.fields?.amount, cancel.aade)),
       ...cancel.fields,
     };
-    if (cancel.aade) Object.assign(merged, this.aadeFields(merged.amount, cancel.aade));
     return Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== null && entry[1] !== undefined));
   }
 
@@ -71,13 +80,14 @@ export class VivaClient {
   /** The adapter request for a cancel (built apart from sending, like the other clients'). */
   build(cancel: VivaCancel = {}): VivaRequestWire {
     const fields = this.fieldsOf(cancel);
-    const uri = buildRequestUri(fields);
+    const uri = withRawQuery(buildRequestUri(fields), cancel.prependQuery, cancel.appendQuery);
     const wire: WireRequest = {
       method: 'POST', path: INTERAPP_PATH, query: '',
       headers: [['Content-Type', 'application/json']],
       body: Buffer.from(JSON.stringify({ uri })),
     };
-    return { wire, uri, expected: { scheme: fields.callback ?? '', aade: cancel.aade !== undefined } };
+    // A success callback owes aadeTransactionId only to a request that carried the whole AADE set.
+    return { wire, uri, expected: { scheme: fields.callback ?? '', aade: AADE_FIELDS.every((name) => fields[name]) } };
   }
 
   /** @throws TransportError (with `exchange`) when no answer came. */
@@ -122,6 +132,14 @@ export function vivaClientFor(
   const aadeKey = settings.aadePrivateKeyPem ? readProviderPrivateKey(settings.aadePrivateKeyPem) : generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey;
   const { merchantKey, appId, aadeProviderId } = settings;
   return new VivaClient({ baseUrl, merchantKey, appId, aadeProviderId, aadeKey }, options);
+}
+
+/** `uri` with raw query text before and after its parameters (empty parts left out). */
+function withRawQuery(uri: string, prepend: string | undefined, append: string | undefined): string {
+  if (!prepend && !append) return uri;
+  const at = uri.indexOf('?');
+  const [base, query] = at < 0 ? [uri, ''] : [uri.slice(0, at), uri.slice(at + 1)];
+  return `${base}?${[prepend, query, append].filter((part) => part).join('&')}`;
 }
 
 /** Adds a broken rule to the answer's problems, the clause named in its message. */

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { sampleCharge, sampleRefund } from '../client/fixtures';
 import type { Answer, PosClient } from '../client/pos-client';
 import type { VpwsClient } from '../client/vpws-client';
-import type { VivaCancel, VivaClient } from '../client/viva-client';
+import type { VivaClient } from '../client/viva-client';
 import type { RequestSpec } from '../client/build';
 import { plainRequest } from '../client/plain-http';
 import { redactText, redactValue } from '../client/redact';
@@ -24,8 +24,9 @@ import { checkInfoOf } from './check-info';
 import { checkExpect, checkExpectAll, type Mismatch } from './expect';
 import { CaptureError, interpolate, type Vars } from './interpolate';
 import { deepMerge } from './merge';
-import { OPERATIONS, type LoadedScenario, type Step, type VivaStep } from './types';
+import { OPERATIONS, type LoadedScenario, type Step } from './types';
 import { viewOf, type AnswerView } from './view';
+import { vivaCancelOf } from './viva-step';
 
 export interface ScenarioEnv {
   client: PosClient;
@@ -120,13 +121,6 @@ async function callStateHook(step: NonNullable<Step['state']>, env: ScenarioEnv)
     body = answer.body;
   }
   return { kind: 'answer', http: { status: answer.status, headers: answer.headers }, request: { path: new URL(url).pathname }, plaintext: body };
-}
-
-/** The YAML step as the Viva client takes it: every value as text, null to leave a parameter out. */
-function vivaCancelOf(step: VivaStep): VivaCancel {
-  const { aade, ...rest } = step;
-  const fields = Object.fromEntries(Object.entries(rest).map(([name, value]) => [name, value === null || value === undefined ? null : String(value)]));
-  return { fields, ...(aade !== undefined && { aade }) };
 }
 
 class StepFailure extends Error {

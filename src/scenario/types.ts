@@ -82,8 +82,21 @@ export interface Step {
 /**
  * A Viva request (PROFILE 3): request URI parameters over the client's defaults (null leaves one
  * out; numbers and booleans are sent as written), and `aade` to add the signed AADE parameters.
+ * `prepend_query`/`append_query` are raw query text put before/after the built parameters
+ * (to repeat one); a date parameter may be a `VivaDateFrom`, built from another date.
  */
-export type VivaStep = { [field: string]: string | number | boolean | null | undefined } & { aade?: 'signed' | 'bad-signature' };
+export type VivaStep = { [field: string]: string | number | boolean | null | undefined | VivaDateFrom } & {
+  aade?: 'signed' | 'bad-signature';
+  prepend_query?: string;
+  append_query?: string;
+};
+
+/** A date moved `plus_ms` from `date` (a payment's, say) and written at `offset` (default: `date`'s). */
+export interface VivaDateFrom {
+  date: string;
+  plus_ms?: number;
+  offset?: string;
+}
 
 export const OPERATIONS = ['charge', 'refund', 'cancel', 'reverse', 'raw', 'state', 'vpws_cancel', 'viva_cancel'] as const;
 export type StepOperation = (typeof OPERATIONS)[number];

@@ -53,3 +53,43 @@ export function formatIsoWithOffset(epochMs: number, offsetMinutes: number): str
   const abs = Math.abs(offsetMinutes);
   return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
 }
+
+/** An offset as a request may write one: `Z`, `+0300` (the seed's) or `+03:00`. */
+export const OFFSET_PATTERN = /^(Z|[+-]\d{2}:?\d{2})$/;
+
+const NS_PER_MS = 1_000_000n;
+const NS_PER_S = 1_000_000_000n;
+
+/**
+ * `text` (ISO 8601 with an offset) moved by `plusMs` and written at `offset` (`Z`, `+0300`,
+ * `+03:00`; default: the offset `text` is written in, in its form); undefined when `text` or
+ * `offset` is not one. Exact to the nanosecond: a payment dated `...00.123456+03:00` moved by
+ * -1 ms is `...00.122456`, never a truncated `...00.122`, so a bound built from a date is as
+ * precise as the date. The fraction keeps the digits it had (three at least once moved).
+ */
+export function shiftIsoDate(text: string, plusMs: number, offset?: string): string | undefined {
+  const m = ISO_DATE_TIME.exec(text);
+  if (!m || m[8] === undefined || localMillisOf(m) === undefined) return undefined;
+  const from = offsetOf(m);
+  const toText = offset ?? /(Z|[+-]\d{2}:?\d{2})$/.exec(text)![1]!;
+  const to = offsetMinutesOf(toText);
+  if (from === undefined || to === undefined || !Number.isInteger(plusMs)) return undefined;
+  const fraction = m[7] ?? '';
+  // The fraction adds under a second to the wall clock, so flooring to seconds drops exactly it.
+  const wholeSeconds = BigInt(Math.floor(localMillisOf(m)! / 1000));
+  const instant = (wholeSeconds - BigInt(from * 60)) * NS_PER_S + BigInt(fraction.padEnd(9, '0')) + BigInt(plusMs) * NS_PER_MS;
+  const wall = instant + BigInt(to * 60) * NS_PER_S;
+  const seconds = wall / NS_PER_S - (wall % NS_PER_S < 0n ? 1n : 0n);
+  const nanos = String(wall - seconds * NS_PER_S).padStart(9, '0');
+  const digits = Math.max(fraction.length, plusMs === 0 ? 0 : 3, nanos.replace(/0+$/, '').length);
+  const clock = new Date(Number(seconds) * 1000).toISOString().slice(0, 19);
+  return `${clock}${digits === 0 ? '' : `.${nanos.slice(0, digits)}`}${toText}`;
+}
+
+/** `Z`, `+0300` or `+03:00` as minutes east of UTC; undefined when it is none of them. */
+function offsetMinutesOf(text: string): number | undefined {
+  if (text === 'Z') return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(text);
+  if (!m || Number(m[2]) > 23 || Number(m[3]) > 59) return undefined;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+}
