@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { sampleCharge, sampleRefund } from '../client/fixtures';
 import type { Answer, PosClient } from '../client/pos-client';
-import type { VpwsClient } from '../client/vpws-client';
+import { VpwsProbeNotApplicable, type VpwsClient } from '../client/vpws-client';
 import type { VivaClient } from '../client/viva-client';
 import type { RequestSpec } from '../client/build';
 import { plainRequest } from '../client/plain-http';
@@ -26,6 +26,7 @@ import { CaptureError, interpolate, type Vars } from './interpolate';
 import { deepMerge } from './merge';
 import { OPERATIONS, type LoadedScenario, type Step } from './types';
 import { viewOf, type AnswerView } from './view';
+import { sendVpwsStep } from './vpws-step';
 import { vivaCancelOf } from './viva-step';
 
 export interface ScenarioEnv {
@@ -133,8 +134,7 @@ async function sendOnce(step: Step, env: ScenarioEnv): Promise<Answer> {
   try {
     if (step.vpws_cancel) {
       if (!env.vpws) throw new StepFailure({ message: 'a VPWS step needs the target config\'s tokens (dealer_a, dealer_b)' });
-      const { referenceCode, reason, token, raw_body } = step.vpws_cancel;
-      return await env.vpws.cancel({ ...(referenceCode !== undefined && { referenceCode }), ...(reason !== undefined && { reason }) }, token ?? 'dealer_a', raw_body);
+      return await sendVpwsStep(step.vpws_cancel, env.vpws);
     }
     if (step.viva_cancel) {
       if (!env.viva) throw new StepFailure({ message: 'a viva_cancel step needs a target of profile viva-interapp' });
@@ -191,6 +191,8 @@ export async function runScenario(s: LoadedScenario, env: ScenarioEnv): Promise<
       const view = await runStep(step, env);
       if (step.as) vars[step.as] = view;
     } catch (error) {
+      // A probe this target cannot be sent (its token has no case to change): skipped, never passed.
+      if (error instanceof VpwsProbeNotApplicable) return { check, status: 'skipped', durationMs: performance.now() - started, skipReason: error.message };
       if (!(error instanceof StepFailure) && !(error instanceof CaptureError)) throw error;
       const mismatch = error instanceof StepFailure ? error.mismatch : { message: error.message };
       // What a target answered may hold a card number in clear (a faulty Viva callback does): masked here.

@@ -69,7 +69,7 @@ export interface Step {
   cancel?: { charge: string };
   reverse?: { charge: string };
   raw?: { method: string; path: string; query?: string; plaintext?: unknown };
-  vpws_cancel?: { referenceCode?: string | null; reason?: string; token?: 'dealer_a' | 'dealer_b' | 'none' | 'invalid'; raw_body?: string };
+  vpws_cancel?: VpwsStep;
   viva_cancel?: VivaStep;
   state?: { name: string; params?: Record<string, unknown> };
   idempotency_key?: string;
@@ -77,6 +77,22 @@ export interface Step {
   repeat?: number;
   expect?: Expect;
   expect_all?: ExpectAll;
+}
+
+/**
+ * A VPWS cancel (PROFILE 2). `authorization` is the header exactly (`{token}` stands for the token
+ * of `token` after `token_change`; null sends none); `token_in` also puts the token in the query,
+ * the body or an X-Access-Token header; `body_bytes` pads `reason` to a body of that size.
+ */
+export interface VpwsStep {
+  referenceCode?: string | null;
+  reason?: string;
+  token?: 'dealer_a' | 'dealer_b' | 'none' | 'invalid';
+  authorization?: string | null;
+  token_change?: 'append-char' | 'drop-last-char' | 'upper-case' | 'lower-case';
+  token_in?: 'query' | 'body' | 'x-access-token';
+  raw_body?: string;
+  body_bytes?: number;
 }
 
 /**

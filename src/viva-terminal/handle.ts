@@ -3,13 +3,15 @@
  * then the callback, each step a rule of rules.ts.
  */
 import type { CallbackField } from '../viva/callback';
-import { parseRequestUri } from '../viva/request';
+import { parseIsoWithOffset } from '../viva/dates';
+import { parseRequestUri, type VivaRequest } from '../viva/request';
+import type { BookEntry } from './types';
 import type { AdapterAnswer, TerminalContext, TerminalRules } from './rules';
 
 export function answerRequestUri(uri: string, rules: TerminalRules, ctx: TerminalContext): AdapterAnswer {
   const parsed = parseRequestUri(uri);
   if (!parsed.ok) return { status: 400, body: { error: `not a request URI: ${parsed.problem}` } };
-  const request = parsed.request;
+  const request: VivaRequest = { ...parsed.request, ...rules.readParameters(parsed.request.pairs) };
   const scheme = rules.callbackScheme(request);
   // No callback scheme, no way back to the client: the adapter says why instead.
   if (!/^[A-Za-z][A-Za-z0-9+.-]*$/.test(scheme)) return { status: 422, body: { error: 'the request has no usable callback scheme, so there is no callback to answer' } };
@@ -19,7 +21,7 @@ export function answerRequestUri(uri: string, rules: TerminalRules, ctx: Termina
   if (problem !== undefined) return fail(problem);
   const key = rules.searchKey(request);
   if (key.kind === 'none') return fail('No shortOrderCode, orderCode or referenceNumber: nothing to search by');
-  const entry = rules.findEntry(key, request, ctx);
+  const entry = latest(rules.findEntries(key, request, ctx).filter((e) => rules.inWindow(e.tx, request, ctx)));
   if (!entry) return fail('Transaction not found');
   const { tx } = entry;
   const found = { orderCode: tx.orderCode, shortOrderCode: tx.shortOrderCode, tid: tx.tid, cardType: tx.card.type, accountNumber: rules.maskAccountNumber(tx.card.number) };
@@ -38,4 +40,9 @@ export function answerRequestUri(uri: string, rules: TerminalRules, ctx: Termina
   };
   if (rules.carriesAade(request)) fields.aadeTransactionId = rules.aadeTransactionId(tx, ctx);
   return rules.writeAnswer(scheme, fields);
+}
+
+/** A STAN repeats over time: of the payments found in the window, the latest is the one meant. */
+function latest(entries: readonly BookEntry[]): BookEntry | undefined {
+  return [...entries].sort((a, b) => parseIsoWithOffset(b.tx.date)! - parseIsoWithOffset(a.tx.date)!)[0];
 }

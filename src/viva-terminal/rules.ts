@@ -9,6 +9,7 @@ import { buildCallbackUri, type CallbackField } from '../viva/callback';
 import { URI_CHECKS } from '../viva/lint/registry';
 import type { UriCheck } from '../viva/lint/uri-check';
 import { searchKeyOf, type SearchKey, type VivaRequest } from '../viva/request';
+import { firstValues, type QueryPair } from '../viva/uri';
 import type { BookEntry, BookTransaction, TransactionBook } from './types';
 
 export interface TerminalContext {
@@ -24,12 +25,16 @@ export interface TerminalContext {
 export type Decision = { kind: 'void' | 'refund'; amount: number } | { kind: 'fail'; message: string };
 
 export interface TerminalRules {
+  /** Each parameter's value, and the names given more than once (which validateRequest refuses). */
+  readParameters(pairs: readonly QueryPair[]): Pick<VivaRequest, 'fields' | 'repeated'>;
   /** The first MUST rule of PROFILE 3 the request breaks, as the failure callback's message. */
   validateRequest(request: VivaRequest, ctx: TerminalContext): string | undefined;
   /** Which field the search uses: shortOrderCode, then orderCode, then referenceNumber. */
   searchKey(request: VivaRequest): SearchKey;
-  /** The payment the key finds within the date window (a shortOrderCode: this terminal's only). */
-  findEntry(key: SearchKey, request: VivaRequest, ctx: TerminalContext): BookEntry | undefined;
+  /** The payments the key finds, before the date window (a shortOrderCode: this terminal's only). */
+  findEntries(key: SearchKey, request: VivaRequest, ctx: TerminalContext): BookEntry[];
+  /** Is the payment within txnDateFrom..txnDateTo, both inclusive (txnDateTo absent: now)? */
+  inWindow(tx: BookTransaction, request: VivaRequest, ctx: TerminalContext): boolean;
   /** Void, refund or refuse, for `amount` (cents as text; absent: everything left). */
   decide(entry: BookEntry, amount: string | undefined, ctx: TerminalContext): Decision;
   /** The card number as the callback shows it: first 6 and last 4 digits. */
@@ -44,6 +49,8 @@ export interface TerminalRules {
   callbackScheme(request: VivaRequest): string;
   /** The callback's transactionDate and transactionId. */
   stamp(ctx: TerminalContext): { transactionDate: string; transactionId: string };
+  /** How the terminal writes a new payment's date (the state hook answers it as `date`). */
+  paymentDate(epochMs: number, ctx: TerminalContext): string;
   /** A failure callback's fields: status `fail` (decision I10), the message, and the payment's fields when one was found (I11). */
   failureFields(message: string, found: Partial<Record<CallbackField, string>>): Partial<Record<CallbackField, string>>;
   /** The adapter's answer carrying the callback: HTTP 200 `{"callback"}` with the fields in the seed table's order. */
@@ -82,27 +89,23 @@ export function madeToday(tx: BookTransaction, ctx: TerminalContext): boolean {
   return dayAt(parseIsoWithOffset(tx.date)!, ctx.book.terminal.offset) === dayAt(ctx.now(), ctx.book.terminal.offset);
 }
 
-function inWindow(tx: BookTransaction, request: VivaRequest, ctx: TerminalContext): boolean {
-  const from = request.fields.txnDateFrom;
-  if (from === undefined) return true;
-  const when = parseIsoWithOffset(tx.date)!;
-  // The seed: txnDateFrom without txnDateTo searches up to now.
-  const to = request.fields.txnDateTo === undefined ? ctx.now() : parseIsoWithOffset(request.fields.txnDateTo)!;
-  return when >= parseIsoWithOffset(from)! && when <= to;
-}
-
 export const referenceTerminalRules: TerminalRules = {
+  readParameters: (pairs) => firstValues(pairs),
   validateRequest: (request, ctx) => firstMustProblem(request, ctx),
   searchKey: (request) => searchKeyOf(request.fields),
-  findEntry: (key, request, ctx) => {
-    if (key.kind === 'none') return undefined;
-    const matches = [...ctx.entries.values()].filter(({ tx }) => {
+  findEntries: (key, _request, ctx) =>
+    [...ctx.entries.values()].filter(({ tx }) => {
       if (key.kind === 'shortOrderCode') return tx.shortOrderCode === key.value && tx.tid === ctx.book.terminal.tid;
       if (key.kind === 'orderCode') return tx.orderCode === key.value;
-      return tx.stan === key.value;
-    });
-    // A STAN repeats over time: the latest payment in the window is the one meant.
-    return matches.filter((e) => inWindow(e.tx, request, ctx)).sort((a, b) => parseIsoWithOffset(b.tx.date)! - parseIsoWithOffset(a.tx.date)!)[0];
+      return key.kind === 'referenceNumber' && tx.stan === key.value;
+    }),
+  inWindow: (tx, request, ctx) => {
+    const from = request.fields.txnDateFrom;
+    if (from === undefined) return true;
+    const when = parseIsoWithOffset(tx.date)!;
+    // The seed: txnDateFrom without txnDateTo searches up to now.
+    const to = request.fields.txnDateTo === undefined ? ctx.now() : parseIsoWithOffset(request.fields.txnDateTo)!;
+    return when >= parseIsoWithOffset(from)! && when <= to;
   },
   decide: (entry, amount, ctx) => {
     const left = entry.voided ? 0 : entry.tx.amount - entry.refunded;
@@ -118,6 +121,7 @@ export const referenceTerminalRules: TerminalRules = {
   aadeTransactionId: (tx, ctx) => `${ctx.book.terminal.acquirerCode}${tx.rrn}${tx.authCode}`,
   callbackScheme: (request) => request.fields.callback ?? '',
   stamp: (ctx) => ({ transactionDate: formatIsoWithOffset(ctx.now(), offsetMinutes(ctx.book.terminal.offset)), transactionId: randomUUID() }),
+  paymentDate: (epochMs, ctx) => formatIsoWithOffset(epochMs, offsetMinutes(ctx.book.terminal.offset)),
   failureFields: (message, found) => ({ status: FAILURE_STATUS, message, action: 'cancel', ...found }),
   writeAnswer: (scheme, fields) => ({ status: 200, body: { callback: buildCallbackUri(scheme, fields) } }),
 };

@@ -9,7 +9,7 @@ import { INTERAPP_PATH } from '../viva/adapter';
 import { STATE_HOOK_PATH } from '../target/options';
 import { answerRequestUri } from './handle';
 import { applyVivaState } from './state-hook';
-import { offsetMinutes, referenceTerminalRules, type TerminalContext, type TerminalRules } from './rules';
+import { referenceTerminalRules, type TerminalContext, type TerminalRules } from './rules';
 import { sampleBook } from './sample-book';
 import type { BookEntry, TransactionBook } from './types';
 
@@ -66,7 +66,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, rules: TerminalR
       return;
     }
     if (path === STATE_HOOK_PATH) {
-      const answer = applyVivaState(read.body, ctx, offsetMinutes(ctx.book.terminal.offset));
+      const answer = applyVivaState(read.body, ctx, (epochMs) => rules.paymentDate(epochMs, ctx));
       return send(res, answer.status, answer.body);
     }
     send(res, ...adapterAnswer(read.body, rules, ctx));

@@ -1,6 +1,6 @@
 /**
- * The simulator's state hook (PROFILE section 4 format; the state is paycert's, because PROFILE
- * names none for this profile: docs/profile-decisions.md I15).
+ * The simulator's state hook: PROFILE section 4's `viva transaction exists` (its params: decision
+ * I15 of docs/profile-decisions.md; `cardType` is paycert's addition).
  *
  * `POST /_conformance/state` with `{"action":"setup","state":"viva transaction exists","params":
  * {amount, daysAgo?, terminal?: "this"|"other", type?: "sale"|"preauth", cardType?}}` makes that
@@ -9,7 +9,6 @@
  * harness asks for a payment and reads them back.
  */
 import { parseStateRequest } from '../target/state-hook';
-import { formatIsoWithOffset } from '../viva/dates';
 import type { TerminalContext } from './rules';
 
 export const VIVA_TRANSACTION_STATE = 'viva transaction exists';
@@ -21,8 +20,8 @@ export type VivaStateAnswer = { status: 200; body: Record<string, string> } | { 
 
 const refuse = (error: string): VivaStateAnswer => ({ status: 400, body: { error } });
 
-/** Applies one state request to the simulator's book. */
-export function applyVivaState(body: Buffer, ctx: TerminalContext, offsetMinutes: number): VivaStateAnswer {
+/** Applies one state request to the simulator's book; `writeDate` writes the payment's date as the terminal does. */
+export function applyVivaState(body: Buffer, ctx: TerminalContext, writeDate: (epochMs: number) => string): VivaStateAnswer {
   const request = parseStateRequest(body);
   if (request.kind === 'invalid') return refuse(request.message);
   if (request.kind === 'teardown') return { status: 200, body: {} };
@@ -43,7 +42,7 @@ export function applyVivaState(body: Buffer, ctx: TerminalContext, offsetMinutes
   const orderCode = `${shortOrderCode}${String(n).padStart(6, '0')}`;
   const stan = String(900_000 + (n % 100_000));
   const tid = terminal === 'this' ? ctx.book.terminal.tid : OTHER_TERMINAL_TID;
-  const date = formatIsoWithOffset(ctx.now() - daysAgo * DAY, offsetMinutes);
+  const date = writeDate(ctx.now() - daysAgo * DAY);
   const cardType = typeof p.cardType === 'string' ? p.cardType : 'Debit Mastercard';
   ctx.entries.set(orderCode, {
     tx: { type, orderCode, shortOrderCode, stan, date, amount: p.amount, card: { type: cardType, number: '5374890000041831' }, tid, rrn: `123456${stan}`, authCode: stan },

@@ -65,7 +65,8 @@ const NS_PER_S = 1_000_000_000n;
  * `+03:00`; default: the offset `text` is written in, in its form); undefined when `text` or
  * `offset` is not one. Exact to the nanosecond: a payment dated `...00.123456+03:00` moved by
  * -1 ms is `...00.122456`, never a truncated `...00.122`, so a bound built from a date is as
- * precise as the date. The fraction keeps the digits it had (three at least once moved).
+ * precise as the date. The fraction keeps the digits it had, three at least: the seed writes
+ * `.000`, so every terminal reads that form.
  */
 export function shiftIsoDate(text: string, plusMs: number, offset?: string): string | undefined {
   const m = ISO_DATE_TIME.exec(text);
@@ -81,9 +82,9 @@ export function shiftIsoDate(text: string, plusMs: number, offset?: string): str
   const wall = instant + BigInt(to * 60) * NS_PER_S;
   const seconds = wall / NS_PER_S - (wall % NS_PER_S < 0n ? 1n : 0n);
   const nanos = String(wall - seconds * NS_PER_S).padStart(9, '0');
-  const digits = Math.max(fraction.length, plusMs === 0 ? 0 : 3, nanos.replace(/0+$/, '').length);
+  const digits = Math.max(fraction.length, 3, nanos.replace(/0+$/, '').length);
   const clock = new Date(Number(seconds) * 1000).toISOString().slice(0, 19);
-  return `${clock}${digits === 0 ? '' : `.${nanos.slice(0, digits)}`}${toText}`;
+  return `${clock}.${nanos.slice(0, digits)}${toText}`;
 }
 
 /** `Z`, `+0300` or `+03:00` as minutes east of UTC; undefined when it is none of them. */
