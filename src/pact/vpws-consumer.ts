@@ -46,7 +46,7 @@ export async function generateVpwsContract(interactions: readonly VpwsInteractio
       })
       .executeTest(async (mock) => {
         const client = new VpwsClient({ baseUrl: mock.url, tokens: { dealer_a: EXAMPLE_TOKEN, dealer_b: EXAMPLE_TOKEN } });
-        const wire = client.build({ referenceCode: EXAMPLE_REFERENCE_CODE, ...(i.reason !== undefined && { reason: i.reason }) }, i.token);
+        const wire = client.build({ referenceCode: EXAMPLE_REFERENCE_CODE, ...(i.reason !== undefined && { reason: i.reason }) }, { token: i.token });
         wire.headers.push([INTERACTION_HEADER, i.id]);
         const answer = await client.send(wire);
         if (answer.status !== i.status) throw new Error(`${i.id}: the mock server answered ${answer.status}, expected ${i.status}`);

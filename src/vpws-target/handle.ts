@@ -6,29 +6,23 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dropUnlessDrained, readBodyOrDrop } from '../target/http';
-import { VPWS_CANCEL_PATH, VPWS_STATE_HOOK_PATH, type VpwsLiberties } from './options';
+import { VPWS_CANCEL_PATH, VPWS_STATE_HOOK_PATH } from './options';
 import { plainRefusal } from './refusals';
 import { answerBody as referenceAnswerBody, outcomeStatus, type VpwsContext } from './rules';
 import { applyVpwsState } from './state-hook';
-import { isRefusal, type VpwsOutcome, type VpwsRefusal, type VpwsTransaction } from './types';
-
-/** Writes a JSON answer (pretty when the target takes that liberty). */
-export function sendVpwsJson(res: ServerResponse, status: number, body: unknown, liberties: VpwsLiberties, headers: Record<string, string> = {}): void {
-  const payload = Buffer.from(liberties.prettyJson ? JSON.stringify(body, null, 2) : JSON.stringify(body), 'utf8');
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': String(payload.length), ...headers });
-  res.end(payload);
-}
+import { isRefusal, type VpwsHttpRequest, type VpwsOutcome, type VpwsRefusal, type VpwsTransaction } from './types';
+import { sendVpwsJson } from './wire';
 
 const refused = (refusal: VpwsRefusal, tx?: VpwsTransaction): VpwsOutcome =>
   tx === undefined ? { kind: 'refused', refusal } : { kind: 'refused', refusal, tx };
 
-async function cancel(method: string, path: string, authorization: string | undefined, body: Buffer, ctx: VpwsContext): Promise<VpwsOutcome> {
+async function cancel(method: string, path: string, http: VpwsHttpRequest, ctx: VpwsContext): Promise<VpwsOutcome> {
   const { rules, liberties } = ctx.options;
   if (path !== VPWS_CANCEL_PATH) return refused(plainRefusal(404, 'noRoute', liberties));
   if (method !== 'POST') return refused({ ...plainRefusal(405, 'method', liberties), headers: { Allow: 'POST' } });
-  const dealer = rules.authenticate(authorization, ctx);
+  const dealer = rules.authenticate(http, ctx);
   if (typeof dealer !== 'string') return refused(dealer);
-  const request = rules.readRequest(body, ctx);
+  const request = rules.readRequest(http.body, ctx);
   if (isRefusal(request)) return refused(request);
   // Lookup, decision and commit in one critical section: two concurrent cancels of one
   // transaction see each other's commit instead of both cancelling it.
@@ -70,13 +64,14 @@ export async function handleVpws(incoming: IncomingMessage, res: ServerResponse,
       return;
     }
     const method = incoming.method ?? '';
-    const path = (incoming.url ?? '/').split('?')[0] ?? '/';
+    const [path = '/', query = ''] = (incoming.url ?? '/').split(/\?(.*)/s);
     if (options.stateHook && path === VPWS_STATE_HOOK_PATH) {
       if (method !== 'POST') return sendVpwsJson(res, 405, { error: 'use POST' }, options.liberties, { Allow: 'POST' });
       const state = applyVpwsState(read.body, ctx.store);
       return sendVpwsJson(res, state.status, state.body, options.liberties);
     }
-    send(await cancel(method, path, incoming.headers.authorization, read.body, ctx));
+    const http: VpwsHttpRequest = { authorization: incoming.headers.authorization, headers: incoming.headers, query: new URLSearchParams(query), body: read.body };
+    send(await cancel(method, path, http, ctx));
   } catch (error) {
     options.onInternalError(error);
     if (res.headersSent) return void res.destroy();

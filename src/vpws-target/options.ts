@@ -3,6 +3,7 @@
  * leaves to an implementation (MAY), the liberties any implementation may take, and its rules.
  * Everything has a default, so `resolveVpwsTargetOptions({})` is the conformant reference target.
  */
+import { DEFAULT_WIRE_LIBERTIES, type WireLiberties } from '../target/http';
 import { STATE_HOOK_PATH } from '../target/options';
 import { referenceVpwsRules, type VpwsRules } from './rules';
 import type { Dealer } from './types';
@@ -29,14 +30,23 @@ export interface VpwsMayChoices {
   missingReferenceStatus: 400 | 200;
 }
 
-/** Liberties any implementation may take that a check must never hold against it. */
-export interface VpwsLiberties {
+/**
+ * Liberties any implementation may take that a check must never hold against it: the wire's
+ * (pretty JSON, key order, charset, chunked, Connection: close, extra headers) and the body's.
+ */
+export interface VpwsLiberties extends WireLiberties {
   /** Fields PROFILE does not name, beside the wrapper's and inside `data`. */
   extraFields: boolean;
-  /** Pretty-printed JSON bodies. */
-  prettyJson: boolean;
   /** `message` and `errorMessage` in other words (their text is free). */
   messageText: 'default' | 'other';
+  /** What `exceptions`, `oldData` and `errors` hold (PROFILE 2: any JSON value); a refusal's reason goes in `errors`. */
+  freeFields: 'null' | 'array' | 'object' | 'string';
+  /** `data` on the refusals that have no transaction to describe (401, 403, bad body...): null, or an object with isSuccess false. */
+  dataOnRefusals: boolean;
+  /** `statusCode` of a refusal: the HTTP status, or a code of the gateway's own (PROFILE fixes it only on a success). */
+  refusalStatusCode: 'http' | 'own';
+  /** Whole numbers of `data` written with a decimal point (`"lastAmount": 0.0`), as the seed's example. */
+  decimalAmounts: boolean;
 }
 
 export interface VpwsTargetOptions {
@@ -63,9 +73,13 @@ export const DEFAULT_VPWS_MAY: VpwsMayChoices = {
 };
 
 export const DEFAULT_VPWS_LIBERTIES: VpwsLiberties = {
+  ...DEFAULT_WIRE_LIBERTIES,
   extraFields: false,
-  prettyJson: false,
   messageText: 'default',
+  freeFields: 'null',
+  dataOnRefusals: false,
+  refusalStatusCode: 'http',
+  decimalAmounts: false,
 };
 
 export type VpwsTargetOptionsInput = Partial<Omit<VpwsTargetOptions, 'tokens' | 'may' | 'liberties' | 'rules'>> & {

@@ -4,11 +4,12 @@
  * variant is the reference target with one entry replaced:
  * `startVpwsTarget({ rules: { checkOwner: () => null } })`.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { answerBody as writeAnswerBody } from './answer';
 import type { VpwsTargetOptions } from './options';
-import { cancelRefusal, plainRefusal, text } from './refusals';
+import { cancelRefusal, plainRefusal } from './refusals';
 import type { VpwsStore } from './store';
-import { DEALERS, type Dealer, type VpwsCancelRequest, type VpwsData, type VpwsOutcome, type VpwsRefusal, type VpwsResponseBody, type VpwsTransaction } from './types';
+import { DEALERS, type Dealer, type VpwsCancelRequest, type VpwsHttpRequest, type VpwsOutcome, type VpwsRefusal, type VpwsTransaction } from './types';
 
 /** What every rule may read: the target's options (MAY choices, liberties, clock) and state. */
 export interface VpwsContext {
@@ -17,8 +18,11 @@ export interface VpwsContext {
 }
 
 export interface VpwsRules {
-  /** Bearer token to dealer; no token or an unknown one is 401. */
-  authenticate(authorizationHeader: string | undefined, ctx: VpwsContext): Dealer | VpwsRefusal;
+  /**
+   * The dealer whose token the Authorization header carries, whole and exact after the scheme
+   * `Bearer` (any case, RFC 7235); anything else is 401 (PROFILE 2, 2/token-exact).
+   */
+  authenticate(request: VpwsHttpRequest, ctx: VpwsContext): Dealer | VpwsRefusal;
   /** The JSON body; not JSON is 400, a missing or empty referenceCode is refused (may.missingReferenceStatus). */
   readRequest(body: Buffer, ctx: VpwsContext): VpwsCancelRequest | VpwsRefusal;
   /** The transaction a referenceCode names, if any. */
@@ -39,15 +43,23 @@ export interface VpwsRules {
 }
 
 /** Compares digests, so the time taken says nothing about how much of a token matched. */
-function sameToken(given: string, expected: string): boolean {
+export function sameToken(given: string, expected: string): boolean {
   const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
   return timingSafeEqual(digest(given), digest(expected));
 }
 
-export function authenticate(authorizationHeader: string | undefined, ctx: VpwsContext): Dealer | VpwsRefusal {
-  const token = /^Bearer +(\S+) *$/i.exec(authorizationHeader ?? '')?.[1];
-  const dealer = token === undefined ? undefined : DEALERS.find((d) => sameToken(token, ctx.options.tokens[d]));
-  return dealer ?? plainRefusal(401, 'unauthorized', ctx.options.liberties);
+/** The credentials after the scheme `Bearer` (any case; one or more spaces, RFC 7235 `1*SP`), or undefined. */
+export function bearerToken(authorizationHeader: string | undefined): string | undefined {
+  return /^Bearer +(\S+) *$/i.exec(authorizationHeader ?? '')?.[1];
+}
+
+/** The dealer holding `token` compared by `same`, or undefined. */
+export function dealerOf(token: string | undefined, ctx: VpwsContext, same: (given: string, expected: string) => boolean = sameToken): Dealer | undefined {
+  return token === undefined ? undefined : DEALERS.find((d) => same(token, ctx.options.tokens[d]));
+}
+
+export function authenticate(request: VpwsHttpRequest, ctx: VpwsContext): Dealer | VpwsRefusal {
+  return dealerOf(bearerToken(request.authorization), ctx) ?? plainRefusal(401, 'unauthorized', ctx.options.liberties);
 }
 
 export function readRequest(body: Buffer, ctx: VpwsContext): VpwsCancelRequest | VpwsRefusal {
@@ -78,44 +90,10 @@ export function decideCancel(tx: VpwsTransaction | undefined, ctx: VpwsContext):
   return 'cancel';
 }
 
-/** The HTTP status of an outcome; `statusCode` in the body repeats it. */
-export function outcomeStatus(outcome: VpwsOutcome): number {
-  return outcome.kind === 'cancelled' ? 200 : outcome.refusal.status;
-}
+/** The reference answer body (./answer.ts) with the target's liberties and clock. */
+export const answerBody = (outcome: VpwsOutcome, ctx: VpwsContext) => writeAnswerBody(outcome, ctx.options.liberties, ctx.options.now());
 
-function dataOf(outcome: VpwsOutcome): VpwsData | null {
-  if (outcome.kind === 'cancelled') {
-    // Seed 004: lastAmount is what remains after the cancel, 0 for a successful one.
-    return { lastAmount: 0, transactionStatusId: outcome.tx.transactionStatusId, errorCode: null, isSuccess: true, errorMessage: null };
-  }
-  const { error } = outcome.refusal;
-  if (error === undefined) return null;
-  const tx = outcome.tx;
-  return {
-    lastAmount: tx === undefined || tx.cancelled ? 0 : tx.amount,
-    // An unknown referenceCode has no status; 0 is no status the gateway uses.
-    transactionStatusId: tx?.transactionStatusId ?? 0,
-    errorCode: error.code,
-    isSuccess: false,
-    errorMessage: error.message,
-  };
-}
-
-export function answerBody(outcome: VpwsOutcome, ctx: VpwsContext): VpwsResponseBody {
-  const { liberties } = ctx.options;
-  const data = dataOf(outcome);
-  const message = outcome.kind === 'cancelled' ? text('success', liberties) : outcome.refusal.message;
-  const body: VpwsResponseBody = { message, statusCode: outcomeStatus(outcome), exceptions: null, data, oldData: null, errors: null };
-  if (liberties.extraFields) {
-    body.traceId = randomBytes(8).toString('hex');
-    body.timestamp = new Date(ctx.options.now()).toISOString();
-    if (data !== null && outcome.tx !== undefined) {
-      data.referenceCode = outcome.tx.referenceCode;
-      data.currency = 'TRY';
-    }
-  }
-  return body;
-}
+export { outcomeStatus } from './answer';
 
 export const referenceVpwsRules: VpwsRules = {
   authenticate,

@@ -91,11 +91,15 @@ export interface CallOptions {
   path?: string;
   /** A string is sent as is (bad JSON); anything else is JSON-encoded. */
   body?: unknown;
+  /** More request headers. */
+  headers?: Record<string, string>;
+  /** A query string, without `?`. */
+  query?: string;
 }
 
 /** Calls the API as a dealer. */
 export async function call(target: RunningVpwsTarget, options: CallOptions = {}): Promise<HttpAnswer> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', ...options.headers };
   const authorization = options.authorization === undefined ? bearer('dealer_a') : options.authorization;
   if (authorization !== null) headers.Authorization = authorization;
   const method = options.method ?? 'POST';
@@ -103,7 +107,8 @@ export async function call(target: RunningVpwsTarget, options: CallOptions = {})
   if (method !== 'GET' && method !== 'HEAD' && options.body !== undefined) {
     init.body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
   }
-  return answerOf(await fetch(target.url + (options.path ?? VPWS_CANCEL_PATH), init));
+  const query = options.query === undefined ? '' : `?${options.query}`;
+  return answerOf(await fetch(target.url + (options.path ?? VPWS_CANCEL_PATH) + query, init));
 }
 
 /** The Authorization header of a dealer holding the published test token. */

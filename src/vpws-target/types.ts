@@ -70,9 +70,26 @@ export interface VpwsData {
 export interface VpwsResponseBody {
   message: string;
   statusCode: number;
-  exceptions: null;
+  /** Any JSON value (PROFILE 2): the reference writes null, a variation arrays, objects or strings. */
+  exceptions: unknown;
   data: VpwsData | null;
-  oldData: null;
-  errors: null;
+  oldData: unknown;
+  errors: unknown;
   [extra: string]: unknown;
+}
+
+/**
+ * What the token rule may read of a request. The reference reads only `authorization`; the rest is
+ * there so that a fault can take a token from where PROFILE 2 says no token counts (the query,
+ * the body, another header).
+ */
+export interface VpwsHttpRequest {
+  /** The Authorization header, as Node gives it (undefined when absent). */
+  authorization: string | undefined;
+  /** Every header, lower-case names. */
+  headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** The query string's parameters. */
+  query: URLSearchParams;
+  /** The raw body. */
+  body: Buffer;
 }
