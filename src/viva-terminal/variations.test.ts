@@ -1,13 +1,23 @@
 import { parseCallbackUri } from '../viva/callback';
 import { buildRequestUri, type RequestField } from '../viva/request';
-import { startTerminalSimulator } from './server';
+import { startTerminalSimulator, type RunningTerminalSimulator } from './server';
+import { VIVA_TRANSACTION_STATE } from './state-hook';
 import { TERMINAL_VARIATIONS, TERMINAL_VARIATIONS_BY_NAME, type TerminalVariation } from './variations';
 import { VIVA_CLAUSES } from '../profile/clauses';
 
 const BASE = { merchantKey: 'K', appId: 'a', action: 'cancel', callback: 'cb', protocol: 'int_default' };
 const SALE_TODAY = { orderCode: '1091159196000136' };
 
-/** The raw callback and its fields that a simulator (with a variation, or the reference one) gives a request. */
+/** A payment made through the state hook: what the hook answers (its codes and `date`). */
+async function payment(sim: RunningTerminalSimulator): Promise<Record<string, string>> {
+  const res = await fetch(sim.stateUrl, { method: 'POST', body: JSON.stringify({ action: 'setup', state: VIVA_TRANSACTION_STATE, params: { amount: 500, daysAgo: 1 } }) });
+  return (await res.json()) as Record<string, string>;
+}
+
+/**
+ * The HTTP status, raw callback and fields that a simulator (with a variation, or the reference
+ * one) gives a request, and the date of a payment its state hook made.
+ */
 async function callbackOf(variation: TerminalVariation | undefined, fields: Partial<Record<RequestField, string>>) {
   const sim = await startTerminalSimulator({ ...(variation && { rules: variation.rules }) });
   try {
@@ -15,7 +25,7 @@ async function callbackOf(variation: TerminalVariation | undefined, fields: Part
     const raw = ((await res.json()) as { callback: string }).callback;
     const parsed = parseCallbackUri(raw);
     if (!parsed.ok) throw new Error(parsed.problem);
-    return { raw, fields: parsed.callback.fields };
+    return { status: res.status, raw, fields: parsed.callback.fields, paymentDate: (await payment(sim)).date! };
   } finally {
     await sim.close();
   }
@@ -33,6 +43,13 @@ const SHOWS: Record<string, { fields: Partial<Record<RequestField, string>>; hol
   'viva-extra-callback-fields': { fields: SALE_TODAY, holds: (a) => a.fields.rrn === '123456833121' },
   'viva-callback-reordered-escaped': { fields: SALE_TODAY, holds: (a) => a.raw.includes('%2B') && a.raw.indexOf('transactionId=') < a.raw.indexOf('status=') },
   'viva-greek-messages': { fields: SALE_TODAY, holds: (a) => /[Α-Ωα-ω]/.test(a.fields.message!) },
+  'viva-failure-status-varied': { fields: { orderCode: '0' }, holds: (a) => a.fields.status === 'error' },
+  'viva-callback-all-escaped': { fields: SALE_TODAY, holds: (a) => a.raw.includes('%73%74%61%74%75%73=%73%75%63%63%65%73%73') && a.fields.status === 'success' },
+  'viva-success-message-empty': { fields: SALE_TODAY, holds: (a) => a.fields.status === 'success' && a.fields.message === '' },
+  'viva-failure-http-400': { fields: { orderCode: '0' }, holds: (a) => a.status === 400 && a.fields.status === 'fail' },
+  'viva-payment-dates-utc-seconds': { fields: SALE_TODAY, holds: (a) => /T\d{2}:\d{2}:\d{2}Z$/.test(a.paymentDate) },
+  'viva-payment-dates-microseconds-west': { fields: SALE_TODAY, holds: (a) => /\.\d{6}-05:00$/.test(a.paymentDate) },
+  'viva-same-day-refunds': { fields: SALE_TODAY, holds: (a) => a.fields.status === 'success' && a.fields.message === 'Transaction refunded' },
 };
 
 describe('the Viva terminal legal variations', () => {

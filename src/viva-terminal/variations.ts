@@ -6,7 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { byName } from '../target/variants/by-name';
-import { CALLBACK_FIELDS, type CallbackField } from '../viva/callback';
+import { CALLBACK_FIELDS, SUCCESS_STATUS, type CallbackField } from '../viva/callback';
+import { formatIsoWithOffset } from '../viva/dates';
+import { pairsInOrder } from '../viva/uri';
 import { referenceTerminalRules as ref, type TerminalRules } from './rules';
 
 export interface TerminalVariation {
@@ -25,6 +27,21 @@ const extendedOffset = (date: string) => date.replace(/([+-]\d{2})(\d{2})$/, '$1
 function reversedAndEscaped(scheme: string, fields: Partial<Record<CallbackField, string>>) {
   const pairs = [...CALLBACK_FIELDS].reverse().flatMap((name) => (fields[name] === undefined ? [] : [`${name}=${encodeURIComponent(fields[name]!)}`]));
   return { status: 200, body: { callback: `${scheme}://result?${pairs.join('&')}` } };
+}
+
+/** Every byte %-escaped, unreserved letters and digits too, in lower-case hex (RFC 3986 2.1: the same characters). */
+const escapeAll = (text: string) => [...Buffer.from(text, 'utf8')].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('');
+
+function allEscaped(scheme: string, fields: Partial<Record<CallbackField, string>>) {
+  const pairs = pairsInOrder(CALLBACK_FIELDS, fields).map(([name, value]) => `${escapeAll(name)}=${escapeAll(value)}`);
+  return { status: 200, body: { callback: `${scheme}://result?${pairs.join('&')}` } };
+}
+
+/** `epochMs` at -05:00, written with the extended offset and six fraction digits (microseconds). */
+function microsecondsWest(epochMs: number): string {
+  const millis = formatIsoWithOffset(epochMs, -300).slice(0, 23);
+  const micros = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
+  return `${millis}${micros}-05:00`;
 }
 
 const GREEK: Record<string, string> = {
@@ -89,6 +106,58 @@ export const TERMINAL_VARIATIONS: readonly TerminalVariation[] = [
     rules: {
       failureFields: (message, found) => ref.failureFields(GREEK[message] ?? message, found),
       writeAnswer: (scheme, fields) => ref.writeAnswer(scheme, { ...fields, ...(fields.message !== undefined && { message: GREEK[fields.message] ?? fields.message }) }),
+    },
+  },
+  {
+    name: 'viva-failure-status-varied',
+    title: 'A failure callback says status=error for a refused request and status=declined for a found payment it will not refund',
+    clause: '3/callback-failure-message',
+    rules: { failureFields: (message, found) => ({ ...ref.failureFields(message, found), status: found.orderCode === undefined ? 'error' : 'declined' }) },
+  },
+  {
+    name: 'viva-callback-all-escaped',
+    title: 'The callback %-escapes every character of its names and values, letters and digits too (lower-case hex)',
+    clause: '3/callback-fields',
+    rules: { writeAnswer: allEscaped },
+  },
+  {
+    name: 'viva-success-message-empty',
+    title: 'A success callback carries message= (present and empty)',
+    clause: '3/callback-fields',
+    rules: { writeAnswer: (scheme, fields) => ref.writeAnswer(scheme, fields.status === SUCCESS_STATUS ? { ...fields, message: '' } : fields) },
+  },
+  {
+    name: 'viva-failure-http-400',
+    title: 'The adapter answers a failure callback with HTTP 400 (the callback in the body as always)',
+    clause: '3/adapter',
+    rules: {
+      writeAnswer: (scheme, fields) => {
+        const answer = ref.writeAnswer(scheme, fields);
+        return fields.status === SUCCESS_STATUS ? answer : { ...answer, status: 400 };
+      },
+    },
+  },
+  {
+    name: 'viva-payment-dates-utc-seconds',
+    title: "The terminal dates payments in UTC to the second (the state hook's date: 2026-01-15T09:00:00Z)",
+    clause: '3/terminal-date-window',
+    rules: { paymentDate: (epochMs) => new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z') },
+  },
+  {
+    name: 'viva-payment-dates-microseconds-west',
+    title: "The terminal dates payments at -05:00 to the microsecond (the state hook's date: 2026-01-15T04:00:00.123456-05:00)",
+    clause: '3/terminal-date-window',
+    rules: { paymentDate: microsecondsWest },
+  },
+  {
+    name: 'viva-same-day-refunds',
+    title: 'A same-day full cancel is processed as a refund, not a void (the callback cannot tell them apart)',
+    clause: '3/terminal-refund-limit',
+    rules: {
+      decide: (entry, amount, ctx) => {
+        const decision = ref.decide(entry, amount, ctx);
+        return decision.kind === 'void' ? { kind: 'refund', amount: decision.amount } : decision;
+      },
     },
   },
 ];
