@@ -74,8 +74,9 @@ export function mutateOf(root, profile) {
         NOT_TESTS,
       ];
     case 'vpws':
-      // shape.ts is not here: only the target's tests call it; no answer goes through it.
-      return ['src/vpws-target/rules.ts', 'src/vpws-target/handle.ts', 'src/vpws-target/refusals.ts', NOT_TESTS];
+      // shape.ts is not here: only the target's tests call it; no answer goes through it. Nor is
+      // wire.ts: how the JSON goes on the wire (the liberties of any HTTP server), no PROFILE rule.
+      return ['src/vpws-target/rules.ts', 'src/vpws-target/handle.ts', 'src/vpws-target/refusals.ts', 'src/vpws-target/answer.ts', NOT_TESTS];
     case 'viva-interapp':
       return [
         'src/viva-terminal/rules.ts',

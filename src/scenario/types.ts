@@ -107,10 +107,14 @@ export type VivaStep = { [field: string]: string | number | boolean | null | und
   append_query?: string;
 };
 
-/** A date moved `plus_ms` from `date` (a payment's, say) and written at `offset` (default: `date`'s). */
+/**
+ * A date moved `plus_ms` milliseconds and `plus_steps` steps of its own precision (a second when
+ * it has no fraction, else a millisecond) from `date` (a payment's, say), written at `offset` (default: `date`'s).
+ */
 export interface VivaDateFrom {
   date: string;
   plus_ms?: number;
+  plus_steps?: number;
   offset?: string;
 }
 
