@@ -16,6 +16,13 @@ describe('vivaCancelOf', () => {
     expect(cancel.fields).toEqual({ txnDateFrom: '2026-03-29T10:00:00.001+0300', txnDateTo: '2026-03-28T20:59:59.999-1000' });
   });
 
+  it('moves a date by steps of its own precision: a millisecond, or a second when it has no fraction', () => {
+    // Act
+    const cancel = vivaCancelOf({ txnDateFrom: { date: '2026-03-29T10:00:00.000+0300', plus_steps: 1 }, txnDateTo: { date: '2026-03-29T10:00:00Z', plus_steps: -1, plus_ms: -60_000 } });
+    // Assert
+    expect(cancel.fields).toEqual({ txnDateFrom: '2026-03-29T10:00:00.001+0300', txnDateTo: '2026-03-29T09:58:59.000Z' });
+  });
+
   it('fails the step, naming the parameter, when the date it is built from has no offset', () => {
     expect(() => vivaCancelOf({ txnDateFrom: { date: '2026-03-29T10:00:00' } })).toThrow(CaptureError);
     expect(() => vivaCancelOf({ txnDateFrom: { date: '2026-03-29T10:00:00' } })).toThrow(/^txnDateFrom: cannot build a date from "2026-03-29T10:00:00"/);

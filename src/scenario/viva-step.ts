@@ -1,12 +1,12 @@
 /** A `viva_cancel` step (as QA writes it) as the Viva client sends it. */
 import type { VivaCancel } from '../client/viva-client';
-import { shiftIsoDate } from '../viva/dates';
+import { isoStepMs, shiftIsoDate } from '../viva/dates';
 import { CaptureError } from './interpolate';
 import type { VivaDateFrom, VivaStep } from './types';
 
 /**
  * The client's request for a step: every value as text, null to leave a parameter out, a
- * `{date, plus_ms, offset}` built into a date. @throws CaptureError when `date` (a captured
+ * `{date, plus_ms, plus_steps, offset}` built into a date. @throws CaptureError when `date` (a captured
  * value, like a payment's date from the state hook) is not ISO 8601 with an offset.
  */
 export function vivaCancelOf(step: VivaStep): VivaCancel {
@@ -21,8 +21,9 @@ function textOf(name: string, value: VivaStep[string]): string | null {
   return dateFrom(name, value);
 }
 
-function dateFrom(name: string, { date, plus_ms: plusMs = 0, offset }: VivaDateFrom): string {
-  const built = shiftIsoDate(date, plusMs, offset);
+function dateFrom(name: string, { date, plus_ms: plusMs = 0, plus_steps: steps = 0, offset }: VivaDateFrom): string {
+  // A terminal that dates to the second is probed a second away: a millisecond it cannot show.
+  const built = shiftIsoDate(date, plusMs + steps * (isoStepMs(date) ?? 1), offset);
   if (built === undefined) {
     throw new CaptureError(`${name}: cannot build a date from ${JSON.stringify(date)}${offset === undefined ? '' : ` at offset ${offset}`}: it is not ISO 8601 with an offset`);
   }

@@ -67,6 +67,17 @@ describe('callbackProblems', () => {
     expect(clauses(success({ aadeTransactionId: '116-1' }))).toEqual(['3/callback-aade']);
   });
 
+  it("lets a failure echo the refused request's action and amount, but still judges its card number", () => {
+    // Arrange
+    const failure = (fields: Record<string, string>): VivaCallback => ({ scheme: 'interapp-callback', host: 'result', fields: { status: 'fail', message: 'refused', ...fields } });
+    // Act
+    const echoed = clauses(failure({ action: 'sale', amount: '6.00' }));
+    const unmasked = clauses(failure({ accountNumber: '5374890000041831' }));
+    // Assert
+    expect(echoed).toEqual([]);
+    expect(unmasked).toEqual(['3/callback-masking']);
+  });
+
   it('never repeats a card number it found in clear', () => {
     const [problem] = callbackProblems(success({ accountNumber: '5374890000041831' }), expected);
     expect(problem!.message).not.toContain('5374890000041831');

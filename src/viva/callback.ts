@@ -69,6 +69,9 @@ export interface CallbackExpectation {
   aade: boolean;
 }
 
+/** Fields a failure callback may carry as the refused request gave them. */
+const ECHOED_ON_FAILURE: readonly CallbackField[] = ['action', 'amount'];
+
 const FIELD_CLAUSE: Partial<Record<CallbackField, string>> = { accountNumber: '3/callback-masking', aadeTransactionId: '3/callback-aade' };
 
 /** Why a non-empty field's value breaks its PROFILE 3 format, or undefined. */
@@ -90,8 +93,9 @@ function formatProblem(name: CallbackField, value: string): string | undefined {
 
 /**
  * Every PROFILE 3 rule the callback breaks, whatever its status: it goes to the request's scheme
- * and `result`, has a status, and each field it carries has its format; a success callback also
- * carries every field of the seed's table (and aadeTransactionId after AADE parameters).
+ * and `result`, has a status, and each field it carries has its format (on a failure, but
+ * `action` and `amount`, which may echo the refused request); a success callback also carries
+ * every field of the seed's table (and aadeTransactionId after AADE parameters).
  */
 export function callbackProblems(callback: VivaCallback, expected: CallbackExpectation): CallbackProblem[] {
   const problems: CallbackProblem[] = [];
@@ -101,12 +105,15 @@ export function callbackProblems(callback: VivaCallback, expected: CallbackExpec
   if (callback.host.toLowerCase() !== CALLBACK_HOST) fieldsRule(`the callback's host is ${JSON.stringify(callback.host)}, not "${CALLBACK_HOST}"`);
   const { fields } = callback;
   if (!fields.status) fieldsRule('the callback has no status');
+  const success = fields.status === SUCCESS_STATUS;
   for (const name of CALLBACK_FIELDS) {
+    // A failure may echo the refused request's action and amount ("sale", "6.00"): not judged there (decision I20).
+    if (!success && ECHOED_ON_FAILURE.includes(name)) continue;
     const value = fields[name];
     const problem = value ? formatProblem(name, value) : undefined;
     if (problem) problems.push({ clause: FIELD_CLAUSE[name] ?? '3/callback-fields', message: problem });
   }
-  if (fields.status !== SUCCESS_STATUS) return problems;
+  if (!success) return problems;
   const missing = SUCCESS_FIELDS.filter((name) => fields[name] === undefined || (fields[name] === '' && name !== 'message'));
   if (missing.length > 0) fieldsRule(`the success callback has no ${missing.join(', ')}`);
   if (expected.aade && !fields.aadeTransactionId) problems.push({ clause: '3/callback-aade', message: 'the request carried AADE parameters, but the success callback has no aadeTransactionId' });

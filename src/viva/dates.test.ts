@@ -1,4 +1,4 @@
-import { formatIsoWithOffset, isIsoDateTime, parseIsoWithOffset, shiftIsoDate } from './dates';
+import { formatIsoWithOffset, isIsoDateTime, isoStepMs, parseIsoWithOffset, shiftIsoDate } from './dates';
 
 describe('parseIsoWithOffset', () => {
   it.each([
@@ -68,5 +68,17 @@ describe('shiftIsoDate', () => {
     ['an offset hour out of range', '2021-03-29T00:00:00Z', '+2500'],
   ])('is undefined for %s', (_, text, offset) => {
     expect(shiftIsoDate(text, 0, offset)).toBeUndefined();
+  });
+});
+
+describe('isoStepMs', () => {
+  it.each([
+    ['2021-03-29T00:00:00.000+0300', 1],
+    ['2021-03-29T00:00:00.123456-05:00', 1],
+    ['2021-03-29T00:00:00Z', 1000],
+    ['2021-03-29T00:00Z', 1000],
+    ['2021-03-29T00:00:00', undefined],
+  ])('%s moves by %s ms', (text, step) => {
+    expect(isoStepMs(text)).toBe(step);
   });
 });

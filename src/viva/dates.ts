@@ -94,3 +94,14 @@ function offsetMinutesOf(text: string): number | undefined {
   if (!m || Number(m[2]) > 23 || Number(m[3]) > 59) return undefined;
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
 }
+
+/**
+ * The smallest move a date written like `text` can show, in milliseconds: a second when it has no
+ * fraction (a terminal that dates to the second), a millisecond otherwise (finer is not asked of a
+ * terminal: the seed writes milliseconds). Undefined when `text` is not ISO 8601 with an offset.
+ */
+export function isoStepMs(text: string): number | undefined {
+  const m = ISO_DATE_TIME.exec(text);
+  if (!m || m[8] === undefined) return undefined;
+  return m[7] === undefined ? 1000 : 1;
+}
