@@ -53,6 +53,22 @@ describe('paycert run with profile: vpws', () => {
   it('the VPWS contract verifies against the VPWS reference target', async () => {
     const result = await paycert(['pact', 'verify', '--pact', join(__dirname, '..', '..', 'contracts', 'vpws-dealer-vpws-api.json')]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('3 of 3 interactions verified');
+    expect(result.stdout).toContain('6 of 6 interactions verified');
+  });
+
+  it('certifies a VPWS server whose refusals carry errors arrays (["Unauthorized"]) and every other free value, contract included', async () => {
+    // Arrange: PROFILE 2 lets exceptions, oldData and errors hold any JSON value; this server fills them.
+    const target = await startVpwsTarget({ liberties: { freeFields: 'array', dataOnRefusals: true, keyOrder: 'reversed', messageText: 'other' } });
+    try {
+      // Act
+      const result = await paycert(['run', '--config', config(target.url, target.stateUrl!), '--reports', tempDir()], env);
+      // Assert
+      expect(result.stdout).toMatch(/PASS pact\.vpws\.other-dealer/);
+      expect(result.stdout).toMatch(/PASS pact\.vpws\.no-token/);
+      expect(result.stdout).toMatch(/CERTIFIED - \d+ passed, 0 failed, 0 warnings, 0 skipped/);
+      expect(result.code).toBe(0);
+    } finally {
+      await target.close();
+    }
   });
 });

@@ -1,0 +1,134 @@
+/**
+ * The VPWS contract says exactly what PROFILE section 2 fixes, and nothing more. Verified against
+ * the VPWS reference target behind a proxy that breaks ONE fixed value of its answers at a time,
+ * the verification fails on that interaction; against targets that vary what PROFILE leaves free
+ * (errors/exceptions/oldData as arrays, objects, strings; data on 401/403; key order; extra
+ * fields; other texts; 0.0 amounts; other refusal statuses), it passes.
+ */
+import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { verifyInChild } from '../src/pact/child';
+import type { InteractionVerdict } from '../src/pact/verify';
+import { vpwsReferenceTarget } from '../src/run/resolve-target';
+import { VPWS_STATE_HOOK_PATH, type VpwsTargetOptionsInput } from '../src/vpws-target/options';
+import { startVpwsTarget, type RunningVpwsTarget } from '../src/vpws-target/server';
+import { VPWS_VARIATIONS_BY_NAME } from '../src/vpws-target/variants';
+
+const CONTRACT = join(__dirname, 'vpws-dealer-vpws-api.json');
+
+type Body = Record<string, unknown> & { data?: Record<string, unknown> | null };
+/** Changes an answer of the cancel route: its status and body (parsed, or as text), or undefined to leave it. */
+type Rewrite = (status: number, body: Body) => { status: number; body?: unknown; text?: string } | undefined;
+
+/** A proxy in front of `target` that rewrites the cancel route's answers; the state hook passes through. */
+async function rewritingProxy(target: RunningVpwsTarget, rewrite: Rewrite): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const upstream = httpRequest(target.url + (req.url ?? '/'), { method: req.method, headers: { ...req.headers, host: new URL(target.url).host } }, (answer: IncomingMessage) => {
+        const parts: Buffer[] = [];
+        answer.on('data', (c: Buffer) => parts.push(c));
+        answer.on('end', () => {
+          const text = Buffer.concat(parts).toString('utf8');
+          const changed = (req.url ?? '').startsWith(VPWS_STATE_HOOK_PATH) ? undefined : rewrite(answer.statusCode ?? 500, JSON.parse(text) as Body);
+          const status = changed?.status ?? answer.statusCode ?? 500;
+          const payload = changed ? (changed.text ?? JSON.stringify(changed.body)) : text;
+          res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(payload)) });
+          res.end(payload);
+        });
+      });
+      upstream.on('error', () => res.destroy());
+      upstream.end(Buffer.concat(chunks));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Verifies the committed contract against a VPWS target with these options, behind a proxy doing `rewrite`. */
+async function verifyAgainst(options: VpwsTargetOptionsInput, rewrite: Rewrite = () => undefined): Promise<InteractionVerdict[]> {
+  const target = await startVpwsTarget({ gatewayLatencyMs: 1, ...options });
+  const proxy = await rewritingProxy(target, rewrite);
+  try {
+    return await verifyInChild(CONTRACT, vpwsReferenceTarget(proxy.url, proxy.url + VPWS_STATE_HOOK_PATH, false), 10_000);
+  } finally {
+    await proxy.close();
+    await target.close();
+  }
+}
+
+const failedOnes = (verdicts: readonly InteractionVerdict[]) => verdicts.filter((v) => v.status !== 'passed').map((v) => v.description).sort();
+
+const SUCCESS = "a cancel of the dealer's own successful transaction";
+const NO_TOKEN = 'a cancel without a token';
+const INVALID_TOKEN = 'a cancel with an invalid token';
+const OTHER_DEALER = "a cancel of another dealer's transaction";
+const NOT_SUCCESSFUL = "a cancel of the dealer's own transaction that did not succeed";
+const EXPIRED = "a cancel of the dealer's own transaction whose bank provision expired";
+
+const isSuccess = (body: Body) => body.data?.isSuccess === true;
+const isCancelRefusal = (body: Body) => body.data?.isSuccess === false;
+/** The success's body with `change` applied to it (a copy). */
+const onSuccess =
+  (change: (body: Body) => void): Rewrite =>
+  (status, body) => {
+    if (!isSuccess(body)) return undefined;
+    change(body);
+    return { status, body };
+  };
+
+describe('the VPWS contract fails a target that breaks one value PROFILE fixes', () => {
+  it.each<[string, Rewrite, string[]]>([
+    ['a success answered 201', (_status, body) => (isSuccess(body) ? { status: 201, body } : undefined), [SUCCESS]],
+    ['a success with statusCode 0', onSuccess((b) => (b.statusCode = 0)), [SUCCESS]],
+    ['a success with statusCode "200"', onSuccess((b) => (b.statusCode = '200')), [SUCCESS]],
+    ['a success with isSuccess "true"', onSuccess((b) => (b.data!.isSuccess = 'true')), [SUCCESS]],
+    ['a success with lastAmount 150.5', onSuccess((b) => (b.data!.lastAmount = 150.5)), [SUCCESS]],
+    ['a success with lastAmount "0"', onSuccess((b) => (b.data!.lastAmount = '0')), [SUCCESS]],
+    ['a success with transactionStatusId 1.5', onSuccess((b) => (b.data!.transactionStatusId = 1.5)), [SUCCESS]],
+    ['a success without errorMessage', onSuccess((b) => delete b.data!.errorMessage), [SUCCESS]],
+    ['a success with data null', onSuccess((b) => (b.data = null)), [SUCCESS]],
+    ['401 answered 400', (status, body) => (status === 401 ? { status: 400, body } : undefined), [INVALID_TOKEN, NO_TOKEN]],
+    ['403 answered 404', (status, body) => (status === 403 ? { status: 404, body } : undefined), [OTHER_DEALER]],
+    ['a refused cancel with isSuccess true', (status, body) => (isCancelRefusal(body) ? { status, body: { ...body, data: { ...body.data, isSuccess: true } } } : undefined), [EXPIRED, NOT_SUCCESSFUL]],
+    ['a refused cancel answered 500', (_status, body) => (isCancelRefusal(body) ? { status: 500, body } : undefined), [EXPIRED, NOT_SUCCESSFUL]],
+    ['a refusal without errors', (status, body) => (status === 403 ? { status, body: { ...body, errors: undefined } } : undefined), [OTHER_DEALER]],
+    ['a refusal whose message is null', (status, body) => (status === 401 ? { status, body: { ...body, message: null } } : undefined), [INVALID_TOKEN, NO_TOKEN]],
+    ['a refusal whose statusCode is a string', (status, body) => (status === 403 ? { status, body: { ...body, statusCode: '403' } } : undefined), [OTHER_DEALER]],
+  ])('%s', async (_label, rewrite, failing) => {
+    // Act
+    const verdicts = await verifyAgainst({}, rewrite);
+    // Assert
+    expect(failedOnes(verdicts)).toEqual([...failing].sort());
+  });
+});
+
+describe('the VPWS contract passes a target that varies what PROFILE leaves free', () => {
+  it('the reference target, as it is', async () => {
+    expect(failedOnes(await verifyAgainst({}))).toEqual([]);
+  });
+
+  it.each(['vpws-free-fields-arrays', 'vpws-free-fields-objects', 'vpws-free-fields-strings', 'vpws-every-liberty', 'vpws-refusal-400', 'vpws-keys-sorted'])('the legal variation %s', async (name) => {
+    expect(failedOnes(await verifyAgainst(VPWS_VARIATIONS_BY_NAME.get(name)!.options))).toEqual([]);
+  });
+
+  it('numbers written as the seed writes them (0.0, 200.0, 1.0), other texts, other free values, key order and extra fields', async () => {
+    // JSON.stringify cannot write 200.0: the proxy writes those numbers' text itself.
+    const decimals = (json: string) => json.replace(/"(statusCode|transactionStatusId|lastAmount)":(-?\d+)(?=[,}])/g, '"$1":$2.0');
+    const rewrite: Rewrite = (status, body) => {
+      const varied = { zExtra: { nested: [1, 2] }, ...body, message: 'İşlem sonucu', errors: isSuccess(body) ? null : ['Token is invalid'], exceptions: { trace: 'x' }, oldData: 'old' };
+      return { status, text: decimals(JSON.stringify(varied)) };
+    };
+    expect(failedOnes(await verifyAgainst({ liberties: { keyOrder: 'reversed' } }, rewrite))).toEqual([]);
+  });
+});
