@@ -39,6 +39,16 @@ describe('paycert viva lint', () => {
     expect(out).toMatch(/FAILED - 2 URIs, 1 passed, 1 failed/);
   });
 
+  it('fails a URI that repeats a parameter (exit 1), naming it, with both merchantKeys redacted', async () => {
+    // Act
+    const { code, out } = await cli('lint', `${SEED_SAMPLE}&action=sale&merchantKey=OTHER-KEY`);
+    // Assert
+    expect(code).toBe(1);
+    expect(out).toMatch(/FAIL viva\.request\.unique-params \[MUST, 003_d27c3242387cebe6\.txt, PROFILE 3\/request-unique-params\] merchantKey appears 2 times/);
+    expect(out).toMatch(/FAIL viva\.request\.unique-params \[MUST, .*\] action appears 2 times/);
+    expect(out).not.toMatch(/SG23323424EXS3|OTHER-KEY/);
+  });
+
   it('makes a warning fail under --strict and prints JSON with --json', async () => {
     expect((await cli('lint', '--strict', SEED_SAMPLE)).code).toBe(1);
     const { code, out } = await cli('lint', '--json', SEED_SAMPLE);
