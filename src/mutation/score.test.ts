@@ -53,16 +53,20 @@ describe('parseTriage', () => {
     }
   });
 
-  it('matches `in` as the enclosing path or an outer part of it, never a name that only starts the same', () => {
+  it('matches `in` exactly, or with `.*` the path and everything inside it, never a name that only starts the same', () => {
     // Arrange
-    const [entry] = triage('- { file: src/vpws-target/refusals.ts, in: TEXTS, reason: unobservable, why: texts are free }');
-    const at = (path: string) => mutant({ file: 'src/vpws-target/refusals.ts', in: path });
+    const [exact, inside] = triage(
+      ['- { file: src/vpws-target/handle.ts, in: cancel, reason: equivalent, why: x }', "- { file: src/vpws-target/refusals.ts, in: 'TEXTS.*', reason: unobservable, why: texts are free }"].join('\n'),
+    );
+    const at = (file: string, path: string) => mutant({ file, in: path });
 
     // Act / Assert
-    expect(matches(entry!, at('TEXTS'))).toBe(true);
-    expect(matches(entry!, at('TEXTS.other.success'))).toBe(true);
-    expect(matches(entry!, at('TEXTS_MORE.a'))).toBe(false);
-    expect(matches(entry!, mutant({ in: 'TEXTS' }))).toBe(false);
+    expect(matches(exact!, at('src/vpws-target/handle.ts', 'cancel'))).toBe(true);
+    expect(matches(exact!, at('src/vpws-target/handle.ts', 'cancel.notOwner'))).toBe(false);
+    expect(matches(inside!, at('src/vpws-target/refusals.ts', 'TEXTS'))).toBe(true);
+    expect(matches(inside!, at('src/vpws-target/refusals.ts', 'TEXTS.other.success'))).toBe(true);
+    expect(matches(inside!, at('src/vpws-target/refusals.ts', 'TEXTS_MORE.a'))).toBe(false);
+    expect(matches(inside!, at(FILE, 'TEXTS'))).toBe(false);
   });
 
   it('writes a survivor as an entry that names exactly it once pasted', () => {

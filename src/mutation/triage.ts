@@ -14,7 +14,7 @@ export type TriageReason = (typeof TRIAGE_REASONS)[number];
 export interface TriageEntry {
   file: string;
   mutator?: string;
-  /** The enclosing declarations, or their outer part: `decideCancel`, `TEXTS.other`. */
+  /** The enclosing declarations as printed (`decideCancel`), or with `.*` everything inside some (`TEXTS.*`). */
   in?: string;
   /** One original text; a list in the file becomes one entry per item (each can go stale on its own). */
   original?: string;
@@ -62,11 +62,18 @@ export function parseTriage(file: string, text: string): TriageEntry[] {
   });
 }
 
-/** Does the entry name this mutant? `in` matches the enclosing path or an outer part of it. */
+/** Does `in` name this enclosing path? Exactly, or with a trailing `.*` that path and everything inside it. */
+function inMatches(pattern: string, path: string): boolean {
+  if (!pattern.endsWith('.*')) return pattern === path;
+  const outer = pattern.slice(0, -2);
+  return path === outer || path.startsWith(`${outer}.`);
+}
+
+/** Does the entry name this mutant? */
 export function matches(entry: TriageEntry, m: Mutant): boolean {
   if (entry.file !== m.file) return false;
   if (entry.mutator !== undefined && entry.mutator !== m.mutator) return false;
-  if (entry.in !== undefined && m.in !== entry.in && !m.in.startsWith(`${entry.in}.`)) return false;
+  if (entry.in !== undefined && !inMatches(entry.in, m.in)) return false;
   if (entry.original !== undefined && entry.original !== m.original) return false;
   if (entry.replacement !== undefined && entry.replacement !== m.replacement) return false;
   return true;
