@@ -26,7 +26,7 @@ const config: Config = {
     {
       displayName: 'unit',
       testEnvironment: 'node',
-      roots: ['<rootDir>/src', '<rootDir>/vectors', '<rootDir>/properties', '<rootDir>/contracts', '<rootDir>/specs'],
+      roots: ['<rootDir>/src', '<rootDir>/vectors', '<rootDir>/properties', '<rootDir>/probes', '<rootDir>/contracts', '<rootDir>/specs'],
       testMatch: ['**/*.test.ts'],
       transform: { '^.+\\.ts$': swc },
       moduleFileExtensions: ['ts', 'js', 'json'],
@@ -34,8 +34,8 @@ const config: Config = {
     {
       displayName: 'conformance',
       testEnvironment: 'node',
-      roots: ['<rootDir>/specs', '<rootDir>/properties', '<rootDir>/contracts'],
-      testMatch: ['**/*.spec.yaml', '**/*.property.ts', '**/contracts/*.contract.ts'],
+      roots: ['<rootDir>/specs', '<rootDir>/probes', '<rootDir>/properties', '<rootDir>/contracts'],
+      testMatch: ['**/*.spec.yaml', '**/*.probe.ts', '**/*.property.ts', '**/contracts/*.contract.ts'],
       transform: { '^.+\\.ts$': swc, '^.+\\.ya?ml$': '<rootDir>/scripts/jest-spec-transform.js' },
       moduleFileExtensions: ['ts', 'js', 'json', 'yaml'],
       globalSetup: '<rootDir>/src/jest/global-setup.ts',

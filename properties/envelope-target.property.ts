@@ -3,6 +3,8 @@
  * the amount echoed exactly, in envelopes that open under the MSK with the right KCV (the client
  * checks both on every 200); and every answer of a run is sealed under an IV not seen before.
  */
+import fc from 'fast-check';
+import { sampleCharge } from '../src/client/fixtures';
 import type { PosClient } from '../src/client/pos-client';
 import type { PropertyDefinition } from '../src/property/types';
 import { registerWhenRunByJest } from '../src/property/jest-entry';
@@ -21,11 +23,12 @@ export const amountEcho: PropertyDefinition<ChargeCase> = {
     const answer = await env.client.charge(chargeBody(c, env));
     const wrong = unlessStatus(answer, 200);
     if (wrong) return wrong;
-    const amount = (answer.plaintext as { amount?: unknown }).amount;
+    const amount = (answer.plaintext as { amount?: { value?: unknown; currency?: unknown } }).amount;
     const expected = { value: c.value, currency: c.currency };
-    return JSON.stringify(amount) === JSON.stringify(expected)
+    // Field by field: PROFILE fixes the values, not the order of the keys (nor extra fields).
+    return amount?.value === expected.value && amount?.currency === expected.currency
       ? null
-      : { message: `amount came back ${JSON.stringify(amount)}, expected ${JSON.stringify(expected)}`, expected, actual: amount, exchange: answer.exchange };
+      : { message: `amount came back ${JSON.stringify(amount)}, expected value ${JSON.stringify(expected.value)} and currency ${JSON.stringify(expected.currency)}`, expected, actual: amount, exchange: answer.exchange };
   },
 };
 
@@ -54,7 +57,51 @@ export const freshIv: PropertyDefinition<ChargeCase> = {
   },
 };
 
-const properties = [amountEcho, freshIv];
+/** Differing bits of two equal-length byte strings. */
+function hammingDistance(a: Buffer, b: Buffer): number {
+  let bits = 0;
+  for (let i = 0; i < a.length; i++) for (let x = a[i]! ^ b[i]!; x; x >>= 1) bits += x & 1;
+  return bits;
+}
+
+/** Two independent random 128-bit IVs differ in 64 bits on average; fewer than 24 happens about once in 10^12 pairs. */
+const MIN_DISTANCE_BITS = 24;
+
+export const randomIv: PropertyDefinition<Uint8Array[]> = {
+  id: 'prop.envelope.random-iv',
+  title: 'Answer IVs look random: far from the request IV and from each other (not echoed, not a counter)',
+  level: 'SHOULD',
+  clause: '1.3/fresh-iv',
+  tags: ['envelope', 'iv'],
+  kind: 'target',
+  runs: 2,
+  arbitrary: () => fc.array(fc.uint8Array({ minLength: 16, maxLength: 16 }), { minLength: 6, maxLength: 6 }),
+  check: async (requestIvs, env) => {
+    const seen: Array<{ iv: Buffer; index: number }> = [];
+    for (const [index, requestIv] of requestIvs.entries()) {
+      const answer = await env.client.charge(sampleCharge({ pan: env.target.cards.approved, terminalId: env.target.terminalId }, env.client.now()), {
+        breaks: { envelope: { iv: Buffer.from(requestIv).toString('hex') } },
+      });
+      const wrong = unlessStatus(answer, 200);
+      if (wrong) return wrong;
+      const iv = Buffer.from(String((answer.json as { initialization_vector?: unknown }).initialization_vector), 'hex');
+      const fromRequest = hammingDistance(iv, Buffer.from(requestIv));
+      if (fromRequest < MIN_DISTANCE_BITS) {
+        return { message: `answer ${index + 1}'s IV differs from its request's IV in ${fromRequest} bits: derived from it, not fresh and random`, actual: iv.toString('hex'), exchange: answer.exchange };
+      }
+      for (const other of seen) {
+        const apart = hammingDistance(iv, other.iv);
+        if (apart < MIN_DISTANCE_BITS) {
+          return { message: `the IVs of answers ${other.index + 1} and ${index + 1} differ in ${apart} bits: a counter or a clock, not fresh random IVs`, actual: [other.iv.toString('hex'), iv.toString('hex')], exchange: answer.exchange };
+        }
+      }
+      seen.push({ iv, index });
+    }
+    return null;
+  },
+};
+
+const properties = [amountEcho, freshIv, randomIv];
 export default properties;
 
 registerWhenRunByJest(__filename, properties as never);

@@ -1,8 +1,9 @@
 /**
- * Every registered check: the scenarios of specs/, the properties of properties/ and the
+ * Every registered check: the scenarios of specs/, the probes of probes/, the properties of properties/ and the
  * interactions of the contracts in contracts/. Duplicate ids across them throw. The CLI validates --check and --tag against this; the reporter plans from it.
  */
 import { join } from 'node:path';
+import { probeChecks } from '../../probes';
 import { propertyChecks } from '../../properties';
 import { loadScenarios, specFiles } from '../scenario/load';
 import { contractFiles, pactChecksOf } from '../pact/checks';
@@ -12,6 +13,7 @@ import { scenarioCheck } from './scenario-check';
 export function allChecks(root: string): CheckRegistry {
   return new CheckRegistry([
     ...loadScenarios(specFiles([join(root, 'specs')])).map(scenarioCheck),
+    ...probeChecks(),
     ...propertyChecks(),
     ...contractFiles(root).flatMap((file) => pactChecksOf(file)),
   ]);

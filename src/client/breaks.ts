@@ -3,6 +3,7 @@
  * thing; everything not named stays correct (and signed).
  */
 import type { CanonicalParts } from '../crypto/canonical';
+import type { NearMiss } from './near-miss';
 
 export interface EnvelopeBreaks {
   /** Replace `format`; null leaves the field out. */
@@ -74,4 +75,8 @@ export interface RequestBreaks {
   plaintextBytes?: Buffer;
   /** Send exactly these body bytes (signed, unless `signature` says otherwise). */
   rawBody?: string | Buffer;
+  /** Pad the body with trailing spaces (valid JSON whitespace) to this many bytes, signed as sent. */
+  bodyBytes?: number;
+  /** One value almost right (./near-miss.ts), applied after everything above. */
+  nearMiss?: NearMiss;
 }

@@ -20,8 +20,8 @@ import { selectChecks } from '../checks/select';
 import { harnessVersion } from '../run/version';
 
 
-/** The conformance project's test files: spec files and property files. */
-const isSpec = (path: string) => /\.spec\.ya?ml$|\.property\.ts$|\.contract\.ts$/.test(path);
+/** The conformance project's test files: spec, probe, property and contract files. */
+const isSpec = (path: string) => /\.spec\.ya?ml$|\.probe\.ts$|\.property\.ts$|\.contract\.ts$/.test(path);
 const idOf = (title: string) => /^\[([^\]]+)\]/.exec(title)?.[1];
 
 export default class PaycertJestReporter {

@@ -32,6 +32,7 @@ export const POS_CLAUSES: readonly Clause[] = [
   { id: '1.2/signature-before-body', section: '1.2', level: 'MUST', seed: CHARGE, text: 'The target checks the signature before it decrypts the body.' },
   { id: '1.2/timestamp-accept', section: '1.2', level: 'MUST', seed: CHARGE, text: 'YYYY-MM-DDTHH:MM:SSZ within 300 seconds of the target clock, in either direction, is accepted.' },
   { id: '1.2/timestamp-reject', section: '1.2', level: 'MUST', seed: CHARGE, text: 'A timestamp more than 300 seconds away, in either direction, is rejected 401.' },
+  { id: '1.2/timestamp-format', section: '1.2', level: 'MUST', seed: CHARGE, text: 'X-Timestamp is RFC 3339 (a date, T, a time with seconds, Z or a numeric offset that shifts the instant); anything else is rejected 401 4001.' },
   { id: '1.2/timestamp-forms', section: '1.2', level: 'SHOULD', seed: CHARGE, text: 'Other RFC 3339 forms (fractional seconds, numeric offsets) are accepted.' },
   { id: '1.2/nonce-format', section: '1.2', level: 'MUST', seed: CHARGE, text: 'X-Nonce matches ^[A-Za-z0-9]{12,}$; anything else is rejected 401.' },
   { id: '1.2/nonce-replay', section: '1.2', level: 'MUST', seed: CHARGE, text: 'A nonce already seen with the same key inside the window is rejected 401.' },

@@ -49,5 +49,7 @@ export function toRequestBreaks(y: YamlBreaks | undefined): RequestBreaks {
   if (y.plaintext_text !== undefined) b.plaintextBytes = Buffer.from(y.plaintext_text, 'utf8');
   if (y.plaintext_hex !== undefined) b.plaintextBytes = Buffer.from(y.plaintext_hex, 'hex');
   if (y.raw_body !== undefined) b.rawBody = y.raw_body;
+  if (y.body_bytes !== undefined) b.bodyBytes = y.body_bytes;
+  if (y.near_miss) b.nearMiss = { ...y.near_miss };
   return b;
 }

@@ -14,6 +14,7 @@ import { redactText, redactValue } from '../client/redact';
 import { TransportError } from '../client/transport';
 import type { Exchange } from '../client/exchange';
 import type { ResolvedTarget } from '../config/resolved';
+import { pool } from '../core/pool';
 import { statusOfFailure } from '../core/verdict';
 import type { CheckResult, Failure, Need } from '../core/types';
 import { PATHS } from '../profile/pos';
@@ -26,8 +27,8 @@ import { CaptureError, interpolate, type Vars } from './interpolate';
 import { deepMerge } from './merge';
 import { OPERATIONS, type LoadedScenario, type Step } from './types';
 import { viewOf, type AnswerView } from './view';
-import { sendVpwsStep } from './vpws-step';
 import { vivaCancelOf } from './viva-step';
+import { sendVpwsStep } from './vpws-step';
 
 export interface ScenarioEnv {
   client: PosClient;
@@ -125,7 +126,7 @@ async function callStateHook(step: NonNullable<Step['state']>, env: ScenarioEnv)
 }
 
 class StepFailure extends Error {
-  constructor(readonly mismatch: Mismatch, readonly exchange?: Exchange) {
+  constructor(readonly mismatch: Mismatch, readonly exchange?: Exchange, readonly transport?: TransportError['kind']) {
     super(mismatch.message);
   }
 }
@@ -145,7 +146,7 @@ async function sendOnce(step: Step, env: ScenarioEnv): Promise<Answer> {
   } catch (error) {
     if (error instanceof TransportError) {
       const exchange = (error as TransportError & { exchange?: Exchange }).exchange;
-      throw new StepFailure({ message: `no answer from the target: ${error.message}` }, exchange);
+      throw new StepFailure({ message: `no answer from the target: ${error.message}` }, exchange, error.kind);
     }
     throw error;
   }
@@ -159,14 +160,24 @@ async function runStep(step: Step, env: ScenarioEnv): Promise<AnswerView> {
     }
     return view;
   }
+  if (step.wait) await new Promise((resolve) => setTimeout(resolve, step.wait! * 1000));
   if (step.repeat) {
-    const answers = await Promise.all(Array.from({ length: step.repeat }, () => sendOnce(step, env)));
+    const answers = await pool(Array.from({ length: step.repeat }), step.concurrency ?? step.repeat, () => sendOnce(step, env));
     const views = answers.map(viewOf);
     const miss = checkExpectAll(answers, views, step.expect_all);
     if (miss) throw new StepFailure(miss, answers[miss.index ?? answers.length - 1]?.exchange);
     return views[0]!;
   }
-  const answer = await sendOnce(step, env);
+  let answer: Answer;
+  try {
+    answer = await sendOnce(step, env);
+  } catch (error) {
+    // `reset_ok`: the target hung up instead of answering, which is a refusal too (never a 5xx).
+    if (error instanceof StepFailure && error.transport === 'reset' && step.expect?.reset_ok) {
+      return { kind: 'answer', http: { status: 0, headers: {} }, request: { path: '' } };
+    }
+    throw error;
+  }
   const view = viewOf(answer);
   const miss = checkExpect(answer, view, step.expect);
   if (miss) throw new StepFailure(miss, answer.exchange);

@@ -1,4 +1,5 @@
 /** A scenario file as specs/scenario.schema.json describes it (snake_case as QA writes it). */
+import type { NearMiss } from '../client/near-miss';
 import type { Level, Need } from '../core/types';
 
 export type Matcher =
@@ -24,6 +25,8 @@ export interface Expect {
   fields?: Record<string, Matcher>;
   headers?: Record<string, Matcher>;
   any_of?: Expect[];
+  /** A connection closed without an answer counts as a refusal (a huge body a target stops reading). */
+  reset_ok?: boolean;
 }
 
 export interface ExpectAll {
@@ -59,6 +62,8 @@ export interface YamlBreaks {
   plaintext_text?: string;
   plaintext_hex?: string;
   raw_body?: string;
+  body_bytes?: number;
+  near_miss?: { element: NearMiss['element']; kind: NearMiss['kind']; text?: string; count?: number; in?: NearMiss['in'] };
 }
 
 export interface Step {
@@ -75,6 +80,10 @@ export interface Step {
   idempotency_key?: string;
   break?: YamlBreaks;
   repeat?: number;
+  /** With repeat: at most this many in flight at once. */
+  concurrency?: number;
+  /** Seconds to wait before sending. */
+  wait?: number;
   expect?: Expect;
   expect_all?: ExpectAll;
 }

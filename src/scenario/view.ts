@@ -11,7 +11,7 @@ export interface AnswerView {
   readonly kind: 'answer';
   http: { status: number; headers: Record<string, string> };
   error?: unknown;
-  request: { nonce?: string; timestamp?: string; terminal_id?: string; idempotency_key?: string; path: string };
+  request: { nonce?: string; timestamp?: string; terminal_id?: string; idempotency_key?: string; signature?: string; path: string };
   envelope?: unknown;
   plaintext?: unknown;
   /** A Viva terminal's callback URI, its scheme and host (its fields are the plaintext). */
@@ -31,7 +31,7 @@ export function viewOf(answer: Answer): AnswerView {
     http: { status: answer.status, headers: answer.headers },
     request: { path: req.path },
   };
-  const fields = { nonce: 'x-nonce', timestamp: 'x-timestamp', terminal_id: 'x-terminal-id', idempotency_key: 'idempotency-key' } as const;
+  const fields = { nonce: 'x-nonce', timestamp: 'x-timestamp', terminal_id: 'x-terminal-id', idempotency_key: 'idempotency-key', signature: 'x-signature' } as const;
   for (const [key, header] of Object.entries(fields)) {
     const value = headerOf(req, header);
     if (value !== undefined) view.request[key as keyof typeof fields] = value;

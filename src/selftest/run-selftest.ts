@@ -3,6 +3,7 @@
  * each on its own ephemeral port, several at a time, and judge the harness by the results.
  */
 import type { CheckResult } from '../core/types';
+import { pool } from '../core/pool';
 import { countResults, verdictOf } from '../core/verdict';
 import type { ResolvedTarget } from '../config/resolved';
 import { referenceTarget, vivaTarget, vpwsReferenceTarget } from '../run/resolve-target';
@@ -125,21 +126,6 @@ export function judgeVariation(variation: Pick<LegalVariation, 'name' | 'title' 
     warned: ids(results, 'warning'),
     messages: bad.slice(0, 5).map((r) => `${r.check.id}: ${r.failure?.message ?? ''}`),
   };
-}
-
-/** Runs tasks with at most `jobs` at once, keeping their order in the result. */
-async function pool<T, R>(items: readonly T[], jobs: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(jobs, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await work(items[index]!);
-      }
-    }),
-  );
-  return results;
 }
 
 /**

@@ -15,7 +15,7 @@ import type { OperationInput, OperationResult } from './operations/types';
 import { STATE_HOOK_PATH } from './options';
 import { reject, RejectionError, type Rejection } from './rejection';
 import { header, type PosRequest } from './request';
-import type { Operation, RuleContext } from './rules';
+import type { Operation, Route, RuleContext } from './rules';
 import { applyState } from './state-hook';
 
 const OPERATIONS: Record<Operation, (input: OperationInput) => Promise<OperationResult>> = {
@@ -43,7 +43,14 @@ function authenticate(req: PosRequest, ctx: RuleContext): Rejection | { keyId: s
   return refusal ?? { keyId };
 }
 
-async function answer(req: PosRequest, ctx: RuleContext): Promise<{ status: number; body: unknown; headers?: Record<string, string> } | Rejection> {
+/** A 200 answer before it is written. */
+interface Answered {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+async function answer(req: PosRequest, ctx: RuleContext): Promise<Answered | Rejection> {
   const { rules } = ctx.options;
   if (ctx.options.stateHook && req.path === STATE_HOOK_PATH && req.method === 'POST') {
     const state = applyState(req.body, ctx);
@@ -56,8 +63,15 @@ async function answer(req: PosRequest, ctx: RuleContext): Promise<{ status: numb
   if (device) return device;
   const auth = authenticate(req, ctx);
   if ('status' in auth) return auth;
-  const terminalId = header(req, HEADER.terminalId);
-  const terminal = ctx.options.terminals.find((t) => t.id === terminalId);
+  const outcome = await operate(req, route, ctx);
+  rules.nonceAfterAnswer(auth.keyId, header(req, HEADER.nonce) ?? '', outcome.status, ctx);
+  return outcome;
+}
+
+/** The operation of an authenticated request, for its terminal: a sealed 200 or a rejection. */
+async function operate(req: PosRequest, route: Route, ctx: RuleContext): Promise<Answered | Rejection> {
+  const { rules } = ctx.options;
+  const terminal = rules.findTerminal(header(req, HEADER.terminalId), ctx);
   if (terminal === undefined) return reject.unauthorized('X-Terminal-Id is not a known terminal');
   try {
     const input: OperationInput = { req, ctx, terminal };
@@ -85,13 +99,14 @@ export async function handle(incoming: IncomingMessage, res: ServerResponse, ctx
   if (!read) return;
   try {
     if (!read.ok) {
-      refuse({ status: 413, code: '4130', message: 'request body exceeds 1 MiB' }, { Connection: 'close' });
+      refuse(options.rules.oversizedBody(), { Connection: 'close' });
       dropUnlessDrained(read, incoming, res);
       return;
     }
     const target = incoming.url ?? '/';
     const req: PosRequest = { method: incoming.method ?? '', target, ...splitTarget(target), headers: incoming.headers, body: read.body };
     const result = await answer(req, ctx);
+    if (options.liberties.answerDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, options.liberties.answerDelayMs));
     if ('code' in result) {
       refuse(result, result.status === 405 ? { Allow: 'POST' } : {});
       return;

@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MAX_BODY_BYTES } from '../profile/pos';
-import type { Liberties } from './options';
 
 /** Past this many bytes the target stops draining an oversized body and drops the connection. */
 const DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
@@ -67,24 +66,75 @@ export function traceId(): string {
   return randomBytes(8).toString('hex');
 }
 
+/**
+ * How any reference target may write its answers on the wire: liberties every HTTP implementation
+ * may take and no check may hold against it (PROFILE fixes none of them). The POS, VPWS and Viva
+ * targets share them.
+ */
+export interface WireLiberties {
+  /** Pretty-print JSON bodies. */
+  prettyJson: boolean;
+  /** `application/json; charset=utf-8` instead of `application/json`. */
+  charsetInContentType: boolean;
+  /** Key order of every JSON object written (recursively): as built, reversed or sorted. */
+  keyOrder: 'as-built' | 'reversed' | 'sorted';
+  /** Chunked transfer encoding instead of Content-Length. */
+  chunked: boolean;
+  /** `Connection: close` on every answer (no keep-alive). */
+  connectionClose: boolean;
+  /** Response headers PROFILE does not name. */
+  extraHeaders: boolean;
+}
+
+export const DEFAULT_WIRE_LIBERTIES: WireLiberties = {
+  prettyJson: false,
+  charsetInContentType: false,
+  keyOrder: 'as-built',
+  chunked: false,
+  connectionClose: false,
+  extraHeaders: false,
+};
+
+/** `value` with the keys of every object in the order `order` asks (arrays keep theirs). */
+export function reorderKeys(value: unknown, order: WireLiberties['keyOrder']): unknown {
+  if (order === 'as-built' || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => reorderKeys(item, order));
+  const keys = Object.keys(value);
+  const ordered = order === 'sorted' ? [...keys].sort() : [...keys].reverse();
+  return Object.fromEntries(ordered.map((key) => [key, reorderKeys((value as Record<string, unknown>)[key], order)]));
+}
+
+/** The JSON text of a body as the liberties write it. */
+export function writeJsonBody(body: unknown, liberties: Pick<WireLiberties, 'prettyJson' | 'keyOrder'>): string {
+  const ordered = reorderKeys(body, liberties.keyOrder);
+  return liberties.prettyJson ? JSON.stringify(ordered, null, 2) : JSON.stringify(ordered);
+}
+
 /** Writes a JSON answer with the target's own clock in `Date` (clients estimate skew from it). */
 export function sendJson(
   res: ServerResponse,
   status: number,
   body: unknown,
-  liberties: Liberties,
+  liberties: WireLiberties,
   nowMs: number,
   extraHeaders: Record<string, string> = {},
 ): void {
-  const text = liberties.prettyJson ? JSON.stringify(body, null, 2) : JSON.stringify(body);
-  const payload = Buffer.from(text, 'utf8');
-  res.writeHead(status, {
+  const payload = Buffer.from(writeJsonBody(body, liberties), 'utf8');
+  const headers: Record<string, string> = {
     'Content-Type': liberties.charsetInContentType ? 'application/json; charset=utf-8' : 'application/json',
-    'Content-Length': String(payload.length),
     Date: new Date(nowMs).toUTCString(),
     ...extraHeaders,
-  });
-  res.end(payload);
+  };
+  if (!liberties.chunked) headers['Content-Length'] = String(payload.length);
+  if (liberties.connectionClose) headers.Connection = 'close';
+  if (liberties.extraHeaders) Object.assign(headers, { 'X-Request-Id': traceId(), 'Cache-Control': 'no-store', Server: 'paycert-variation/1.0' });
+  res.writeHead(status, headers);
+  if (liberties.chunked) {
+    // Two chunks, so a client that reads only the first chunk sees half a body.
+    const half = Math.floor(payload.length / 2);
+    res.write(payload.subarray(0, half));
+    res.end(payload.subarray(half));
+  } else res.end(payload);
 }
 
 /** A listening server: its port, and `close`, which stops listening and drops open connections. */

@@ -5,6 +5,7 @@
  */
 import type { KcvBytes, KcvMethod } from '../crypto/kcv';
 import { DEFAULT_CARDS } from '../profile/pos';
+import { DEFAULT_WIRE_LIBERTIES, type WireLiberties } from './http';
 import { referenceRules, type PosRules } from './rules';
 
 /** The published test credentials of the embedded target (never use them outside tests). */
@@ -32,20 +33,20 @@ export interface MayChoices {
 }
 
 /** Liberties any implementation may take that a check must never hold against it. */
-export interface Liberties {
+export interface Liberties extends WireLiberties {
   hexCase: 'upper' | 'lower';
-  /** Pretty-print JSON bodies (envelopes and errors). */
-  prettyJson: boolean;
   /** Add fields that PROFILE does not name, inside and outside the envelope. */
   extraFields: boolean;
-  /** `application/json; charset=utf-8` instead of `application/json`. */
-  charsetInContentType: boolean;
   /** How generated ids look. */
   idStyle: 'prefixed' | 'uuid' | 'numeric';
   /** Error messages in other words (PROFILE 1.4: message text is free). */
   otherErrorMessages: boolean;
   /** RFC 3339 timestamps with fractions and offsets in extra answer fields (`created_at`). */
   timestampsInAnswers: boolean;
+  /** The code of a 404's error body (PROFILE 1.4: any 4 digits). */
+  notFoundCode: string;
+  /** Milliseconds every answer waits before it is written (a target far away, or busy). */
+  answerDelayMs: number;
 }
 
 export interface Terminal {
@@ -86,13 +87,14 @@ export const DEFAULT_MAY: MayChoices = {
 };
 
 export const DEFAULT_LIBERTIES: Liberties = {
+  ...DEFAULT_WIRE_LIBERTIES,
   hexCase: 'upper',
-  prettyJson: false,
   extraFields: false,
-  charsetInContentType: false,
   idStyle: 'prefixed',
   otherErrorMessages: false,
   timestampsInAnswers: false,
+  notFoundCode: '4040',
+  answerDelayMs: 0,
 };
 
 export type TargetOptionsInput = Partial<Omit<TargetOptions, 'may' | 'liberties' | 'rules' | 'cards'>> & {

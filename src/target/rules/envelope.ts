@@ -7,6 +7,7 @@ import { open } from '../../crypto/envelope';
 import { BLOCK_BYTES } from '../../crypto/aes';
 import { keyCheckValue } from '../../crypto/kcv';
 import { seal, type Envelope } from '../../crypto/envelope';
+import { reorderKeys } from '../http';
 import type { RuleContext } from './context';
 
 /**
@@ -27,7 +28,7 @@ export function responseIv(): Buffer {
 export function sealResponse(plaintext: unknown, msk: Buffer, ctx: RuleContext): Envelope {
   const { may, liberties, kcvMethod, rules } = ctx.options;
   const sealed = liberties.timestampsInAnswers && plaintext !== null && typeof plaintext === 'object' ? { ...plaintext, created_at: offsetTimestamp(ctx.options.now()) } : plaintext;
-  const envelope = seal(sealed, msk, { iv: rules.responseIv(), kcv: keyCheckValue(msk, kcvMethod, may.kcvBytes) });
+  const envelope = seal(reorderKeys(sealed, liberties.keyOrder), msk, { iv: rules.responseIv(), kcv: keyCheckValue(msk, kcvMethod, may.kcvBytes) });
   if (liberties.hexCase === 'lower') {
     envelope.ciphertext = envelope.ciphertext.toLowerCase();
     envelope.initialization_vector = envelope.initialization_vector.toLowerCase();

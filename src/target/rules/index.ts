@@ -7,6 +7,7 @@ import type { CanonicalParts } from '../../crypto/canonical';
 import type { Envelope } from '../../crypto/envelope';
 import type { PaymentStatus } from '../../profile/pos';
 import type { SchemaName } from '../../schemas/validator';
+import type { Terminal } from '../options';
 import type { Rejection } from '../rejection';
 import type { PosRequest } from '../request';
 import type { Amount, Charge } from '../store';
@@ -46,6 +47,13 @@ export interface PosRules {
   checkSignature(value: string | undefined, parts: CanonicalParts, secret: string): Rejection | null;
   /** 1.2 nonce replay (records the nonce); `req` lets a variant key its store differently. */
   checkNonceReplay(keyId: string, nonce: string, ctx: RuleContext, req: PosRequest): Rejection | null;
+  /**
+   * 1.2 what becomes of a verified nonce once the request is answered: it stays used whatever the
+   * answer (a variant forgets the nonces of refused requests).
+   */
+  nonceAfterAnswer(keyId: string, nonce: string, status: number, ctx: RuleContext): void;
+  /** 1.1 / 1.3 the terminal an X-Terminal-Id names (its MSK seals the answer), or undefined. */
+  findTerminal(terminalId: string | undefined, ctx: RuleContext): Terminal | undefined;
   /** 1.3 opening a request body; throws EnvelopeError. */
   openRequestBody(body: Buffer, msk: Buffer): unknown;
   /** 1.5 / 1.6 reading a plaintext against its schema (throws RejectionError 400). */
@@ -54,6 +62,8 @@ export interface PosRules {
   responseIv(): Buffer;
   /** 1.3 the envelope of a 200 answer. */
   sealResponse(plaintext: unknown, msk: Buffer, ctx: RuleContext): Envelope;
+  /** 1.4 the answer to a request body over MAX_BODY_BYTES: bad input, so a 4xx (413). */
+  oversizedBody(): Rejection;
   /** 1.4 the error body. */
   errorBody(rejection: Rejection, traceId: string, ctx: RuleContext): unknown;
   /** 1.5/1.6 amount rules beyond the schema. */
@@ -91,11 +101,14 @@ export const referenceRules: PosRules = {
   canonicalPartsOf,
   checkSignature,
   checkNonceReplay,
+  nonceAfterAnswer: () => undefined,
+  findTerminal: (terminalId, ctx) => ctx.options.terminals.find((t) => t.id === terminalId),
   openRequestBody,
   readPlaintext,
   responseIv,
   sealResponse,
   errorBody,
+  oversizedBody: () => ({ status: 413, code: '4130', message: 'request body exceeds 1 MiB' }),
   checkAmount,
   checkChargeTerminal,
   decideCharge,

@@ -5,11 +5,12 @@
 import { byName } from './by-name';
 import { AUTH_FAULTS } from './faults-auth';
 import { ENVELOPE_FAULTS } from './faults-envelope';
+import { NEAR_MISS_FAULTS } from './faults-near-miss';
 import { PAYMENT_FAULTS } from './faults-payments';
 import type { FaultVariant, LegalVariation } from './types';
 import { VARIATIONS } from './variations';
 
 export type { FaultVariant, LegalVariation } from './types';
 
-export const FAULTS: ReadonlyMap<string, FaultVariant> = byName('fault', [...AUTH_FAULTS, ...ENVELOPE_FAULTS, ...PAYMENT_FAULTS]);
+export const FAULTS: ReadonlyMap<string, FaultVariant> = byName('fault', [...AUTH_FAULTS, ...ENVELOPE_FAULTS, ...PAYMENT_FAULTS, ...NEAR_MISS_FAULTS]);
 export const LEGAL_VARIATIONS: ReadonlyMap<string, LegalVariation> = byName('variation', VARIATIONS);

@@ -21,4 +21,24 @@ export const VARIATIONS: LegalVariation[] = [
   { name: 'other-error-messages', title: 'Error messages in other words (and another language)', clause: 'liberty', options: { liberties: { otherErrorMessages: true } } },
   { name: 'timestamps-in-answers', title: 'Answers carry RFC 3339 timestamps with fractions and offsets (created_at)', clause: 'liberty', options: { liberties: { timestampsInAnswers: true } } },
   { name: 'slow-gateway', title: 'The acquirer takes 40 ms per decision', clause: 'liberty', options: { gatewayLatencyMs: 40 } },
+  { name: 'keys-reversed', title: 'Every JSON object (envelope, plaintext, error body) with its keys in reverse order', clause: 'liberty', options: { liberties: { keyOrder: 'reversed' } } },
+  { name: 'keys-sorted', title: 'Every JSON object (envelope, plaintext, error body) with its keys sorted', clause: 'liberty', options: { liberties: { keyOrder: 'sorted' } } },
+  { name: 'chunked', title: 'Answers in chunked transfer encoding (no Content-Length), in two chunks', clause: 'liberty', options: { liberties: { chunked: true } } },
+  { name: 'connection-close', title: 'Connection: close on every answer', clause: 'liberty', options: { liberties: { connectionClose: true } } },
+  { name: 'extra-headers', title: 'Response headers PROFILE does not name (X-Request-Id, Cache-Control, Server)', clause: 'liberty', options: { liberties: { extraHeaders: true } } },
+  { name: 'latency-200ms', title: 'Every answer takes 200 ms', clause: 'liberty', options: { liberties: { answerDelayMs: 200 } } },
+  { name: 'not-found-code-4004', title: 'Unknown charges and routes are answered 404 with error code 4004', clause: '1.4/unknown-id', options: { liberties: { notFoundCode: '4004' } } },
+  { name: 'kcv-5-byte-lower-case', title: 'key_kcv in the 5-byte form, in lower-case hex', clause: '1.3/kcv-5-byte', options: { may: { kcvBytes: 5 }, liberties: { hexCase: 'lower' } } },
+  {
+    name: 'all-liberties',
+    title: 'Every liberty at once: sorted keys, pretty JSON, chunked, Connection: close, extra fields and headers, lower-case hex, charset, UUID ids, other messages, 4004',
+    clause: 'liberty',
+    options: {
+      may: { kcvBytes: 5, deviceHeaderStatus: 400, unknownChargeStatus: 404, repeatCancel: 'repeat' },
+      liberties: {
+        keyOrder: 'sorted', prettyJson: true, chunked: true, connectionClose: true, extraHeaders: true, extraFields: true, hexCase: 'lower',
+        charsetInContentType: true, idStyle: 'uuid', otherErrorMessages: true, timestampsInAnswers: true, notFoundCode: '4004',
+      },
+    },
+  },
 ];
