@@ -30,9 +30,10 @@ export function strykerOptions(root, profile, overrides = {}) {
     // Our TypeScript goes through swc, which never type-checks: no checker, nothing to disable.
     checkers: [],
     disableTypeChecks: false,
-    // A mutant run takes 1.5x the dry-run time of its checks plus 10 s; a hung target fails its check first (5 s per request).
-    timeoutFactor: 1.5,
-    timeoutMS: 10_000,
+    // Generous, as other work may share the two cores and a timeout counts as a kill: a hung target
+    // fails its check first anyway (5 s per request), and a loop in a mutant hits Stryker's hit limit.
+    timeoutFactor: 3,
+    timeoutMS: 30_000,
     reporters: ['html', 'json', 'progress-append-only'],
     htmlReporter: { fileName: join(reportDir, 'index.html') },
     jsonReporter: { fileName: join(reportDir, 'mutation.json') },
