@@ -56,8 +56,13 @@ export class PaycertTestRunner {
     this.log = logger;
     this.settings = options.paycert;
     this.root = process.cwd();
-    /** Ids of the checks that passed on the unmutated target in both baseline rounds. */
-    this.usable = new Set();
+    /**
+     * Ids of the checks that passed on the unmutated target in both baseline rounds. Only one
+     * runner process makes the dry run, and Stryker starts new ones (concurrency, after a
+     * timeout) without one: those read it from baseline.json, which the dry run writes.
+     */
+    this.usable = undefined;
+    this.loaded = false;
     /** Errors the process saw that nobody handled: a crash of the target under the mutant. */
     this.crashes = [];
   }
@@ -66,15 +71,19 @@ export class PaycertTestRunner {
     return { reloadEnvironment: true };
   }
 
+  /**
+   * Loads nothing yet: a process that Stryker starts for a static mutant (it has made no dry run)
+   * must load the targets with that mutant already active.
+   */
   async init() {
     installTsHook();
     process.on('uncaughtException', (error) => this.crashes.push(`uncaught exception: ${error?.message ?? error}`));
     process.on('unhandledRejection', (reason) => this.crashes.push(`unhandled rejection: ${reason?.message ?? reason}`));
-    this.load();
   }
 
   /** Requires the sandbox's harness (and through it the instrumented targets) and lists the profile's checks. */
   load() {
+    this.loaded = true;
     const require = createRequire(join(this.root, 'package.json'));
     this.certify = require('./src/mutation/certify.ts');
     this.checks = this.certify.checksOfProfile(this.root, this.settings.profile);
@@ -93,6 +102,7 @@ export class PaycertTestRunner {
   async dryRun(options) {
     const ns = namespace();
     ns[INSTRUMENTER_CONSTANTS.ACTIVE_MUTANT] = undefined;
+    if (!this.loaded) this.load();
     const perTest = options.coverageAnalysis === 'perTest';
     const rounds = [new Map(), new Map()];
     try {
@@ -106,13 +116,15 @@ export class PaycertTestRunner {
     } catch (error) {
       return { status: DryRunStatus.Error, errorMessage: String(error?.stack ?? error) };
     }
-    const baseline = { profile: this.settings.profile, checks: this.checks.length, notPassing: [], flaky: [], crashes: [...this.crashes] };
+    const baseline = { profile: this.settings.profile, checks: this.checks.length, usable: [], notPassing: [], flaky: [], crashes: [...this.crashes] };
+    this.usable = new Set();
     const tests = this.checks.map((check) => {
       const id = check.info.id;
       const [first, second] = rounds.map((r) => r.get(id));
       const base = { id, name: `${id}: ${check.info.title}`, timeSpentMs: Math.round((first.durationMs + second.durationMs) / 2), fileName: check.file };
       if (first.status === 'passed' && second.status === 'passed') {
         this.usable.add(id);
+        baseline.usable.push(id);
         return { ...base, status: TestStatus.Success };
       }
       if (first.status === second.status) baseline.notPassing.push({ id, status: first.status, message: describeFailure(first) });
@@ -129,9 +141,18 @@ export class PaycertTestRunner {
   }
 
   writeBaseline(baseline) {
-    if (!this.settings.reportDir) return;
     mkdirSync(this.settings.reportDir, { recursive: true });
     writeFileSync(join(this.settings.reportDir, 'baseline.json'), `${JSON.stringify(baseline, null, 2)}\n`);
+  }
+
+  /** The usable checks, from this process's dry run or else from the baseline the dry run wrote. */
+  usableChecks() {
+    if (this.usable === undefined) {
+      const baseline = JSON.parse(readFileSync(join(this.settings.reportDir, 'baseline.json'), 'utf8'));
+      if (baseline.profile !== this.settings.profile) throw new Error(`baseline.json is of profile ${baseline.profile}, not ${this.settings.profile}`);
+      this.usable = new Set(baseline.usable);
+    }
+    return this.checks.filter((c) => this.usable.has(c.info.id));
   }
 
   async mutantRun(options) {
@@ -140,18 +161,21 @@ export class PaycertTestRunner {
     const C = INSTRUMENTER_CONSTANTS;
     // A static mutant acts while modules load; a runtime one once they are loaded.
     ns[C.ACTIVE_MUTANT] = mutantActivation === 'static' ? activeMutant.id : undefined;
-    if (reloadEnvironment) this.reload();
+    if (!this.loaded) this.load();
+    else if (reloadEnvironment) this.reload();
     ns[C.ACTIVE_MUTANT] = activeMutant.id;
     ns[C.HIT_LIMIT] = hitLimit;
     ns[C.HIT_COUNT] = hitLimit === undefined ? undefined : 0;
     ns[C.CURRENT_TEST_ID] = undefined;
     this.crashes = [];
     const wanted = testFilter ? new Set(testFilter) : undefined;
-    const checks = this.checks.filter((c) => this.usable.has(c.info.id) && (!wanted || wanted.has(c.info.id)));
+    const checks = this.usableChecks().filter((c) => !wanted || wanted.has(c.info.id));
     const killedBy = [];
     let firstFailure;
     let ran = 0;
     try {
+      // Never a silent survivor: a mutant that no counted check covers is an error, with why.
+      if (checks.length === 0) return { status: MutantRunStatus.Error, errorMessage: `no counted check covers it (covered by: ${(testFilter ?? []).join(', ') || 'none'}; see baseline.json)` };
       for (const check of checks) {
         ran++;
         const result = await this.certify.certifyOne(check, this.options);
@@ -194,7 +218,7 @@ export const strykerValidationSchema = {
         reportDir: { type: 'string' },
         certify: { type: 'object' },
       },
-      required: ['profile'],
+      required: ['profile', 'reportDir'],
     },
   },
 };
