@@ -1,12 +1,9 @@
 /**
- * One plain (unsigned) HTTP exchange on node:http, for the state hook and the reachability probe.
- * Not `fetch`: the Fetch standard refuses "bad ports" (1, 9, 6000, ...) before connecting, and a
- * target may well listen on one.
+ * One plain (unsigned) HTTP exchange, for the state hook and the reachability probe, with the same
+ * budgets as every request (src/client/transport.ts). Not `fetch`: the Fetch standard refuses
+ * "bad ports" (1, 9, 6000, ...) before connecting, and a target may well listen on one.
  */
-import { request } from 'node:http';
-import { request as requestTls } from 'node:https';
-import { MAX_BODY_BYTES } from '../profile/pos';
-import { TransportError } from './transport';
+import { send, TransportError } from './transport';
 
 export interface PlainAnswer {
   status: number;
@@ -14,36 +11,15 @@ export interface PlainAnswer {
   body: string;
 }
 
-export function plainRequest(url: string, options: { method: string; json?: unknown; timeoutMs: number }): Promise<PlainAnswer> {
-  return new Promise((resolve, reject) => {
-    const payload = options.json === undefined ? undefined : Buffer.from(JSON.stringify(options.json));
-    const send = url.startsWith('https:') ? requestTls : request;
-    const req = send(url, {
-      method: options.method,
-      headers: payload ? { 'Content-Type': 'application/json', 'Content-Length': String(payload.length) } : {},
-      timeout: options.timeoutMs,
-    });
-    req.on('timeout', () => req.destroy(new TransportError('timeout', `no answer in ${options.timeoutMs / 1000} s`)));
-    req.on('error', (error: NodeJS.ErrnoException) => {
-      if (error instanceof TransportError) return reject(error);
-      if (error.code === 'ECONNREFUSED') return reject(new TransportError('refused', 'connection refused'));
-      if (error.code === 'ECONNRESET') return reject(new TransportError('reset', 'connection reset'));
-      reject(new TransportError('other', error.code ?? error.message));
-    });
-    req.on('response', (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-      });
-      res.on('end', () => {
-        const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-        resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString('utf8') });
-      });
-      res.on('error', (error) => reject(new TransportError('reset', error.message)));
-    });
-    req.end(payload);
-  });
+export async function plainRequest(url: string, options: { method: string; json?: unknown; timeoutMs: number }): Promise<PlainAnswer> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new TransportError('invalid-request', `not a URL: ${url}`);
+  }
+  const body = options.json === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(options.json));
+  const headers: Array<[string, string]> = options.json === undefined ? [] : [['Content-Type', 'application/json']];
+  const answer = await send(parsed.origin, { method: options.method, path: parsed.pathname, query: parsed.search.slice(1), headers, body }, { timeoutMs: options.timeoutMs });
+  return { status: answer.status, headers: answer.headers, body: answer.body.toString('utf8') };
 }

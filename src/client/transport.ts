@@ -1,9 +1,13 @@
 /**
- * Sends a WireRequest with supertest and reads the raw answer, at most `maxResponseBytes` of it,
- * within a per-request timeout. Failures to get an answer are TransportErrors with a kind.
+ * Sends a WireRequest exactly as built (method, path, query, headers in order, body bytes) on
+ * node:http or node:https and reads the raw answer, within budgets a hostile target cannot break:
+ * one deadline for the whole exchange (connect, headers and body), at most `maxResponseBytes` of
+ * body (the rest is cut and said), no redirects followed (a 3xx is an answer to judge) and no
+ * decompression (a gzip bomb stays a small body). Connections are kept alive and reused, as a
+ * real client's are. Failures to get an answer are TransportErrors with a kind.
  */
-import request from 'supertest';
-import type { IncomingMessage } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { MAX_BODY_BYTES } from '../profile/pos';
 import { requestTarget, type WireRequest, type WireResponse } from './wire';
 
@@ -17,77 +21,141 @@ export class TransportError extends Error {
 }
 
 export interface TransportOptions {
-  /** Per-request timeout, ms (default 10 s). */
+  /** The whole exchange's deadline, ms: connect, send, headers and body (default 10 s). */
   timeoutMs?: number;
-  /** Read at most this much of an answer (default 1 MiB). */
+  /** Read at most this much of an answer (default 1 MiB); the rest is cut. */
   maxResponseBytes?: number;
 }
 
-type RawParser = (res: request.Response, done: (error: Error | null, body: unknown) => void) => void;
-
-/** Collects the raw body; past `limit` it keeps the first `limit` bytes and hangs up. */
-function cappedRaw(limit: number, truncated: { value: boolean }): RawParser {
-  return (response, done) => {
-    // At parse time superagent hands over the live node response stream.
-    const res = response as unknown as IncomingMessage;
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let finished = false;
-    const finish = (error: Error | null) => {
-      if (finished) return;
-      finished = true;
-      done(error, Buffer.concat(chunks).subarray(0, limit));
-    };
-    res.on('data', (chunk: Buffer) => {
-      if (finished) return;
-      chunks.push(chunk);
-      size += chunk.length;
-      if (size > limit) {
-        truncated.value = true;
-        res.destroy();
-        finish(null);
-      }
-    });
-    res.on('end', () => finish(null));
-    res.on('error', (error) => finish(error));
-  };
-}
+// Kept-alive connections, shared by every client of the process (sockets are unref'd while idle,
+// so they never hold a process open).
+const AGENTS = {
+  http: new HttpAgent({ keepAlive: true, maxSockets: 64, scheduling: 'lifo' }),
+  https: new HttpsAgent({ keepAlive: true, maxSockets: 64, scheduling: 'lifo' }),
+};
 
 function classify(error: unknown): TransportError {
-  const e = error as { code?: string; message?: string; timeout?: number };
+  if (error instanceof TransportError) return error;
+  const e = error as { code?: string; message?: string };
   const text = `${e.code ?? ''} ${e.message ?? String(error)}`;
-  if (e.timeout !== undefined || /ETIMEDOUT|ECONNABORTED|timeout/i.test(text)) return new TransportError('timeout', `no answer in time (${e.message})`);
+  if (/ETIMEDOUT/.test(text)) return new TransportError('timeout', `no answer in time (${e.message})`);
   if (/ECONNREFUSED/.test(text)) return new TransportError('refused', 'connection refused');
-  if (/ECONNRESET|socket hang up|EPIPE/.test(text)) return new TransportError('reset', 'connection reset before a whole answer');
-  if (/ERR_INVALID|Invalid character|ERR_UNESCAPED/.test(text)) return new TransportError('invalid-request', `the request could not be sent: ${e.message}`);
+  if (/ECONNRESET|socket hang up|EPIPE|HPE_|Parse Error/.test(text)) return new TransportError('reset', `connection reset before a whole answer (${e.code ?? e.message})`);
+  if (/ERR_INVALID|Invalid character|ERR_UNESCAPED|ERR_HTTP_INVALID/.test(text)) return new TransportError('invalid-request', `the request could not be sent: ${e.message}`);
   return new TransportError('other', e.message ?? String(error));
 }
 
-export async function send(baseUrl: string, wire: WireRequest, options: TransportOptions = {}): Promise<WireResponse> {
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const limit = options.maxResponseBytes ?? MAX_BODY_BYTES;
-  const truncated = { value: false };
-  const started = performance.now();
+function headersOf(res: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(res.headers)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return headers;
+}
+
+/** The request's headers as node:http takes them: repeated names as one array, sent as several lines. */
+function headerObject(wire: WireRequest): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {};
+  const byLower = new Map<string, string>();
+  for (const [name, value] of wire.headers) {
+    const seen = byLower.get(name.toLowerCase());
+    if (seen === undefined) {
+      byLower.set(name.toLowerCase(), name);
+      headers[name] = value;
+    } else headers[seen] = ([] as string[]).concat(headers[seen]!, value);
+  }
+  if (!byLower.has('content-length') && !byLower.has('transfer-encoding')) headers['Content-Length'] = String(wire.body.length);
+  return headers;
+}
+
+interface Attempt {
+  response: Promise<WireResponse>;
+  request: ClientRequest;
+}
+
+function attempt(url: URL, wire: WireRequest, limit: number, deadline: number, started: number): Attempt {
+  const tls = url.protocol === 'https:';
+  const request = (tls ? httpsRequest : httpRequest)({
+    protocol: url.protocol,
+    hostname: url.hostname,
+    port: url.port,
+    method: wire.method,
+    path: `${url.pathname.replace(/\/+$/, '')}${requestTarget(wire)}`,
+    headers: headerObject(wire),
+    agent: tls ? AGENTS.https : AGENTS.http,
+  });
+  const response = new Promise<WireResponse>((resolve, reject) => {
+    const timer = setTimeout(() => request.destroy(new TransportError('timeout', `no whole answer in ${deadline / 1000} s`)), deadline);
+    const fail = (error: unknown) => {
+      clearTimeout(timer);
+      reject(classify(error));
+    };
+    request.on('error', fail);
+    request.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let truncated = false;
+      res.on('data', (chunk: Buffer) => {
+        if (truncated) return;
+        size += chunk.length;
+        chunks.push(chunk);
+        if (size > limit) {
+          truncated = true;
+          // Enough: the rest is not read (the connection is dropped, never reused).
+          res.destroy();
+          finish();
+        }
+      });
+      const finish = () => {
+        clearTimeout(timer);
+        resolve({ status: res.statusCode ?? 0, headers: headersOf(res), body: Buffer.concat(chunks).subarray(0, limit), truncated, durationMs: performance.now() - started });
+      };
+      res.on('end', () => {
+        if (!truncated) finish();
+      });
+      res.on('error', (error) => {
+        if (!truncated) fail(error);
+      });
+    });
+  });
   try {
-    const agent = request(baseUrl) as unknown as Record<string, (url: string) => request.Test>;
-    const open = agent[wire.method.toLowerCase()];
-    if (typeof open !== 'function') throw new TransportError('invalid-request', `method ${wire.method} cannot be sent`);
-    let test = open.call(agent, requestTarget(wire));
-    for (const [name, value] of wire.headers) test = test.set(name, value);
-    // superagent would JSON-encode a Buffer body under a JSON content type: send the bytes as they are.
-    if (wire.body.length > 0) test = test.serialize((body: unknown) => body as string).send(wire.body);
-    const res = await test
-      .buffer(true)
-      .parse(cappedRaw(limit, truncated))
-      .timeout({ response: timeoutMs, deadline: timeoutMs * 2 })
-      .ok(() => true);
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(res.headers as Record<string, string | string[]>)) {
-      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-    }
-    const body = Buffer.isBuffer(res.body) ? res.body : Buffer.alloc(0);
-    return { status: res.status, headers, body, truncated: truncated.value, durationMs: performance.now() - started };
+    request.end(wire.body);
   } catch (error) {
-    throw error instanceof TransportError ? error : classify(error);
+    request.destroy();
+    return { request, response: Promise.reject(classify(error)) };
+  }
+  return { request, response };
+}
+
+/**
+ * Sends `wire` to `baseUrl` (any path in it is a prefix) and reads the answer.
+ * @throws TransportError when no whole answer came (refused, reset, timeout, unsendable request).
+ */
+export async function send(baseUrl: string, wire: WireRequest, options: TransportOptions = {}): Promise<WireResponse> {
+  const deadline = options.timeoutMs ?? 10_000;
+  const limit = options.maxResponseBytes ?? MAX_BODY_BYTES;
+  const started = performance.now();
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new TransportError('invalid-request', `not a URL: ${baseUrl}`);
+  }
+  let first: Attempt;
+  try {
+    first = attempt(url, wire, limit, deadline, started);
+  } catch (error) {
+    throw classify(error);
+  }
+  try {
+    return await first.response;
+  } catch (error) {
+    // A kept-alive connection the target closed as it was reused: the request never reached it,
+    // so sending it again on a new connection is safe (node's documented pattern).
+    if (first.request.reusedSocket && error instanceof TransportError && error.kind === 'reset') {
+      const left = Math.max(1, deadline - (performance.now() - started));
+      return attempt(url, wire, limit, left, started).response;
+    }
+    throw error;
   }
 }

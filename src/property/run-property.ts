@@ -41,7 +41,13 @@ export function replayCommand(id: string, seed: number, path: string | null, rep
 
 export async function runProperty<T>(def: PropertyDefinition<T>, info: CheckInfo, env: ScenarioEnv, params: RunParams = {}): Promise<CheckResult> {
   const started = performance.now();
-  const property = fc.asyncProperty(def.arbitrary(env, params.replayPath), async (value: T) => (await tryCase(def, value, env)) === null);
+  // The first failure seen, for the report when no failing case fails again (what went wrong, once).
+  let firstSeen: CaseFailure | undefined;
+  const property = fc.asyncProperty(def.arbitrary(env, params.replayPath), async (value: T) => {
+    const failure = await tryCase(def, value, env);
+    firstSeen ??= failure ?? undefined;
+    return failure === null;
+  });
   const durationMs = () => performance.now() - started;
   let details: fc.RunDetails<[T]>;
   try {
@@ -79,7 +85,7 @@ export async function runProperty<T>(def: PropertyDefinition<T>, info: CheckInfo
     level: info.level,
     message: confirmed
       ? `${confirmed.failure.message} (after ${details.numRuns} cases, ${details.numShrinks} shrinks)`
-      : `failed during the run, but no failing case failed again when re-sent (a flaky target?): ${String(details.errorInstance ?? 'predicate false')}`,
+      : `failed during the run, but no failing case failed again when re-sent (a flaky target?): ${firstSeen?.message ?? String(details.errorInstance ?? 'predicate false')}`,
     step: shown === undefined ? 'property run' : `counterexample: ${describeCase(def, shown)}`,
     replay: { command: replayCommand(info.id, details.seed, details.counterexamplePath, replayPath), seed: details.seed, ...(details.counterexamplePath && { path: details.counterexamplePath }) },
   };
