@@ -49,7 +49,7 @@ export const deviceHeaders: ProbeFamily = {
       name: 'terminal-id-suffixed',
       title: 'X-Terminal-Id is the terminal id with a character added (signed)',
       miss: miss('X-Terminal-Id', 'suffixed', { text: 'X' }),
-      description: 'A terminal is an identity: an id that only starts with a known one names no terminal (docs/profile-decisions.md P26).',
+      description: 'A terminal is an identity: an id that only starts with a known one names no terminal (docs/profile-decisions.md 19 and 26).',
     },
     { name: 'terminal-id-prefixed', title: 'X-Terminal-Id is the terminal id with a character before it (signed)', miss: miss('X-Terminal-Id', 'prefixed', { text: 'X' }) },
     { name: 'terminal-id-truncated', title: 'X-Terminal-Id is the terminal id with its last character cut (signed)', miss: miss('X-Terminal-Id', 'truncated') },

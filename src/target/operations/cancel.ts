@@ -9,7 +9,7 @@ export async function cancelCharge(input: OperationInput): Promise<OperationResu
   await rules.withChargeLock(
     chargeId,
     async () => {
-      const charge = ctx.store.charges.get(chargeId);
+      const charge = rules.findCharge(chargeId, ctx);
       if (charge === undefined || charge.terminalId !== input.terminal.id) throw new RejectionError(rules.unknownCharge(ctx));
       const decision = rules.decideCancel(charge, ctx);
       if (typeof decision === 'object') throw new RejectionError(decision);

@@ -19,7 +19,7 @@ export async function createRefund(input: OperationInput): Promise<OperationResu
   const refund = await rules.withChargeLock(
     chargeId,
     async (): Promise<Refund> => {
-      const charge = ctx.store.charges.get(chargeId);
+      const charge = rules.findCharge(chargeId, ctx);
       if (charge === undefined || charge.terminalId !== input.terminal.id) throw new RejectionError(rules.unknownCharge(ctx));
       const refusal = rules.checkRefund(charge, request.amount, ctx);
       if (refusal) throw new RejectionError(refusal);

@@ -80,6 +80,8 @@ export interface PosRules {
   checkRefund(charge: Charge, amount: Amount, ctx: RuleContext): Rejection | null;
   /** 1.6 how refunds of one charge are serialised (the check and the commit in one critical section). */
   withChargeLock<T>(chargeId: string, work: () => Promise<T>, ctx: RuleContext): Promise<T>;
+  /** 1.6 / 1.7 the charge a path's id names: that id exactly, or undefined (unknown). */
+  findCharge(chargeId: string, ctx: RuleContext): Charge | undefined;
   /** 1.7 / 1.8 cancellability. */
   decideCancel(charge: Charge, ctx: RuleContext): 'cancel' | 'repeat' | Rejection;
   /** 1.4 / 1.7 the answer for an unknown charge id. */
@@ -116,6 +118,7 @@ export const referenceRules: PosRules = {
   idempotentCharge,
   checkRefund,
   withChargeLock: (chargeId, work, ctx) => ctx.store.lock.run(chargeId, work),
+  findCharge: (chargeId, ctx) => ctx.store.charges.get(chargeId),
   decideCancel,
   unknownCharge,
   gatewayRoundTrip: (ctx) => new Promise((resolve) => setTimeout(resolve, ctx.options.gatewayLatencyMs)),

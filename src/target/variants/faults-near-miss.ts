@@ -367,6 +367,58 @@ export const NEAR_MISS_FAULTS: FaultVariant[] = [
     caughtBy: ['pos.errors.no-5xx-1-mib-body'],
   },
   {
+    name: 'charge-id-prefix-lookup',
+    title: 'A charge is found by any id that starts with its id (a prefix lookup)',
+    clause: '1.7/cancel-refused',
+    level: 'MUST',
+    rules: { findCharge: (chargeId, ctx) => [...ctx.store.charges.values()].find((c) => chargeId.startsWith(c.id)) },
+    caughtBy: ['pos.lifecycle.charge-id-near-miss-cancel', 'pos.lifecycle.charge-id-near-miss-refund'],
+  },
+  {
+    name: 'charge-id-substring-lookup',
+    title: 'A charge is found by any id that contains its id',
+    clause: '1.7/cancel-refused',
+    level: 'MUST',
+    rules: { findCharge: (chargeId, ctx) => [...ctx.store.charges.values()].find((c) => chargeId.includes(c.id)) },
+    caughtBy: ['pos.lifecycle.charge-id-near-miss-cancel'],
+  },
+  {
+    name: 'idempotency-key-case-insensitive',
+    title: 'Idempotency-Key is compared case-insensitively: a key in another case repeats the first charge',
+    clause: '1.5/idempotent-repeat',
+    level: 'MUST',
+    rules: { idempotentCharge: (scope, print, create, ctx) => ref.idempotentCharge(scope.toLowerCase(), print, create, ctx) },
+    caughtBy: ['pos.idempotency.keys-differing-in-case'],
+  },
+  {
+    name: 'idempotency-key-prefix',
+    title: 'An Idempotency-Key that starts with an earlier key repeats that charge',
+    clause: '1.5/idempotent-repeat',
+    level: 'MUST',
+    rules: {
+      idempotentCharge: (scope, print, create, ctx) => {
+        const earlier = [...ctx.store.idempotency.keys()].find((known) => scope.startsWith(known));
+        return ref.idempotentCharge(earlier ?? scope, print, create, ctx);
+      },
+    },
+    caughtBy: ['pos.idempotency.key-extended'],
+  },
+  {
+    name: 'amount-read-as-float',
+    title: 'amount.value is read as a floating-point number (and up to 18 digits are taken): 9007199254740993 comes back 9007199254740992',
+    clause: '1.5/charge-answer',
+    level: 'MUST',
+    rules: {
+      checkAmount: (amount) => (/^[1-9][0-9]{0,17}$/.test(amount.value) ? null : ref.checkAmount(amount)),
+      readPlaintext: (schema, plaintext) => {
+        const read = ref.readPlaintext(schema, plaintext) as { amount?: { value?: unknown } };
+        if (typeof read.amount?.value === 'string' && /^[0-9]+$/.test(read.amount.value)) read.amount.value = String(Number(read.amount.value));
+        return read;
+      },
+    },
+    caughtBy: ['pos.amounts.beyond-float-precision-echoed'],
+  },
+  {
     name: 'response-iv-counter',
     title: 'Answers are sealed under a counter IV (distinct, but not random)',
     clause: '1.3/fresh-iv',
