@@ -54,7 +54,7 @@ export function matchValue(value: unknown, matcher: Matcher): string | null {
 /** A 5xx is never right (PROFILE 1.4), unless a step explicitly expects one. */
 function serverError(answer: Answer, allowed: number[] | undefined): Mismatch | null {
   if (answer.status >= 500 && !allowed?.includes(answer.status)) {
-    return { message: `answered ${answer.status}: a target must not answer bad or good input with a 5xx (PROFILE 1.4)`, actual: answer.status };
+    return { message: `answered ${answer.status}: a target must not answer any request, good or bad, with a 5xx`, actual: answer.status };
   }
   return null;
 }
@@ -131,6 +131,13 @@ export function checkExpectAll(answers: readonly Answer[], views: readonly Answe
   const ok = answers.filter((a) => a.status === 200).length;
   if (expect.ok?.min !== undefined && ok < expect.ok.min) return { message: `${ok} of ${answers.length} answers were 200, expected at least ${expect.ok.min}`, expected: expect.ok, actual: ok };
   if (expect.ok?.max !== undefined && ok > expect.ok.max) return { message: `${ok} of ${answers.length} answers were 200, expected at most ${expect.ok.max}`, expected: expect.ok, actual: ok };
+  if (expect.count) {
+    const { where, min, max } = expect.count;
+    const meeting = answers.filter((a, i) => checkExpect(a, views[i]!, where) === null).length;
+    if ((min !== undefined && meeting < min) || (max !== undefined && meeting > max)) {
+      return { message: `${meeting} of ${answers.length} answers were ${JSON.stringify(where)}, expected ${min ?? 0} to ${max ?? 'any'}`, expected: expect.count, actual: meeting };
+    }
+  }
   if (expect.distinct) {
     const { path, min, max } = expect.distinct;
     const values = views.filter((v) => v.http.status === 200).map((v) => JSON.stringify(resolveInView(v, path)));

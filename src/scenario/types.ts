@@ -32,6 +32,8 @@ export interface Expect {
 export interface ExpectAll {
   each?: Expect;
   ok?: { min?: number; max?: number };
+  /** How many answers meet `where` (VPWS: how many cancels really succeeded). */
+  count?: { where: Expect; min?: number; max?: number };
   distinct?: { path: string; min?: number; max?: number };
 }
 
