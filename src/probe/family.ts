@@ -19,6 +19,11 @@ export interface ProbeCase {
   miss?: NearMiss;
   /** Other breaks of the probed step (applied with the near miss). */
   break?: YamlBreaks;
+  /**
+   * Fields of the probed step's operation that this case changes, merged over the family's (a
+   * Viva request's parameters, a VPWS body): `{ viva_cancel: { amount: '6.00' } }`.
+   */
+  with?: Partial<Step>;
   /** What PROFILE answers: `refused` (default) or `accepted` (a liberty). */
   outcome?: 'refused' | 'accepted';
   /** When the case binds at another level or clause than its family (a SHOULD form, say). */
@@ -49,6 +54,17 @@ export interface ProbeFamily {
   cases: ProbeCase[];
 }
 
+/** The family's step with a case's changes: each operation's fields merged one level deep. */
+function mergeStep(step: Step, changes: Partial<Step> | undefined): Step {
+  if (!changes) return step;
+  const merged: Record<string, unknown> = { ...step };
+  for (const [key, value] of Object.entries(changes)) {
+    const base = merged[key];
+    merged[key] = base && value && typeof base === 'object' && typeof value === 'object' && !Array.isArray(value) ? { ...base, ...value } : value;
+  }
+  return merged as Step;
+}
+
 function titleOf(family: ProbeFamily, probe: ProbeCase): string {
   const what = probe.title ?? (probe.miss ? describeNearMiss(probe.miss) : probe.name);
   const outcome = probe.outcome ?? 'refused';
@@ -61,7 +77,7 @@ export function expandFamily(family: ProbeFamily, file: string): LoadedScenario[
     const outcome = probe.outcome ?? 'refused';
     const breaks: YamlBreaks = { ...probe.break };
     if (probe.miss) breaks.near_miss = { ...probe.miss };
-    const probed: Step = { ...family.step, expect: outcome === 'refused' ? family.refused : family.accepted };
+    const probed: Step = { ...mergeStep(family.step, probe.with), expect: outcome === 'refused' ? family.refused : family.accepted };
     if (Object.keys(breaks).length > 0) probed.break = breaks;
     const scenario: LoadedScenario = {
       id: `${family.id}.${probe.name}`,
