@@ -51,6 +51,9 @@ export interface VpwsSendOptions {
   rawBody?: string;
   /** Pad `reason` so the JSON body is this many bytes (a huge body). */
   bodyBytes?: number;
+  /** Another method or path (default POST /vpws/payment/cancel). */
+  method?: string;
+  path?: string;
 }
 
 /** The request cannot be made for this target (its token has no letter to change the case of): the check is skipped. */
@@ -129,7 +132,7 @@ export class VpwsClient {
     if (template !== null && (token !== undefined || !template.includes('{token}'))) headers.push(['Authorization', template.split('{token}').join(token ?? '')]);
     if (options.tokenIn === 'x-access-token' && token !== undefined) headers.push(['X-Access-Token', token]);
     const query = options.tokenIn === 'query' && token !== undefined ? `access_token=${encodeURIComponent(token)}` : '';
-    return { method: 'POST', path: VPWS_CANCEL_PATH, query, headers, body: Buffer.from(options.rawBody ?? JSON.stringify(body)), plaintext: body };
+    return { method: options.method ?? 'POST', path: options.path ?? VPWS_CANCEL_PATH, query, headers, body: Buffer.from(options.rawBody ?? JSON.stringify(body)), plaintext: body };
   }
 
   /** The request as a report may show it: every form of a dealer token masked. */

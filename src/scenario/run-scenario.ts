@@ -69,12 +69,20 @@ function isoDates(nowMs: number): Record<string, string> {
   return { iso_now: iso(nowMs), iso_yesterday: iso(nowMs - DAY_MS), iso_tomorrow: iso(nowMs + DAY_MS), iso_week_ago: iso(nowMs - 7 * DAY_MS) };
 }
 
+/** The month after this one and the month two before it (UTC), for card expiries near today. */
+function monthsAway(now: Date): Record<string, number> {
+  const shifted = (months: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, 1));
+  const next = shifted(1);
+  const past = shifted(-2);
+  return { next_month: next.getUTCMonth() + 1, next_month_year: next.getUTCFullYear(), two_months_ago: past.getUTCMonth() + 1, two_months_ago_year: past.getUTCFullYear() };
+}
+
 function builtIns(env: ScenarioEnv): Vars {
   const now = new Date(env.client.now());
   return {
     run: { id: env.runId, unique: randomBytes(6).toString('hex') },
     cards: env.target.cards,
-    clock: { year: now.getUTCFullYear(), last_year: now.getUTCFullYear() - 1, month: now.getUTCMonth() + 1, ...isoDates(now.getTime()) },
+    clock: { year: now.getUTCFullYear(), last_year: now.getUTCFullYear() - 1, month: now.getUTCMonth() + 1, ...monthsAway(now), ...isoDates(now.getTime()) },
     target: { terminal_id: env.target.terminalId },
   };
 }

@@ -27,6 +27,8 @@ export interface Expect {
   any_of?: Expect[];
   /** A connection closed without an answer counts as a refusal (a huge body a target stops reading). */
   reset_ok?: boolean;
+  /** The body is not judged against the profile's shapes (a request outside the API: another path or method). */
+  any_body?: boolean;
 }
 
 export interface ExpectAll {
@@ -104,6 +106,9 @@ export interface VpwsStep {
   token_in?: 'query' | 'body' | 'x-access-token';
   raw_body?: string;
   body_bytes?: number;
+  /** Another method or path than POST /vpws/payment/cancel (a request that must not cancel). */
+  method?: string;
+  path?: string;
 }
 
 /**

@@ -11,6 +11,8 @@ export function vpwsSendOptions(step: VpwsStep): VpwsSendOptions {
   if (step.token_in !== undefined) options.tokenIn = step.token_in;
   if (step.raw_body !== undefined) options.rawBody = step.raw_body;
   if (step.body_bytes !== undefined) options.bodyBytes = step.body_bytes;
+  if (step.method !== undefined) options.method = step.method;
+  if (step.path !== undefined) options.path = step.path;
   return options;
 }
 

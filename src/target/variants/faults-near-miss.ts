@@ -37,6 +37,25 @@ function rememberedSignatures(secret: string): Set<string> {
   return good;
 }
 
+/** A keyed lock that forgets a key when any holder finishes (refund-lock-forgets-queue). */
+class ForgetfulLock {
+  private readonly tails = new Map<string, Promise<void>>();
+  async run<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    let release!: () => void;
+    const current = new Promise<void>((resolve) => (release = resolve));
+    this.tails.set(key, previous.then(() => current));
+    await previous;
+    try {
+      return await work();
+    } finally {
+      release();
+      this.tails.delete(key);
+    }
+  }
+}
+const forgetfulLock = memory(() => new ForgetfulLock());
+
 /** The last counter IV handed out (response-iv-counter). */
 let counter = 0n;
 
@@ -417,6 +436,15 @@ export const NEAR_MISS_FAULTS: FaultVariant[] = [
       },
     },
     caughtBy: ['pos.amounts.beyond-float-precision-echoed'],
+  },
+  {
+    name: 'refund-lock-forgets-queue',
+    title: "The charge's lock is dropped when its first holder finishes, though others still queue: a later refund runs beside one of them",
+    clause: '1.6/refund-total-concurrent',
+    level: 'MUST',
+    rules: { withChargeLock: (chargeId, work, ctx) => forgetfulLock(ctx.store).run(chargeId, work) },
+    caughtBy: ['pos.refund.total-concurrent-waves'],
+    conditions: { gatewayLatencyMs: 50 },
   },
   {
     name: 'response-iv-counter',
