@@ -9,11 +9,15 @@ import { expandFamily, type ProbeFamily } from '../src/probe/family';
 import posEnvelope from './pos-envelope.probe';
 import posHeaders from './pos-headers.probe';
 import posSignature from './pos-signature.probe';
+import vivaFailureMessage from './viva-failure-message.probe';
+import vivaRequest from './viva-request.probe';
 
 const FILES: Record<string, readonly ProbeFamily[]> = {
   'pos-signature.probe.ts': posSignature,
   'pos-headers.probe.ts': posHeaders,
   'pos-envelope.probe.ts': posEnvelope,
+  'viva-request.probe.ts': vivaRequest,
+  'viva-failure-message.probe.ts': vivaFailureMessage,
 };
 
 export const PROBE_FILES = Object.keys(FILES).map((name) => join(__dirname, name));

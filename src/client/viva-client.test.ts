@@ -69,6 +69,13 @@ describe('VivaClient.build', () => {
     expect(client.build({ aade: 'signed' }).expected.aade).toBe(true);
   });
 
+  it('sends another scheme://host/path when the step names one, the parameters unchanged', () => {
+    // Act
+    const uri = uriOf(client.build({ fields: { amount: '600' }, base: 'vivapayclient://pay/v2' }));
+    // Assert
+    expect(uri).toMatch(/^vivapayclient:\/\/pay\/v2\?merchantKey=mk-SECRET-123&appId=io\.test&action=cancel&amount=600&/);
+  });
+
   it('puts raw query text before and after the built parameters, verbatim, so a parameter repeats', () => {
     // Act
     const uri = uriOf(client.build({ fields: { amount: '600' }, prependQuery: 'action=sale', appendQuery: 'amount=7%300&x=+1' }));

@@ -5,11 +5,12 @@
  * whatever the scenario (scheme, host, field formats, the fields of a success) and recorded with
  * the merchantKey and any card number redacted.
  */
-import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
-import { aadeSignatureData, readProviderPrivateKey, signAadeData } from '../viva/aade';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { readProviderPrivateKey } from '../viva/aade';
 import { callbackOfBody, INTERAPP_PATH } from '../viva/adapter';
 import { callbackProblems, parseCallbackUri, type CallbackExpectation, type CallbackProblem } from '../viva/callback';
-import { AADE_FIELDS, buildRequestUri, DEFAULT_PROTOCOL, redactUri, type RequestField } from '../viva/request';
+import { AADE_FIELDS, buildRequestUri, DEFAULT_PROTOCOL, redactUri, REQUEST_BASE, type RequestField } from '../viva/request';
+import { aadeFieldsFor, type AadeMode } from './viva-aade';
 import { recordExchange } from './exchange';
 import type { Answer } from './pos-client';
 import { sendRecorded } from './send-recorded';
@@ -33,10 +34,16 @@ export interface VivaCancel {
   /** Request parameters over the defaults; null leaves a parameter out. */
   fields?: Partial<Record<RequestField, string | null>>;
   /**
-   * Adds the three AADE parameters, signed by the provider key or with a signature that does not
-   * verify; `fields` apply over them, so a null there leaves one out (a partial set, still signed).
+   * Adds the three AADE parameters, signed by the provider key, with a signature that does not
+   * verify, or as a near miss of their format (viva-aade.ts); `fields` apply over them, so a null
+   * there leaves one out (a partial set, still signed).
    */
-  aade?: 'signed' | 'bad-signature';
+  aade?: AadeMode;
+  /**
+   * The request URI's `scheme://host/path` instead of `vivapayclient://pay/v1`: a URI no terminal
+   * may take (PROFILE 3), which its adapter refuses (decision I32).
+   */
+  base?: string;
   /**
    * Raw query text (`name=value&...`) put before, or after, the built parameters, verbatim: a
    * parameter the request already has is then repeated, or a value is sent unescaped.
@@ -63,24 +70,16 @@ export class VivaClient {
     const { merchantKey, appId } = this.credentials;
     const merged: Partial<Record<RequestField, string | null>> = {
       merchantKey, appId, action: 'cancel', callback: DEFAULT_CALLBACK_SCHEME, protocol: DEFAULT_PROTOCOL, show_receipt: 'false', show_transaction_result: 'false',
-      ...(cancel.aade && this.aadeFields(cancel.fields?.amount, cancel.aade)),
+      ...(cancel.aade && aadeFieldsFor(cancel.aade, cancel.fields?.amount, { providerId: this.credentials.aadeProviderId, key: this.credentials.aadeKey })),
       ...cancel.fields,
     };
     return Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== null && entry[1] !== undefined));
   }
 
-  private aadeFields(amount: string | null | undefined, mode: 'signed' | 'bad-signature'): Partial<Record<RequestField, string>> {
-    const cents = amount && /^\d+$/.test(amount) ? Number(amount) : 0;
-    const data = aadeSignatureData(randomBytes(20).toString('hex').toUpperCase(), new Date(), cents, 'PAYCERT1');
-    // A bad signature is a real signature of other data: well-formed base64 of 64 bytes that does not verify.
-    const signature = signAadeData(mode === 'signed' ? data : `${data}x`, this.credentials.aadeKey);
-    return { aadeProviderId: this.credentials.aadeProviderId, aadeProviderSignatureData: data, aadeProviderSignature: signature };
-  }
-
   /** The adapter request for a cancel (built apart from sending, like the other clients'). */
   build(cancel: VivaCancel = {}): VivaRequestWire {
     const fields = this.fieldsOf(cancel);
-    const uri = withRawQuery(buildRequestUri(fields), cancel.prependQuery, cancel.appendQuery);
+    const uri = withRawQuery(buildRequestUri(fields, cancel.base ?? REQUEST_BASE), cancel.prependQuery, cancel.appendQuery);
     const wire: WireRequest = {
       method: 'POST', path: INTERAPP_PATH, query: '',
       headers: [['Content-Type', 'application/json']],

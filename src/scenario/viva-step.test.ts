@@ -4,9 +4,12 @@ import { vivaCancelOf } from './viva-step';
 describe('vivaCancelOf', () => {
   it('sends every value as text, null to leave a parameter out, and the step options by their client names', () => {
     // Act
-    const cancel = vivaCancelOf({ amount: 600, show_receipt: true, protocol: null, aade: 'signed', prepend_query: 'action=sale', append_query: 'amount=700' });
+    const cancel = vivaCancelOf({ amount: 600, show_receipt: true, protocol: null, aade: 'data-7-fields', prepend_query: 'action=sale', append_query: 'amount=700', uri_base: 'vivapayclient://pay/v2' });
     // Assert
-    expect(cancel).toEqual({ fields: { amount: '600', show_receipt: 'true', protocol: null }, aade: 'signed', prependQuery: 'action=sale', appendQuery: 'amount=700' });
+    expect(cancel).toEqual({
+      fields: { amount: '600', show_receipt: 'true', protocol: null },
+      aade: 'data-7-fields', prependQuery: 'action=sale', appendQuery: 'amount=700', base: 'vivapayclient://pay/v2',
+    });
   });
 
   it('builds a date parameter from another date, moved and written at another offset', () => {

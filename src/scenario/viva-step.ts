@@ -10,9 +10,15 @@ import type { VivaDateFrom, VivaStep } from './types';
  * value, like a payment's date from the state hook) is not ISO 8601 with an offset.
  */
 export function vivaCancelOf(step: VivaStep): VivaCancel {
-  const { aade, prepend_query: prependQuery, append_query: appendQuery, ...rest } = step;
+  const { aade, prepend_query: prependQuery, append_query: appendQuery, uri_base: base, ...rest } = step;
   const fields = Object.fromEntries(Object.entries(rest).map(([name, value]) => [name, textOf(name, value)]));
-  return { fields, ...(aade !== undefined && { aade }), ...(prependQuery !== undefined && { prependQuery }), ...(appendQuery !== undefined && { appendQuery }) };
+  return {
+    fields,
+    ...(aade !== undefined && { aade }),
+    ...(prependQuery !== undefined && { prependQuery }),
+    ...(appendQuery !== undefined && { appendQuery }),
+    ...(base !== undefined && { base }),
+  };
 }
 
 function textOf(name: string, value: VivaStep[string]): string | null {
