@@ -16,6 +16,10 @@ const PROVIDER = readProviderPrivateKey(KEYS.privatePem);
 const DATA = 'A;;B;C;D;E;F;G';
 const AADE = { aadeProviderId: '999', aadeProviderSignatureData: DATA, aadeProviderSignature: signAadeData(DATA, PROVIDER) };
 const BAD_AADE = { ...AADE, aadeProviderSignature: signAadeData(`${DATA}x`, PROVIDER) };
+/** AADE parameters whose signature data is `data`, validly signed. */
+const signedAade = (data: string) => ({ ...AADE, aadeProviderSignatureData: data, aadeProviderSignature: signAadeData(data, PROVIDER) });
+/** The valid signature with a `*` inside: not base64, but Node's Buffer.from skips the `*`. */
+const JUNK_SIGNATURE = `${AADE.aadeProviderSignature.slice(0, 40)}*${AADE.aadeProviderSignature.slice(40)}`;
 /** The simulators run at noon (+0300) of a fixed day, so "today" never straddles midnight. */
 const NOON = Date.UTC(2026, 0, 15, 9, 0, 0);
 
@@ -27,14 +31,16 @@ const oldDate = (book: TransactionBook) => book.transactions.find((t) => t.order
 
 interface Request {
   fields: Partial<Record<RequestField, string | undefined>>;
+  /** Another scheme://host/path than vivapayclient://pay/v1. */
+  base?: string;
   prepend?: string;
   append?: string;
 }
 type RequestOf = Request | ((book: TransactionBook) => Request);
 
 async function send(sim: RunningTerminalSimulator, requestOf: RequestOf) {
-  const { fields, prepend, append } = typeof requestOf === 'function' ? requestOf(sim.context.book) : requestOf;
-  const built = buildRequestUri({ ...BASE, ...fields } as Partial<Record<RequestField, string>>);
+  const { fields, prepend, append, base: requestBase } = typeof requestOf === 'function' ? requestOf(sim.context.book) : requestOf;
+  const built = buildRequestUri({ ...BASE, ...fields } as Partial<Record<RequestField, string>>, requestBase);
   const [base, query] = built.split('?');
   const uri = `${base}?${[prepend, query, append].filter(Boolean).join('&')}`;
   const res = await fetch(`${sim.url}/interapp`, { method: 'POST', body: JSON.stringify({ uri }) });
@@ -90,6 +96,17 @@ const SHOWS: Record<string, { requests: RequestOf[]; field: string }> = {
   'viva-repeat-same-value-accepted': { requests: [{ fields: { orderCode: TODAY, amount: '100' }, append: 'amount=100' }], field: 'status' },
   'viva-dates-js-date': { requests: [{ fields: { orderCode: TODAY, txnDateFrom: '2020-01-01' } }], field: 'status' },
   'viva-plus-read-as-space': { requests: [{ fields: { orderCode: TODAY, txnDateFrom: '2020-01-01T00:00:00.000+0000' } }], field: 'status' },
+  // The request's form: URI, AADE formats, flags, a zero amount.
+  'viva-request-uri-unchecked': { requests: [{ base: 'vivapayclient://pay/v2', fields: { orderCode: TODAY } }], field: 'status' },
+  'viva-request-uri-by-prefix': { requests: [{ base: 'vivapayclient://pay/v10', fields: { orderCode: TODAY } }], field: 'status' },
+  'viva-aade-signature-lenient-base64': { requests: [{ fields: { orderCode: TODAY, ...AADE, aadeProviderSignature: JUNK_SIGNATURE } }], field: 'status' },
+  'viva-aade-data-count-unchecked': { requests: [{ fields: { orderCode: TODAY, ...signedAade('A;;B;C;D;E;F') } }], field: 'status' },
+  'viva-aade-data-java-split': { requests: [{ fields: { orderCode: TODAY, ...signedAade(`${DATA};`) } }], field: 'status' },
+  'viva-aade-empty-counted-present': { requests: [{ fields: { orderCode: TODAY, ...AADE, aadeProviderSignature: '' } }], field: 'status' },
+  'viva-amount-zero-full-refund': { requests: [{ fields: { orderCode: OLD, amount: '0' } }], field: 'status' },
+  'viva-flags-true-refused': { requests: [{ fields: { orderCode: TODAY, show_receipt: 'true' } }], field: 'status' },
+  'viva-flags-required': { requests: [{ fields: { orderCode: TODAY } }], field: 'status' },
+  'viva-form-refusals-no-message': { requests: [{ fields: { orderCode: TODAY, ...signedAade('A;B') } }], field: 'message' },
   // The search and the decision.
   'viva-precedence-fallback': { requests: [{ fields: { shortOrderCode: OTHER_TERMINAL_SHORT, orderCode: TODAY } }], field: 'status' },
   'viva-date-window-stan-only': { requests: [{ fields: { orderCode: OLD, txnDateFrom: '2099-01-01T00:00:00.000+0300', amount: '100' } }], field: 'status' },

@@ -3,11 +3,13 @@
  * mistake real terminal implementers make (PROFILE 3). `paycert selftest` certifies each and
  * expects it caught (by the checks `caughtBy` names, at least); variants.test.ts shows each
  * changes what the terminal answers. `paycert serve --profile viva-interapp --fault NAME` serves one.
- * The callback's faults are here; the request's in faults-request.ts, the search's in faults-search.ts.
+ * The callback's faults are here; the request's in faults-request.ts and faults-form.ts (its URI,
+ * AADE formats, flags), the search's in faults-search.ts.
  */
 import { byName } from '../target/variants/by-name';
 import { formatIsoWithOffset } from '../viva/dates';
 import type { TerminalFault } from './fault-types';
+import { FORM_FAULTS } from './faults-form';
 import { REQUEST_FAULTS } from './faults-request';
 import { SEARCH_FAULTS } from './faults-search';
 import { referenceTerminalRules as ref } from './rules';
@@ -81,6 +83,6 @@ const CALLBACK_FAULTS: readonly TerminalFault[] = [
   },
 ];
 
-export const TERMINAL_FAULTS: readonly TerminalFault[] = [...CALLBACK_FAULTS, ...REQUEST_FAULTS, ...SEARCH_FAULTS];
+export const TERMINAL_FAULTS: readonly TerminalFault[] = [...CALLBACK_FAULTS, ...REQUEST_FAULTS, ...FORM_FAULTS, ...SEARCH_FAULTS];
 
 export const TERMINAL_FAULTS_BY_NAME: ReadonlyMap<string, TerminalFault> = byName('terminal fault', TERMINAL_FAULTS);

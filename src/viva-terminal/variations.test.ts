@@ -18,14 +18,16 @@ async function payment(sim: RunningTerminalSimulator): Promise<Record<string, st
  * The HTTP status, raw callback and fields that a simulator (with a variation, or the reference
  * one) gives a request, and the date of a payment its state hook made.
  */
-async function callbackOf(variation: TerminalVariation | undefined, fields: Partial<Record<RequestField, string>>) {
+async function callbackOf(variation: TerminalVariation | undefined, fields: Partial<Record<RequestField, string>>, base?: string) {
   const sim = await startTerminalSimulator({ ...(variation && { rules: variation.rules }) });
   try {
-    const res = await fetch(`${sim.url}/interapp`, { method: 'POST', body: JSON.stringify({ uri: buildRequestUri({ ...BASE, ...fields }) }) });
-    const raw = ((await res.json()) as { callback: string }).callback;
+    const res = await fetch(`${sim.url}/interapp`, { method: 'POST', body: JSON.stringify({ uri: buildRequestUri({ ...BASE, ...fields }, base) }) });
+    const raw = ((await res.json()) as { callback?: string }).callback;
+    // An adapter may turn a request away with no callback at all (decision I32).
+    if (raw === undefined) return { status: res.status, raw: '', fields: {} as Record<string, string | undefined>, paymentDate: (await payment(sim)).date! };
     const parsed = parseCallbackUri(raw);
     if (!parsed.ok) throw new Error(parsed.problem);
-    return { status: res.status, raw, fields: parsed.callback.fields, paymentDate: (await payment(sim)).date! };
+    return { status: res.status, raw, fields: parsed.callback.fields as Record<string, string | undefined>, paymentDate: (await payment(sim)).date! };
   } finally {
     await sim.close();
   }
@@ -34,7 +36,7 @@ async function callbackOf(variation: TerminalVariation | undefined, fields: Part
 type Shown = Awaited<ReturnType<typeof callbackOf>>;
 
 /** For each variation: a request where it shows, and what is true of its answer but not of the reference one. */
-const SHOWS: Record<string, { fields: Partial<Record<RequestField, string>>; holds: (answer: Shown) => boolean }> = {
+const SHOWS: Record<string, { fields: Partial<Record<RequestField, string>>; base?: string; holds: (answer: Shown) => boolean }> = {
   'viva-failure-status-failed': { fields: { orderCode: '0' }, holds: (a) => a.fields.status === 'failed' },
   'viva-failure-bare': { fields: { orderCode: '1091159197000137', amount: '5001' }, holds: (a) => a.fields.status !== 'success' && a.fields.orderCode === undefined },
   'viva-date-extended-offset': { fields: SALE_TODAY, holds: (a) => /[+-]\d{2}:\d{2}$/.test(a.fields.transactionDate!) },
@@ -50,6 +52,12 @@ const SHOWS: Record<string, { fields: Partial<Record<RequestField, string>>; hol
   'viva-payment-dates-utc-seconds': { fields: SALE_TODAY, holds: (a) => /T\d{2}:\d{2}:\d{2}Z$/.test(a.paymentDate) },
   'viva-payment-dates-microseconds-west': { fields: SALE_TODAY, holds: (a) => /\.\d{6}-05:00$/.test(a.paymentDate) },
   'viva-same-day-refunds': { fields: SALE_TODAY, holds: (a) => a.fields.status === 'success' && a.fields.message === 'Transaction refunded' },
+  'viva-foreign-uri-http-422': { fields: SALE_TODAY, base: 'vivapayclient://pay/v2', holds: (a) => a.status === 422 && a.raw === '' },
+  'viva-zero-amount-refunds-nothing': { fields: { ...SALE_TODAY, amount: '0' }, holds: (a) => a.fields.status === 'success' && a.fields.amount === '0' },
+  'viva-aade-empty-is-present': { fields: { ...SALE_TODAY, aadeProviderId: '', aadeProviderSignatureData: '', aadeProviderSignature: '' }, holds: (a) => a.fields.status !== 'success' },
+  'viva-blank-required-accepted': { fields: { ...SALE_TODAY, merchantKey: '  ' }, holds: (a) => a.fields.status === 'success' },
+  'viva-protocol-required': { fields: { ...SALE_TODAY, protocol: undefined }, holds: (a) => a.fields.status !== 'success' },
+  'viva-empty-search-key-given': { fields: { ...SALE_TODAY, shortOrderCode: '' }, holds: (a) => a.fields.status !== 'success' },
 };
 
 describe('the Viva terminal legal variations', () => {
@@ -61,10 +69,10 @@ describe('the Viva terminal legal variations', () => {
 
   it.each(TERMINAL_VARIATIONS.map((v) => [v.name, v] as const))('%s changes what the terminal answers', async (name, variation) => {
     // Arrange
-    const { fields, holds } = SHOWS[name]!;
+    const { fields, base, holds } = SHOWS[name]!;
     // Act
-    const reference = await callbackOf(undefined, fields);
-    const varied = await callbackOf(variation, fields);
+    const reference = await callbackOf(undefined, fields, base);
+    const varied = await callbackOf(variation, fields, base);
     // Assert
     expect(holds(varied)).toBe(true);
     expect(holds(reference)).toBe(false);

@@ -8,7 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { byName } from '../target/variants/by-name';
 import { CALLBACK_FIELDS, SUCCESS_STATUS, type CallbackField } from '../viva/callback';
 import { formatIsoWithOffset } from '../viva/dates';
+import { AADE_FIELDS, REQUEST_HOST, REQUEST_PATH, REQUEST_SCHEME, type VivaRequest } from '../viva/request';
 import { pairsInOrder } from '../viva/uri';
+import { validateWith } from './fault-types';
 import { referenceTerminalRules as ref, type TerminalRules } from './rules';
 
 export interface TerminalVariation {
@@ -49,6 +51,69 @@ const GREEK: Record<string, string> = {
   'Transaction refunded': 'Η επιστροφή ολοκληρώθηκε',
   'Transaction not found': 'Η συναλλαγή δεν βρέθηκε',
 };
+
+/** Is the request URI vivapayclient://pay/v1 (the scheme is read in lower case)? */
+const isRequestBase = (r: VivaRequest) => r.scheme === REQUEST_SCHEME && r.host === REQUEST_HOST && r.path === REQUEST_PATH;
+
+/** Empty AADE parameters read as given (decision I35): a set with an empty one is given but broken, all three empty too. */
+function aadeEmptyGiven(request: VivaRequest): string | undefined {
+  const given = AADE_FIELDS.filter((name) => request.fields[name] !== undefined);
+  if (given.length > 0 && given.length < AADE_FIELDS.length) return 'The AADE parameters come all three or none';
+  if (given.some((name) => request.fields[name] === '')) return 'An AADE parameter is empty';
+  return undefined;
+}
+
+/** Spaces only counted as a value: `value === ''` is the emptiness test. */
+const blankGiven = (value: string | undefined) => (value !== undefined && value.trim() === '' && value !== '' ? 'given' : value);
+
+/** The first search key the request names, empty or not: `shortOrderCode=` is given, and finds nothing (decision I29). */
+const firstNamedKey: TerminalRules['searchKey'] = (request) => {
+  for (const kind of ['shortOrderCode', 'orderCode', 'referenceNumber'] as const) {
+    const value = request.fields[kind];
+    if (value !== undefined) return { kind, value };
+  }
+  return { kind: 'none' };
+};
+
+/** Choices where PROFILE 3 is silent and paycert decided (docs/profile-decisions.md), each the other way. */
+const DECISION_VARIATIONS: readonly TerminalVariation[] = [
+  {
+    name: 'viva-foreign-uri-http-422',
+    title: 'The adapter turns a URI other than vivapayclient://pay/v1 away with HTTP 422 and no callback (decision I32)',
+    clause: '3/terminal-refuses-bad-request',
+    rules: { callbackScheme: (request) => (isRequestBase(request) ? ref.callbackScheme(request) : '') },
+  },
+  {
+    name: 'viva-zero-amount-refunds-nothing',
+    title: 'amount=0 is answered success with amount=0 and refunds nothing (decision I36)',
+    clause: '3/terminal-refund-limit',
+    rules: { decide: (entry, amount, ctx) => (amount !== undefined && /^0+$/.test(amount) && !entry.voided && entry.refunded < entry.tx.amount ? { kind: 'refund', amount: 0 } : ref.decide(entry, amount, ctx)) },
+  },
+  {
+    name: 'viva-aade-empty-is-present',
+    title: 'An empty AADE parameter counts as given: all three empty are refused as a broken set, not taken as none (decision I35)',
+    clause: '3/terminal-refuses-bad-request',
+    rules: { validateRequest: (request, ctx) => aadeEmptyGiven(request) ?? ref.validateRequest(request, ctx) },
+  },
+  {
+    name: 'viva-blank-required-accepted',
+    title: 'A merchantKey or appId of spaces counts as non-empty (decision I37)',
+    clause: '3/terminal-refuses-bad-request',
+    rules: { validateRequest: validateWith({ 'viva.request.required': (f) => ({ ...f, merchantKey: blankGiven(f.merchantKey), appId: blankGiven(f.appId) }) }) },
+  },
+  {
+    name: 'viva-protocol-required',
+    title: 'A request without protocol=int_default is refused too ("always pass this value", says the seed; decision I34)',
+    clause: '3/terminal-refuses-bad-request',
+    rules: { validateRequest: (request, ctx) => ref.validateRequest(request, ctx) ?? (request.fields.protocol === 'int_default' ? undefined : 'protocol must be int_default') },
+  },
+  {
+    name: 'viva-empty-search-key-given',
+    title: 'An empty shortOrderCode= counts as given: it finds nothing, and orderCode beside it is not searched (decision I29)',
+    clause: '3/terminal-precedence',
+    rules: { searchKey: firstNamedKey },
+  },
+];
 
 export const TERMINAL_VARIATIONS: readonly TerminalVariation[] = [
   {
@@ -160,6 +225,7 @@ export const TERMINAL_VARIATIONS: readonly TerminalVariation[] = [
       },
     },
   },
+  ...DECISION_VARIATIONS,
 ];
 
 export const TERMINAL_VARIATIONS_BY_NAME: ReadonlyMap<string, TerminalVariation> = byName('terminal variation', TERMINAL_VARIATIONS);
