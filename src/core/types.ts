@@ -54,6 +54,46 @@ export interface CheckResult {
   failure?: Failure;
   /** Why a skipped check did not run. */
   skipReason?: string;
+  /** What the run's expected-failure baseline says of this check (core/baseline.ts). */
+  baseline?: BaselineMark;
+}
+
+/** One entry of an expected-failure baseline (`--baseline FILE`). */
+export interface BaselineEntry {
+  check: string;
+  reason: string;
+  ticket?: string;
+  /** YYYY-MM-DD: from the day after, the entry fails the run. */
+  expires?: string;
+}
+
+/**
+ * A baselined check's state: `known` (it failed or warned as listed: not held against the run),
+ * `fixed` (it passed: take it out of the baseline; fails the run with --strict), `expired` (the
+ * entry's date is past: fails the run whatever the check did).
+ */
+export interface BaselineMark extends Omit<BaselineEntry, 'check'> {
+  state: 'known' | 'fixed' | 'expired';
+}
+
+/** What narrowed a run to part of the suite: such a run is PARTIAL, never CERTIFIED. */
+export interface RunFilters {
+  tags?: string[];
+  excludeTags?: string[];
+  checks?: string[];
+  /** `I/N` of a sharded run. */
+  shard?: string;
+}
+
+/** Who was certified and with what, secrets left out. */
+export interface RunIdentity {
+  terminalId?: string;
+  keyId?: string;
+  kcvMethod?: string;
+  /** The target config file, when one was given. */
+  configPath?: string;
+  /** SHA-256 of the resolved config with every secret removed: the same config gives the same hash. */
+  configHash?: string;
 }
 
 export interface RunInfo {
@@ -63,6 +103,13 @@ export interface RunInfo {
   harnessVersion: string;
   startedAt: string;
   strict: boolean;
+  /** Set when the run was narrowed (--tag, --check, --exclude-tag, --shard): its verdict is at best PARTIAL. */
+  filters?: RunFilters;
+  identity?: RunIdentity;
+  /** SHA-256 over the suite's content (specs, probes, properties, contracts, schemas): which checks judged. */
+  suiteHash?: string;
+  /** The expected-failure baseline the run applied. */
+  baseline?: { file: string; entries: number };
 }
 
 export interface Counts {
@@ -71,6 +118,11 @@ export interface Counts {
   failed: number;
   warning: number;
   skipped: number;
+  /** Of the failed and warnings, those the baseline expects (not held against the run). */
+  known?: number;
+  /** Baselined checks that passed (fixed) and baseline entries past their date (expired). */
+  fixed?: number;
+  expired?: number;
 }
 
 /** One row of the coverage table: a PROFILE clause and the checks that enforce it. */
@@ -82,11 +134,16 @@ export interface CoverageRow {
   checks: string[];
 }
 
+export type Verdict = 'certified' | 'partial' | 'not certified';
+
 export interface RunReport extends RunInfo {
   endedAt: string;
   counts: Counts;
-  /** certified: no failed check (and, with --strict, no warning). */
-  verdict: 'certified' | 'not certified';
+  /**
+   * certified: no failed check (and, with --strict, no warning), nothing left out; partial: the
+   * same, but the run was narrowed by a filter (see core/verdict.ts).
+   */
+  verdict: Verdict;
   checks: CheckResult[];
   coverage: CoverageRow[];
 }

@@ -7,8 +7,10 @@ import TestSequencer from '@jest/test-sequencer';
 import type { AggregatedResult, Test, TestCaseResult, TestResult } from '@jest/reporters';
 import type { Config } from '@jest/types';
 import { ReporterMux, type Reporter } from '../core/reporter';
-import type { CheckInfo, CheckResult, RunReport } from '../core/types';
-import { countResults, verdictOf } from '../core/verdict';
+import type { CheckInfo, CheckResult, RunFilters, RunInfo, RunReport } from '../core/types';
+import { countResults, isPartial, verdictOf } from '../core/verdict';
+import { targetIdentity } from '../config/resolved';
+import { suiteHash } from '../run/suite-hash';
 import { clausesOf } from '../profile/clauses';
 import { buildCoverage } from '../report/coverage';
 import { ConsoleReporter, colorEnabled } from '../report/console-reporter';
@@ -68,15 +70,28 @@ export default class PaycertJestReporter {
     await this.mux.onBegin(this.runInfo(this.ctx), planned);
   }
 
-  private runInfo(ctx: RunContext) {
+  private runInfo(ctx: RunContext): RunInfo {
+    const { options } = ctx;
+    const shard = this.globalConfig.shard;
+    const filters: RunFilters = {
+      ...(options.tags.length > 0 && { tags: options.tags }),
+      ...(options.excludeTags?.length && { excludeTags: options.excludeTags }),
+      ...(options.checks.length > 0 && { checks: options.checks }),
+      ...(shard && { shard: `${shard.shardIndex}/${shard.shardCount}` }),
+    };
     return {
       target: { baseUrl: ctx.target.baseUrl, embedded: ctx.target.embedded },
       profile: ctx.target.profile,
       harnessVersion: harnessVersion(),
-      startedAt: ctx.options.startedAt,
-      strict: ctx.options.strict,
+      startedAt: options.startedAt,
+      strict: options.strict,
+      ...(isPartial(filters) && { filters }),
+      identity: targetIdentity(ctx.target),
+      suiteHash: (this.suite ??= suiteHash(this.globalConfig.rootDir)),
     };
   }
+
+  private suite: string | undefined;
 
   async onTestFileStart(test: Test): Promise<void> {
     if (isSpec(test.path)) await this.begin();
@@ -119,11 +134,12 @@ export default class PaycertJestReporter {
     for (const r of readAllPartials(this.ctx.options)) if (!this.results.has(r.check.id)) this.results.set(r.check.id, r);
     const checks = [...this.results.values()];
     const counts = countResults(checks);
+    const info = this.runInfo(this.ctx);
     const report: RunReport = {
-      ...this.runInfo(this.ctx),
+      ...info,
       endedAt: new Date().toISOString(),
       counts,
-      verdict: verdictOf(counts, this.ctx.options.strict),
+      verdict: verdictOf(counts, this.ctx.options.strict, info.filters),
       checks,
       coverage: buildCoverage(clausesOf(this.ctx.target.profile), checks.map((c) => c.check)),
     };

@@ -7,7 +7,7 @@ import type { Reporter } from '../core/reporter';
 import type { CheckInfo, CheckResult, CheckStatus, RunInfo, RunReport } from '../core/types';
 import { paint, type Paint } from './ansi';
 import { formatFailure } from './failure-format';
-import { STATUS_ICON, STATUS_WORD, countsLine, verdictWord } from './status';
+import { STATUS_ICON, STATUS_WORD, countsLine, filtersLine, verdictWord } from './status';
 import { elapsedMs, formatDuration, oneLine, plural, visible } from './text';
 
 /** Where text goes: process.stdout in the CLI, a buffer in tests. */
@@ -41,7 +41,8 @@ export function verdictLine(report: RunReport): string {
   const details = [`target ${visible(report.target.baseUrl)}`];
   if (wall !== undefined) details.push(formatDuration(wall));
   if (report.strict) details.push('strict');
-  return `paycert: ${verdictWord(report.verdict)} - ${countsLine(report.counts)} (${details.join(', ')})`;
+  const partial = report.verdict === 'partial' ? `; part of the suite only: ${filtersLine(report.filters)}` : '';
+  return `paycert: ${verdictWord(report.verdict)} - ${countsLine(report.counts)} (${details.join(', ')}${partial})`;
 }
 
 /** Console progress: one line at the start, one per check, the failures and a verdict at the end. */
@@ -68,7 +69,8 @@ export class ConsoleReporter implements Reporter {
   onBegin(run: RunInfo, checks: readonly CheckInfo[]): void {
     const embedded = run.target.embedded ? ' (embedded reference target)' : '';
     const strict = run.strict ? ', strict' : '';
-    this.line(`paycert ${visible(run.harnessVersion)}: ${plural(checks.length, 'check')} against ${visible(run.target.baseUrl)}${embedded} (${visible(run.profile)}${strict})`);
+    const part = run.filters ? `, part of the suite: ${visible(filtersLine(run.filters))}` : '';
+    this.line(`paycert ${visible(run.harnessVersion)}: ${plural(checks.length, 'check')} against ${visible(run.target.baseUrl)}${embedded} (${visible(run.profile)}${strict}${part})`);
   }
 
   onCheckEnd(result: CheckResult): void {
@@ -90,7 +92,8 @@ export class ConsoleReporter implements Reporter {
     this.details(`Warnings (${warned.length})${report.strict ? ': failing under --strict' : ''}`, warned);
     const verdict = verdictLine(report);
     this.line();
-    this.line(report.verdict === 'certified' ? this.p.green(verdict) : this.p.red(verdict));
+    const tint = { certified: this.p.green, partial: this.p.yellow, 'not certified': this.p.red }[report.verdict];
+    this.line(tint(verdict));
   }
 
   private details(heading: string, results: readonly CheckResult[]): void {

@@ -10,7 +10,7 @@ import { coverageMarkdown } from './coverage';
 import { formatFailure } from './failure-format';
 import { writeReportFile } from './files';
 import { codeCell, fenced, markdownCell } from './markdown-text';
-import { STATUS_ICON, STATUS_WORD, byAttention, countsLine, verdictWord } from './status';
+import { STATUS_ICON, STATUS_WORD, byAttention, countsLine, filtersLine, verdictWord } from './status';
 import { elapsedMs, formatDuration, oneLine } from './text';
 
 export const SUMMARY_FILE = 'summary.md';
@@ -31,7 +31,20 @@ function header(report: RunReport): string[] {
     `| Started | ${markdownCell(report.startedAt)} |`,
     `| Ended | ${markdownCell(report.endedAt)}${wall === undefined ? '' : ` (${formatDuration(wall)})`} |`,
     `| Strict | ${report.strict ? 'yes: a SHOULD failure fails the run' : 'no: a SHOULD failure is a warning'} |`,
+    `| Part of the suite | ${report.filters ? `yes, PARTIAL: ${codeCell(filtersLine(report.filters))}` : 'no: every check of the profile'} |`,
+    ...identityRows(report),
   ];
+}
+
+function identityRows(report: RunReport): string[] {
+  const id = report.identity;
+  const rows: string[] = [];
+  if (id?.configPath) rows.push(`| Config | ${codeCell(id.configPath)} |`);
+  if (id?.terminalId) rows.push(`| Terminal / key id | ${codeCell(id.terminalId)} / ${codeCell(id.keyId ?? '')} (KCV ${markdownCell(id.kcvMethod ?? '')}) |`);
+  if (id?.configHash) rows.push(`| Config fingerprint (secrets removed) | ${codeCell(id.configHash)} |`);
+  if (report.suiteHash) rows.push(`| Suite hash | ${codeCell(report.suiteHash)} |`);
+  if (report.baseline) rows.push(`| Baseline | ${codeCell(report.baseline.file)} (${report.baseline.entries} entries) |`);
+  return rows;
 }
 
 function checkTable(results: readonly CheckResult[]): string[] {

@@ -107,7 +107,7 @@ function problemOf(value: unknown): string | undefined {
   if (typeof value.strict !== 'boolean') return '"strict" is not a boolean';
   const counts = value.counts;
   if (!isRecord(counts) || !['total', 'passed', 'failed', 'warning', 'skipped'].every((k) => typeof counts[k] === 'number')) return '"counts" is not a Counts';
-  if (value.verdict !== 'certified' && value.verdict !== 'not certified') return '"verdict" is neither "certified" nor "not certified"';
+  if (value.verdict !== 'certified' && value.verdict !== 'partial' && value.verdict !== 'not certified') return '"verdict" is not "certified", "partial" or "not certified"';
   if (!Array.isArray(value.checks)) return '"checks" is not an array';
   for (const [i, result] of value.checks.entries()) {
     if (!isRecord(result) || !isRecord(result.check) || typeof result.check.id !== 'string' || !STATUSES.has(result.status)) {
