@@ -96,9 +96,21 @@ export interface RunIdentity {
   configHash?: string;
 }
 
+/** One target a run (or a shard of a merged run) certified. */
+export interface RunTarget {
+  baseUrl: string;
+  embedded: boolean;
+  configHash?: string;
+}
+
 export interface RunInfo {
   /** The target's base URL, and whether it is the embedded reference target. */
   target: { baseUrl: string; embedded: boolean };
+  /**
+   * Every target of a merged report (`paycert merge`: shards may run against several instances),
+   * with its config fingerprint when that differs between them; `target` is the first.
+   */
+  targets?: RunTarget[];
   profile: string;
   harnessVersion: string;
   startedAt: string;

@@ -93,6 +93,30 @@ export const SKIPPED: CheckResult = {
 
 export const PASSED_13: CheckResult = { check: info('env.kcv', 'MUST', '1.3/kcv', 'key_kcv matches the MSK'), status: 'passed', durationMs: 4 };
 
+/** A MUST failure the run's baseline expects (core/baseline.ts marks it known). */
+export const KNOWN: CheckResult = {
+  ...FAILED,
+  check: { ...FAILED.check, id: 'nonce.window', title: 'A nonce reused inside the window is refused' },
+  failure: { ...FAILED.failure!, checkId: 'nonce.window', message: 'expected 401, got 200' },
+  baseline: { reason: 'replay store rewrite pending', ticket: 'PAY-7', expires: '2099-12-31', state: 'known' },
+};
+
+/** A baselined check that passed: the entry is out of date. */
+export const FIXED: CheckResult = {
+  check: info('sig.case', 'MUST', '1.2/signature', 'X-Signature is compared exactly'),
+  status: 'passed',
+  durationMs: 3,
+  baseline: { reason: 'case-insensitive compare', state: 'fixed' },
+};
+
+/** A baseline entry past its date, on a check that still fails. */
+export const EXPIRED: CheckResult = {
+  ...FAILED,
+  check: { ...FAILED.check, id: 'nonce.old', title: 'A nonce older than the window is refused' },
+  failure: { ...FAILED.failure!, checkId: 'nonce.old', message: 'expected 401, got 200' },
+  baseline: { reason: 'legacy gateway', expires: '2020-01-31', state: 'expired' },
+};
+
 /** A report of `results`, counts, verdict and coverage computed as the core would. */
 export function sampleReport(results: CheckResult[] = [PASSED, FAILED, WARNING, SKIPPED, PASSED_13], overrides: Partial<RunReport> = {}): RunReport {
   const strict = overrides.strict ?? false;
