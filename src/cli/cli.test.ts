@@ -130,7 +130,9 @@ describe('paycert run', () => {
       const result = await paycert(['merge', a, b, '--out', merged]);
       expect(result.code).toBe(0);
       const total = json(a).counts.total + json(b).counts.total;
-      expect(json(merged)).toMatchObject({ verdict: 'certified', counts: { total, failed: 0 } });
+      // Both shards of 2: the shard filter goes; --tag keeps the merge PARTIAL (exit 0).
+      expect(json(merged)).toMatchObject({ verdict: 'partial', filters: { tags: ['signature'] }, counts: { total, failed: 0 } });
+      expect(json(merged).filters.shard).toBeUndefined();
       expect(json(a).counts.total).toBeGreaterThan(0);
       expect(json(b).counts.total).toBeGreaterThan(0);
     } finally {

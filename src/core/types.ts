@@ -108,7 +108,7 @@ export interface RunInfo {
   target: { baseUrl: string; embedded: boolean };
   /**
    * Every target of a merged report (`paycert merge`: shards may run against several instances),
-   * with its config fingerprint when that differs between them; `target` is the first.
+   * each with its config fingerprint; `target` is the first shard's.
    */
   targets?: RunTarget[];
   profile: string;

@@ -4,8 +4,8 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CheckResult, CheckStatus, CoverageRow, RunReport } from '../core/types';
-import { countResults, verdictOf } from '../core/verdict';
+import type { CheckResult, CheckStatus, CoverageRow, RunFilters, RunReport, RunTarget } from '../core/types';
+import { countResults, isPartial, verdictOf } from '../core/verdict';
 import { REPORT_FILE, REPORT_FORMAT } from './json-reporter';
 import { byCodePoint } from './text';
 
@@ -26,12 +26,64 @@ function extreme(times: readonly string[], sign: 1 | -1): string {
   return times.reduce((best, time) => (key(time) < key(best) ? time : best));
 }
 
+/** A report's targets: its merged list, or its one target with the config fingerprint. */
+function targetsOf(report: RunReport): RunTarget[] {
+  if (report.targets?.length) return report.targets;
+  const configHash = report.identity?.configHash;
+  return [{ ...report.target, ...(configHash !== undefined && { configHash }) }];
+}
+
+/** Every shard's target, each once (same URL and fingerprint), in shard order. */
+function mergeTargets(reports: readonly RunReport[]): RunTarget[] {
+  const byKey = new Map<string, RunTarget>();
+  for (const target of reports.flatMap(targetsOf)) {
+    const key = `${target.baseUrl}\n${target.configHash ?? ''}`;
+    if (!byKey.has(key)) byKey.set(key, target);
+  }
+  return [...byKey.values()];
+}
+
+const SHARD = /^(\d+)\/(\d+)$/;
+
+/** Shard labels in number order (`1/3` before `2/3` before `10/12`), unreadable ones last. */
+function byShard(a: string, b: string): number {
+  const [x, y] = [SHARD.exec(a), SHARD.exec(b)];
+  if (!x || !y) return Number(!x) - Number(!y) || byCodePoint(a, b);
+  return Number(x[2]) - Number(y[2]) || Number(x[1]) - Number(y[1]);
+}
+
 /**
- * Two shards are against the same target when the URLs match, or when both ran the embedded
- * reference target: each shard starts its own on an ephemeral port, so those URLs always differ.
+ * The shard filter of the merged run: none when the shards together ran the whole suite (one of
+ * them was not sharded, or every I/N for 1..N of one N is there), otherwise the shards present,
+ * `1/3,3/3` (a merge of merges reads that list back).
  */
-function sameTarget(a: RunReport['target'], b: RunReport['target']): boolean {
-  return (a.embedded && b.embedded) || (a.embedded === b.embedded && a.baseUrl === b.baseUrl);
+function mergeShards(reports: readonly RunReport[]): string | undefined {
+  const filters = reports.map((r) => r.filters?.shard);
+  if (filters.some((s) => s === undefined)) return undefined;
+  const labels = [...new Set(filters.flatMap((s) => s!.split(',').map((l) => l.trim())))].sort(byShard);
+  const counts = new Set(labels.map((l) => SHARD.exec(l)?.[2]));
+  const [count] = [...counts];
+  if (counts.size === 1 && count !== undefined) {
+    const n = Number(count);
+    if (Array.from({ length: n }, (_v, i) => `${i + 1}/${n}`).every((l) => labels.includes(l))) return undefined;
+  }
+  return labels.join(',');
+}
+
+/** The filters of the merged run: the union of the shards' tags, excluded tags and check ids, and the shards (see mergeShards). */
+function mergeFilters(reports: readonly RunReport[]): RunFilters | undefined {
+  const union = (pick: (f: RunFilters) => string[] | undefined) => [...new Set(reports.flatMap((r) => (r.filters ? (pick(r.filters) ?? []) : [])))];
+  const tags = union((f) => f.tags);
+  const excludeTags = union((f) => f.excludeTags);
+  const checks = union((f) => f.checks);
+  const shard = mergeShards(reports);
+  const filters: RunFilters = {
+    ...(tags.length > 0 && { tags }),
+    ...(excludeTags.length > 0 && { excludeTags }),
+    ...(checks.length > 0 && { checks }),
+    ...(shard !== undefined && { shard }),
+  };
+  return isPartial(filters) ? filters : undefined;
 }
 
 function mergeChecks(reports: readonly RunReport[]): CheckResult[] {
@@ -62,32 +114,42 @@ function mergeCoverage(reports: readonly RunReport[]): CoverageRow[] {
 /**
  * One report from the shards of one run: checks unioned (worst status wins for a repeated id),
  * counts and verdict recomputed (strict if any shard was), the earliest start and latest end,
- * target, profile and harness version from the first shard, coverage rows with their check ids
- * unioned. Throws when there are no shards or when they disagree on target or profile.
+ * every shard's target (`targets`; `target` is the first shard's), profile, harness version,
+ * identity and baseline from the first shard, coverage rows with their check ids unioned, and the
+ * filters merged: a merge of every shard of a sharded run is not PARTIAL for the sharding (see
+ * mergeFilters). Throws when there are no shards, or when they disagree on the profile or the
+ * suite (its content hash): those are not shards of one run.
  */
 export function mergeReports(reports: RunReport[]): RunReport {
   const first = reports[0];
   if (first === undefined) throw new Error('paycert merge: no reports to merge');
   for (const [index, report] of reports.entries()) {
-    if (!sameTarget(first.target, report.target)) {
-      throw new Error(`paycert merge: shard ${index + 1} ran against ${report.target.baseUrl}, shard 1 against ${first.target.baseUrl}; shards of one run share a target`);
-    }
     if (report.profile !== first.profile) {
       throw new Error(`paycert merge: shard ${index + 1} used profile "${report.profile}", shard 1 "${first.profile}"; shards of one run share a profile`);
+    }
+    if (report.suiteHash !== undefined && first.suiteHash !== undefined && report.suiteHash !== first.suiteHash) {
+      throw new Error(`paycert merge: shard ${index + 1} ran another suite than shard 1 (suite hash ${report.suiteHash.slice(0, 12)}, not ${first.suiteHash.slice(0, 12)}); shards of one run share a suite`);
     }
   }
   const checks = mergeChecks(reports);
   const strict = reports.some((r) => r.strict);
   const counts = countResults(checks);
+  const filters = mergeFilters(reports);
+  const targets = mergeTargets(reports);
   return {
     target: { ...first.target },
+    ...(targets.length > 1 && { targets }),
     profile: first.profile,
     harnessVersion: first.harnessVersion,
     startedAt: extreme(reports.map((r) => r.startedAt), 1),
-    endedAt: extreme(reports.map((r) => r.endedAt), -1),
     strict,
+    ...(filters && { filters }),
+    ...(first.identity && { identity: first.identity }),
+    ...(first.suiteHash !== undefined && { suiteHash: first.suiteHash }),
+    ...(first.baseline && { baseline: first.baseline }),
+    endedAt: extreme(reports.map((r) => r.endedAt), -1),
     counts,
-    verdict: verdictOf(counts, strict),
+    verdict: verdictOf(counts, strict, filters),
     checks,
     coverage: mergeCoverage(reports),
   };
@@ -104,6 +166,7 @@ function problemOf(value: unknown): string | undefined {
   for (const key of ['profile', 'harnessVersion', 'startedAt', 'endedAt'] as const) {
     if (typeof value[key] !== 'string') return `"${key}" is not a string`;
   }
+  if (value.targets !== undefined && (!Array.isArray(value.targets) || !value.targets.every((t) => isRecord(t) && typeof t.baseUrl === 'string'))) return '"targets" is not a list of targets';
   if (typeof value.strict !== 'boolean') return '"strict" is not a boolean';
   const counts = value.counts;
   if (!isRecord(counts) || !['total', 'passed', 'failed', 'warning', 'skipped'].every((k) => typeof counts[k] === 'number')) return '"counts" is not a Counts';
