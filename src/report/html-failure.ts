@@ -1,0 +1,144 @@
+/**
+ * A failure in report.html: the message and step, expected against actual, every step's exchange
+ * (request and answer, decrypted), and the commands that replay it. It shows the same facts as
+ * failure-format.ts's text, from the same typed value; everything it prints was redacted when it
+ * was recorded and is escaped here.
+ */
+import { toCurl, type Exchange } from '../client/exchange';
+import type { Failure } from '../core/types';
+import { escapeHtml, el } from './html-escape';
+import { paycertCommand, REPLAY_NOTE } from './failure-format';
+import { stableJson, truncate } from './text';
+
+/** The path and query of a URL; the URL as given when it does not parse. */
+function pathOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.pathname + parsed.search;
+  } catch {
+    return url;
+  }
+}
+
+/** A plaintext as JSON in the order it was sent (stableJson only where JSON.stringify cannot). */
+function json(value: unknown): string {
+  try {
+    return JSON.stringify(value, null, 2) ?? stableJson(value);
+  } catch {
+    return stableJson(value);
+  }
+}
+
+const pre = (className: string, text: string) => el('pre', className, truncate(text));
+
+/** The decrypted plaintext when there is one (the bytes on the wire folded away), else the body. */
+function payload(plaintext: unknown, body: string): string {
+  if (plaintext === undefined) return body === '' ? el('p', 'muted', '(empty body)') : `${el('h5', '', 'Body')}${pre('body', body)}`;
+  const wire = body === '' ? '' : `<details class="wire"><summary>Body as sent on the wire</summary>${pre('body', body)}</details>`;
+  return `${el('h5', '', 'Plaintext (decrypted)')}${pre('plaintext', json(plaintext))}${wire}`;
+}
+
+function requestHtml(exchange: Exchange): string {
+  const { method, url, headers, body, plaintext } = exchange.request;
+  const head = [`${method} ${pathOf(url)}`, ...headers.map(([name, value]) => `${name}: ${value}`)].join('\n');
+  return `<div class="half">${el('h4', '', 'Request')}${pre('head', head)}${payload(plaintext, body)}</div>`;
+}
+
+function responseHtml(exchange: Exchange): string {
+  const { response, transportError } = exchange;
+  if (!response) return `<div class="half">${el('h4', '', 'Answer')}${el('p', 'bad', `no answer: ${transportError ?? 'unknown transport error'}`)}</div>`;
+  const after = exchange.durationMs > 0 ? ` after ${Math.max(1, Math.round(exchange.durationMs))} ms` : '';
+  const head = [`status ${response.status}${after}`, ...Object.entries(response.headers).map(([name, value]) => `${name}: ${value}`)].join('\n');
+  // The client keeps at most a bounded body; say so, or a reader takes the cut for the answer.
+  const cut = response.truncated ? el('p', 'muted', '(the client kept only the start of this body)') : '';
+  return `<div class="half">${el('h4', '', 'Answer')}${pre('head', head)}${payload(response.plaintext, response.body)}${cut}</div>`;
+}
+
+/** One request and its answer side by side. */
+export function exchangeHtml(exchange: Exchange): string {
+  return `<div class="pair">${requestHtml(exchange)}${responseHtml(exchange)}</div>`;
+}
+
+/** A step of the failed scenario: its name when recorded, and its exchange. */
+export interface StepView {
+  label: string;
+  exchange: Exchange;
+}
+
+const isExchange = (value: unknown): value is Exchange =>
+  typeof value === 'object' && value !== null && typeof (value as { request?: { method?: unknown } }).request?.method === 'string';
+
+/**
+ * The steps a failure recorded, each with its exchange. A step list is read structurally (plain
+ * exchanges, or `{ name | step | title, exchange }` records), so a report written by another
+ * harness version with or without steps still renders; anything else in the list is left out.
+ */
+export function stepsOf(failure: Failure): StepView[] {
+  const raw = (failure as { steps?: unknown }).steps;
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((item: unknown, index): StepView[] => {
+    const number = `Step ${index + 1}`;
+    if (isExchange(item)) return [{ label: number, exchange: item }];
+    if (typeof item !== 'object' || item === null) return [];
+    const record = item as Record<string, unknown>;
+    if (!isExchange(record.exchange)) return [];
+    const name = [record.name, record.step, record.title, record.label].find((v): v is string => typeof v === 'string' && v !== '');
+    return [{ label: name === undefined ? number : `${number}: ${name}`, exchange: record.exchange }];
+  });
+}
+
+function stepsHtml(steps: readonly StepView[]): string {
+  const items = steps.map((step, index) => {
+    // The last step is where the scenario stopped: open; earlier ones fold away.
+    const open = index === steps.length - 1 ? ' open' : '';
+    const status = step.exchange.response ? `status ${step.exchange.response.status}` : 'no answer';
+    return `<li><details class="step"${open}><summary>${escapeHtml(`${step.label} (${step.exchange.request.method} ${pathOf(step.exchange.request.url)}: ${status})`)}</summary>${exchangeHtml(step.exchange)}${el('pre', 'cmd', toCurl(step.exchange))}</details></li>`;
+  });
+  return `<section class="steps">${el('h4', '', `Steps (${steps.length})`)}<ol>${items.join('')}</ol></section>`;
+}
+
+/** The commands that run the failure again: `paycert run --check ...` and the failing request as curl. */
+export function replayCommands(failure: Failure): { commands: string[]; note?: string } {
+  const commands = [paycertCommand(failure)];
+  const given = failure.replay?.command;
+  if (given !== undefined && given !== '' && !commands.includes(given)) commands.push(given);
+  if (!failure.exchange) return { commands };
+  commands.push(toCurl(failure.exchange));
+  // Only a signed request (POS) carries a nonce that makes its replay a replay.
+  const signed = failure.exchange.request.headers.some(([name]) => name.toLowerCase() === 'x-nonce');
+  return signed ? { commands, note: REPLAY_NOTE } : { commands };
+}
+
+function replayHtml(failure: Failure): string {
+  const { commands, note } = replayCommands(failure);
+  const lines = commands.map((command) => el('pre', 'cmd', command)).join('');
+  return `<section class="replay">${el('h4', '', 'Replay')}${lines}${note ? el('p', 'muted', `note: ${note}`) : ''}</section>`;
+}
+
+function versusHtml(failure: Failure): string {
+  if (failure.expected === undefined && failure.actual === undefined) return '';
+  const side = (title: string, value: unknown) =>
+    `<div class="half">${el('h4', '', title)}${value === undefined ? el('p', 'muted', '(not recorded)') : pre('json', stableJson(value))}</div>`;
+  return `<div class="pair versus">${side('Expected', failure.expected)}${side('Actual', failure.actual)}</div>`;
+}
+
+/**
+ * The whole failure as HTML: message and step, expected against actual, the step sequence (or
+ * the one exchange), and the replay commands. The failing exchange is shown on its own only when
+ * the step list does not already end with it.
+ */
+export function failureHtml(failure: Failure): string {
+  const steps = stepsOf(failure);
+  const last = steps[steps.length - 1]?.exchange;
+  const lone = failure.exchange !== undefined && (last === undefined || stableJson(last) !== stableJson(failure.exchange));
+  return [
+    `<div class="failure">`,
+    el('p', 'message', failure.message),
+    failure.step === undefined ? '' : `<p class="muted">at step: ${escapeHtml(failure.step)}</p>`,
+    versusHtml(failure),
+    steps.length > 0 ? stepsHtml(steps) : '',
+    lone && failure.exchange ? `<section>${el('h4', '', steps.length > 0 ? 'The failing exchange' : 'Exchange')}${exchangeHtml(failure.exchange)}</section>` : '',
+    replayHtml(failure),
+    `</div>`,
+  ].join('');
+}
