@@ -22,6 +22,11 @@ const FILES: Record<string, readonly ProbeFamily[]> = {
 
 export const PROBE_FILES = Object.keys(FILES).map((name) => join(__dirname, name));
 
+/** The families of one probe file, by its absolute path. */
+export function probeFamilies(file: string): readonly ProbeFamily[] {
+  return Object.entries(FILES).find(([name]) => join(__dirname, name) === file)?.[1] ?? [];
+}
+
 /** The checks of one probe file (by its absolute path), or of all of them. */
 export function probeChecks(file?: string): Check[] {
   return Object.entries(FILES)

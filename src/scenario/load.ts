@@ -12,13 +12,14 @@ import { clauseById, POS_CLAUSES } from '../profile/clauses';
 import { schemaErrors } from '../source/schema-errors';
 import { formatPath, locate, parseYaml, type DocPath, type YamlSource } from '../source/yaml';
 import schema from '../../specs/scenario.schema.json';
+import { authoringProblems } from './authoring-rules';
+import { BUILT_IN_NAMES } from './built-ins';
 import { captureNames } from './interpolate';
 import { OPERATIONS, type LoadedScenario, type ScenarioFile } from './types';
 
 const validateFile = new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(schema);
 
-/** Names every scenario may use without a step defining them. */
-export const BUILT_IN_NAMES = ['run', 'cards', 'clock', 'target'];
+export { BUILT_IN_NAMES };
 
 function errorAt(source: YamlSource, path: DocPath, message: string, hint?: string, key = false): UserError {
   return new UserError(message, { file: source.file, ...locate(source, path, key) }, formatPath(path), hint);
@@ -38,7 +39,8 @@ function semanticErrors(source: YamlSource, file: ScenarioFile): UserError[] {
     } else if (scenario.ref.seed !== undefined && scenario.ref.seed !== clause.seed) {
       errors.push(errorAt(source, at(['ref', 'seed']), `clause ${clause.id} comes from ${clause.seed}, not ${scenario.ref.seed}`));
     }
-    const known = new Set(BUILT_IN_NAMES);
+    for (const problem of authoringProblems(scenario, file.profile)) errors.push(errorAt(source, at(problem.path), problem.message, problem.hint));
+    const known = new Set<string>(BUILT_IN_NAMES);
     scenario.steps.forEach((step, i) => {
       const ops = OPERATIONS.filter((op) => step[op] !== undefined);
       if (ops.length !== 1) {

@@ -12,11 +12,11 @@ import type { RequestSpec } from '../client/build';
 import { plainRequest } from '../client/plain-http';
 import { redactText, redactValue } from '../client/redact';
 import { TransportError } from '../client/transport';
-import type { Exchange } from '../client/exchange';
+import { recordPlainExchange, type Exchange } from '../client/exchange';
 import type { ResolvedTarget } from '../config/resolved';
 import { pool } from '../core/pool';
 import { statusOfFailure } from '../core/verdict';
-import type { CheckResult, Failure, Need } from '../core/types';
+import type { CheckResult, Failure, Need, StepRecord } from '../core/types';
 import { PATHS } from '../profile/pos';
 import { formatIsoWithOffset } from '../viva/dates';
 import type { SchemaName } from '../schemas/validator';
@@ -77,7 +77,8 @@ function monthsAway(now: Date): Record<string, number> {
   return { next_month: next.getUTCMonth() + 1, next_month_year: next.getUTCFullYear(), two_months_ago: past.getUTCMonth() + 1, two_months_ago_year: past.getUTCFullYear() };
 }
 
-function builtIns(env: ScenarioEnv): Vars {
+/** The built-in values of BUILT_IN_FIELDS (./built-ins.ts), for one run of one scenario. */
+export function builtIns(env: ScenarioEnv): Vars {
   const now = new Date(env.client.now());
   return {
     run: { id: env.runId, unique: randomBytes(6).toString('hex') },
@@ -114,23 +115,29 @@ function requestOf(step: Step, env: ScenarioEnv): Sent {
   return { spec };
 }
 
-/** The state hook (PROFILE section 4): not signed, plain JSON. */
-async function callStateHook(step: NonNullable<Step['state']>, env: ScenarioEnv): Promise<AnswerView> {
+/** The state hook (PROFILE section 4): not signed, plain JSON; the exchange is kept for the step sequence. */
+async function callStateHook(step: NonNullable<Step['state']>, env: ScenarioEnv): Promise<{ view: AnswerView; exchange: Exchange }> {
   const url = env.target.stateUrl!;
+  const json = { action: 'setup', state: step.name, params: step.params ?? {} };
+  const started = performance.now();
   let answer;
   try {
-    answer = await plainRequest(url, { method: 'POST', json: { action: 'setup', state: step.name, params: step.params ?? {} }, timeoutMs: env.timeoutMs });
+    answer = await plainRequest(url, { method: 'POST', json, timeoutMs: env.timeoutMs });
   } catch (error) {
-    if (error instanceof TransportError) throw new StepFailure({ message: `no answer from the state hook ${url}: ${error.message}` });
+    if (error instanceof TransportError) {
+      const exchange = recordPlainExchange(url, json, { transportError: error.message }, performance.now() - started);
+      throw new StepFailure({ message: `no answer from the state hook ${url}: ${error.message}` }, exchange);
+    }
     throw error;
   }
+  const exchange = recordPlainExchange(url, json, answer, performance.now() - started);
   let body: unknown;
   try {
     body = JSON.parse(answer.body);
   } catch {
     body = answer.body;
   }
-  return { kind: 'answer', http: { status: answer.status, headers: answer.headers }, request: { path: new URL(url).pathname }, plaintext: body };
+  return { view: { kind: 'answer', http: { status: answer.status, headers: answer.headers }, request: { path: new URL(url).pathname }, plaintext: body }, exchange };
 }
 
 class StepFailure extends Error {
@@ -160,13 +167,19 @@ async function sendOnce(step: Step, env: ScenarioEnv): Promise<Answer> {
   }
 }
 
-async function runStep(step: Step, env: ScenarioEnv): Promise<AnswerView> {
+/** What a step that held sent and got: its answer for captures, its exchange for the step sequence. */
+interface StepOutcome {
+  view: AnswerView;
+  exchange?: Exchange;
+}
+
+async function runStep(step: Step, env: ScenarioEnv): Promise<StepOutcome> {
   if (step.state) {
-    const view = await callStateHook(step.state, env);
+    const { view, exchange } = await callStateHook(step.state, env);
     if (view.http.status < 200 || view.http.status > 299) {
-      throw new StepFailure({ message: `the state hook answered ${view.http.status} for "${step.state.name}"`, actual: view.plaintext });
+      throw new StepFailure({ message: `the state hook answered ${view.http.status} for "${step.state.name}"`, actual: view.plaintext }, exchange);
     }
-    return view;
+    return { view, exchange };
   }
   if (step.wait) await new Promise((resolve) => setTimeout(resolve, step.wait! * 1000));
   if (step.repeat) {
@@ -174,7 +187,7 @@ async function runStep(step: Step, env: ScenarioEnv): Promise<AnswerView> {
     const views = answers.map(viewOf);
     const miss = checkExpectAll(answers, views, step.expect_all);
     if (miss) throw new StepFailure(miss, answers[miss.index ?? answers.length - 1]?.exchange);
-    return views[0]!;
+    return { view: views[0]!, ...(answers[0] && { exchange: answers[0].exchange }) };
   }
   let answer: Answer;
   try {
@@ -182,14 +195,14 @@ async function runStep(step: Step, env: ScenarioEnv): Promise<AnswerView> {
   } catch (error) {
     // `reset_ok`: the target hung up instead of answering, which is a refusal too (never a 5xx).
     if (error instanceof StepFailure && error.transport === 'reset' && step.expect?.reset_ok) {
-      return { kind: 'answer', http: { status: 0, headers: {} }, request: { path: '' } };
+      return { view: { kind: 'answer', http: { status: 0, headers: {} }, request: { path: '' } }, ...(error.exchange && { exchange: error.exchange }) };
     }
     throw error;
   }
   const view = viewOf(answer);
   const miss = checkExpect(answer, view, step.expect);
   if (miss) throw new StepFailure(miss, answer.exchange);
-  return view;
+  return { view, exchange: answer.exchange };
 }
 
 function stepName(step: Step, index: number): string {
@@ -204,10 +217,14 @@ export async function runScenario(s: LoadedScenario, env: ScenarioEnv): Promise<
   const skip = missingNeed(s.needs ?? [], env.target);
   if (skip) return { check, status: 'skipped', durationMs: 0, skipReason: skip };
   const vars = builtIns(env);
+  // Every step as it went, for a failure's step sequence (a later step often fails because of an earlier one).
+  const steps: StepRecord[] = [];
   for (const [index, rawStep] of s.steps.entries()) {
+    const record: StepRecord = { step: stepName(rawStep, index), ...(rawStep.repeat !== undefined && { repeats: rawStep.repeat }) };
     try {
       const step = interpolate(rawStep, vars);
-      const view = await runStep(step, env);
+      const { view, exchange } = await runStep(step, env);
+      steps.push(exchange ? { ...record, exchange } : record);
       if (step.as) vars[step.as] = view;
     } catch (error) {
       // A probe this target cannot be sent (its token has no case to change): skipped, never passed.
@@ -220,12 +237,14 @@ export async function runScenario(s: LoadedScenario, env: ScenarioEnv): Promise<
         title: check.title,
         level: check.level,
         message: redactText(mismatch.message),
-        step: stepName(rawStep, index),
-        replay: { command: `paycert run --check ${check.id}` },
+        step: record.step,
+        replay: {},
       };
       if (mismatch.expected !== undefined) failure.expected = mismatch.expected;
       if (mismatch.actual !== undefined) failure.actual = redactValue(mismatch.actual);
       if (error instanceof StepFailure && error.exchange) failure.exchange = error.exchange;
+      // One step alone is all in `exchange`; a sequence is kept whole, the failing step last.
+      if (index > 0) failure.steps = [...steps, failure.exchange ? { ...record, exchange: failure.exchange } : record];
       return { check, status: statusOfFailure(check.level), durationMs: performance.now() - started, failure };
     }
   }
