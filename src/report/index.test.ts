@@ -9,7 +9,7 @@ describe('fileReporters', () => {
   beforeEach(() => (tmp = tempDir()));
   afterEach(() => tmp.remove());
 
-  it('creates the directory and writes report.json, junit.xml, summary.md and report.html; merge reads them back', async () => {
+  it('creates the directory and writes report.json, junit.xml, summary.md, report.html and certificate.json; merge reads them back', async () => {
     // Arrange
     const dir = join(tmp.dir, 'reports', 'run-1');
     const mux = new ReporterMux(fileReporters(dir));
@@ -17,7 +17,7 @@ describe('fileReporters', () => {
     await mux.onEnd(sampleReport());
     // Assert
     expect(mux.errors).toEqual([]);
-    expect(readdirSync(dir).sort()).toEqual(['junit.xml', 'report.html', 'report.json', 'summary.md']);
+    expect(readdirSync(dir).sort()).toEqual(['certificate.json', 'junit.xml', 'report.html', 'report.json', 'summary.md']);
     expect(mergeReports([readReport(dir)])).toEqual(sampleReport());
   });
 });

@@ -8,6 +8,7 @@ import { JsonReporter } from './json-reporter';
 import { HtmlReporter } from './html-reporter';
 import { JunitReporter } from './junit-reporter';
 import { MarkdownReporter } from './markdown-reporter';
+import { CertifiedReports, type CertificateOptions } from './certificate-reporter';
 
 export { formatFailure, paycertCommand, REPLAY_NOTE, type FormatOptions } from './failure-format';
 export { buildCoverage, uncoveredClauses, coverageMarkdown, UNCOVERED_MARK } from './coverage';
@@ -17,9 +18,15 @@ export { MarkdownReporter, summaryMarkdown, SUMMARY_FILE } from './markdown-repo
 export { HtmlReporter, htmlReport, HTML_FILE } from './html-reporter';
 export { ConsoleReporter, colorEnabled, verdictLine, type ConsoleOptions, type Writable } from './console-reporter';
 export { mergeReports, readReport } from './merge';
+export { CERTIFICATE_FILE, CERTIFICATE_FORMAT, buildCertificate, canonicalJson, readSigningKey, readVerifyKey, type Certificate } from './certificate';
+export { CertifiedReports, type CertificateOptions } from './certificate-reporter';
 
-/** The file reporters (report.json, junit.xml, summary.md, report.html) writing into `dir`, created if needed. */
-export function fileReporters(dir: string): Reporter[] {
+/**
+ * The file reporters writing into `dir`, created if needed: report.json, junit.xml, summary.md,
+ * report.html, and last certificate.json with the SHA-256 of each (signed with `signKeyFile`).
+ * A new report file goes in the list below, so the certificate covers it.
+ */
+export function fileReporters(dir: string, options: CertificateOptions = {}): Reporter[] {
   mkdirSync(dir, { recursive: true });
-  return [new JsonReporter(dir), new JunitReporter(dir), new MarkdownReporter(dir), new HtmlReporter(dir)];
+  return [new CertifiedReports(dir, [new JsonReporter(dir), new JunitReporter(dir), new MarkdownReporter(dir), new HtmlReporter(dir)], options)];
 }
