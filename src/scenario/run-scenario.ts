@@ -117,7 +117,8 @@ function requestOf(step: Step, env: ScenarioEnv): Sent {
 
 /** The state hook (PROFILE section 4): not signed, plain JSON; the exchange is kept for the step sequence. */
 async function callStateHook(step: NonNullable<Step['state']>, env: ScenarioEnv): Promise<{ view: AnswerView; exchange: Exchange }> {
-  const url = env.target.stateUrl!;
+  const url = env.target.stateUrl;
+  if (url === undefined) throw new StepFailure({ message: 'this step uses the state hook, and the target config has no state_url (declare needs: [state_hook] so the check is skipped instead)' });
   const json = { action: 'setup', state: step.name, params: step.params ?? {} };
   const started = performance.now();
   let answer;
