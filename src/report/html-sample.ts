@@ -8,7 +8,7 @@ import type { CheckInfo, CheckResult, Failure, RunReport } from '../core/types';
 import { FAILED, PASSED, PASSED_13, SKIPPED, WARNING, sampleExchange, sampleReport } from './sample-report';
 
 /** Markup that would load something or run script if it reached the page unescaped. */
-export const HOSTILE = `"'><img src="http://127.0.0.1:9/leak.png"><script>document.title='owned'</script></pre></details>\u001b[31m`;
+export const HOSTILE = `"'><img src="http://127.0.0.1:9/leak.png"><script>window.owned=1</script></pre></details>\u001b[31m`;
 
 /** The sample exchange with hostile text in every field the target or the harness fills. */
 export function hostileExchange(): Exchange {
@@ -51,6 +51,7 @@ export function hostileReport(): RunReport {
     profile: `viopay-pos ${HOSTILE}`,
     identity: { configPath: HOSTILE, terminalId: HOSTILE, keyId: HOSTILE, kcvMethod: HOSTILE, configHash: HOSTILE },
     filters: { tags: [HOSTILE] },
+    verdict: 'partial',
     baseline: { file: HOSTILE, entries: 1 },
     suiteHash: HOSTILE,
   });
