@@ -33,10 +33,11 @@ button.count { cursor: pointer; } button.count:hover { background: var(--soft); 
 .c-passed .n { color: var(--good); } .c-failed .n { color: var(--bad); } .c-warning .n { color: var(--warn); } .c-skipped .n { color: var(--skip); }
 .c-known .n, .c-fixed .n { color: var(--info); } .c-expired .n { color: var(--bad); }
 nav { margin: 10px 0; } nav a { margin-right: 14px; color: var(--info); }
-.filters { position: sticky; top: 0; z-index: 1; display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; background: var(--bg);
-  padding: 8px 0; border-bottom: 1px solid var(--line); }
+.filters { position: sticky; top: 0; z-index: 1; background: var(--bg); padding: 8px 0; border-bottom: 1px solid var(--line); }
+.filters .row { display: flex; flex-wrap: wrap; gap: 6px 12px; align-items: center; margin: 2px 0; }
 .filters select, .filters input, .filters button { font: inherit; padding: 2px 6px; }
 .filters input { width: 240px; }
+.filters select { max-width: 170px; }
 .shown { margin: 0 0 0 auto; color: var(--muted); }
 details.check { border: 1px solid var(--line); border-radius: 6px; margin: 6px 0; background: var(--bg); }
 details.check > summary { display: flex; gap: 10px; align-items: baseline; padding: 6px 10px; cursor: pointer; list-style-position: inside; }

@@ -59,41 +59,58 @@ export function exchangeHtml(exchange: Exchange): string {
   return `<div class="pair">${requestHtml(exchange)}${responseHtml(exchange)}</div>`;
 }
 
-/** A step of the failed scenario: its name when recorded, and its exchange. */
+/** A step of the failed scenario: its name, and its exchange when one was recorded. */
 export interface StepView {
   label: string;
-  exchange: Exchange;
+  exchange?: Exchange;
+  /** A repeated step: how many times it was sent. */
+  repeats?: number;
 }
 
 const isExchange = (value: unknown): value is Exchange =>
   typeof value === 'object' && value !== null && typeof (value as { request?: { method?: unknown } }).request?.method === 'string';
 
+/** `Step 2` before a name that does not already say which step it is (`step 2 (refund as r)` does). */
+function stepLabel(index: number, name: string | undefined): string {
+  const number = `Step ${index + 1}`;
+  if (name === undefined) return number;
+  return /^step\b/i.test(name) ? name : `${number}: ${name}`;
+}
+
 /**
- * The steps a failure recorded, each with its exchange. A step list is read structurally (plain
- * exchanges, or `{ name | step | title, exchange }` records), so a report written by another
- * harness version with or without steps still renders; anything else in the list is left out.
+ * The steps a failure recorded. The list is read structurally (`{ step | name | title, exchange?,
+ * repeats? }` records, or plain exchanges), so a report written by another harness version, with
+ * or without steps, still renders; anything else in the list is left out.
  */
 export function stepsOf(failure: Failure): StepView[] {
   const raw = (failure as { steps?: unknown }).steps;
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((item: unknown, index): StepView[] => {
-    const number = `Step ${index + 1}`;
-    if (isExchange(item)) return [{ label: number, exchange: item }];
+    if (isExchange(item)) return [{ label: stepLabel(index, undefined), exchange: item }];
     if (typeof item !== 'object' || item === null) return [];
     const record = item as Record<string, unknown>;
-    if (!isExchange(record.exchange)) return [];
-    const name = [record.name, record.step, record.title, record.label].find((v): v is string => typeof v === 'string' && v !== '');
-    return [{ label: name === undefined ? number : `${number}: ${name}`, exchange: record.exchange }];
+    const name = [record.step, record.name, record.title, record.label].find((v): v is string => typeof v === 'string' && v !== '');
+    const exchange = isExchange(record.exchange) ? record.exchange : undefined;
+    if (name === undefined && exchange === undefined) return [];
+    const view: StepView = { label: stepLabel(index, name) };
+    if (exchange) view.exchange = exchange;
+    if (typeof record.repeats === 'number') view.repeats = record.repeats;
+    return [view];
   });
 }
 
+function stepHtml(step: StepView, open: boolean): string {
+  const { exchange } = step;
+  const what = exchange ? `${exchange.request.method} ${pathOf(exchange.request.url)}: ${exchange.response ? `status ${exchange.response.status}` : 'no answer'}` : 'nothing sent was recorded';
+  const repeats = step.repeats === undefined ? '' : `, sent ${step.repeats} times`;
+  const summary = `<summary>${escapeHtml(`${step.label} (${what}${repeats})`)}</summary>`;
+  if (!exchange) return `<li><details class="step"${open ? ' open' : ''}>${summary}${el('p', 'muted', 'No request was recorded for this step.')}</details></li>`;
+  return `<li><details class="step"${open ? ' open' : ''}>${summary}${exchangeHtml(exchange)}${el('pre', 'cmd', toCurl(exchange))}</details></li>`;
+}
+
 function stepsHtml(steps: readonly StepView[]): string {
-  const items = steps.map((step, index) => {
-    // The last step is where the scenario stopped: open; earlier ones fold away.
-    const open = index === steps.length - 1 ? ' open' : '';
-    const status = step.exchange.response ? `status ${step.exchange.response.status}` : 'no answer';
-    return `<li><details class="step"${open}><summary>${escapeHtml(`${step.label} (${step.exchange.request.method} ${pathOf(step.exchange.request.url)}: ${status})`)}</summary>${exchangeHtml(step.exchange)}${el('pre', 'cmd', toCurl(step.exchange))}</details></li>`;
-  });
+  // The last step is where the scenario stopped: open; earlier ones fold away.
+  const items = steps.map((step, index) => stepHtml(step, index === steps.length - 1));
   return `<section class="steps">${el('h4', '', `Steps (${steps.length})`)}<ol>${items.join('')}</ol></section>`;
 }
 

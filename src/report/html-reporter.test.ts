@@ -123,6 +123,14 @@ describe('htmlReport: a check', () => {
     expect(entry).not.toContain('The failing exchange');
   });
 
+  it('names a step by its own name when it says which step it is, and shows a step with nothing recorded', () => {
+    const failure = { ...FAILED.failure!, steps: [{ step: 'step 1 (charge as c)', exchange: sampleExchange() }, { step: 'step 2 (cancel)', repeats: 3 }] } as unknown as Failure;
+    const entry = entryOf(htmlReport(sampleReport([{ ...FAILED, failure }])), 'nonce.replay');
+    expect(entry).toContain('<summary>step 1 (charge as c) (POST /pos/charge?trace=1: status 200)</summary>');
+    expect(entry).toContain('<summary>step 2 (cancel) (nothing sent was recorded, sent 3 times)</summary><p class="muted">No request was recorded for this step.</p>');
+    expect(entry).toContain('The failing exchange');
+  });
+
   it('reads a step list of plain exchanges too, and leaves out what is not a step', () => {
     const failure = { ...FAILED.failure!, steps: [sampleExchange(), 'junk', { exchange: 42 }] } as unknown as Failure;
     expect(stepsOf(failure).map((s) => s.label)).toEqual(['Step 1']);

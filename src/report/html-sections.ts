@@ -74,18 +74,19 @@ export function filtersHtml(report: RunReport): string {
   const marks = tally(results, (r) => (r.baseline ? [r.baseline.state] : []));
   const baseline = marks.size === 0 ? '' : select('f-baseline', 'Baseline', [...marks].sort(([a], [b]) => byCodePoint(a, b)).map(([m, n]) => [m, `${m} (${n})`]));
   return [
-    '<div class="filters" id="filters" hidden>',
+    '<div class="filters" id="filters" hidden><div class="row">',
     select('f-status', 'Status', statusOptions),
     select('f-level', 'Level', levelOptions),
     select('f-section', 'Section', sectionOptions),
     select('f-tag', 'Tag', tagOptions),
     baseline,
     '<label class="search">Search <input id="f-search" type="search" placeholder="id, title, clause, message" autocomplete="off"></label>',
-    '<button type="button" id="f-reset">Reset</button>',
+    '</div><div class="row">',
+    '<button type="button" id="f-reset">Reset filters</button>',
     '<button type="button" id="f-open">Open all shown</button>',
     '<button type="button" id="f-close">Close all</button>',
     `<p class="shown" id="shown" aria-live="polite">${results.length} of ${results.length} checks shown</p>`,
-    '</div>',
+    '</div></div>',
   ].join('');
 }
 
