@@ -42,6 +42,13 @@ function searchText(result: CheckResult): string {
     .toLowerCase();
 }
 
+/**
+ * A status or baseline state as a class name or data value. They are typed words, but a report
+ * read back from a file (`paycert merge`) is only as typed as that file: anything else becomes
+ * `other` rather than reaching an attribute.
+ */
+const token = (word: string) => (/^[a-z]+$/.test(String(word)) ? word : word === '' ? '' : 'other');
+
 const row = (name: string, valueHtml: string) => `<tr><th scope="row">${escapeHtml(name)}</th><td>${valueHtml}</td></tr>`;
 
 function factsHtml(result: CheckResult): string {
@@ -62,24 +69,25 @@ function factsHtml(result: CheckResult): string {
   if (result.skipReason !== undefined) rows.push(row('Skipped because', escapeHtml(result.skipReason)));
   if (baseline) {
     const about = [baseline.reason, baseline.ticket ? `ticket ${baseline.ticket}` : '', baseline.expires ? `expires ${baseline.expires}` : ''].filter(Boolean).join('; ');
-    rows.push(row('Baseline', `${el('span', `mark mark-${baseline.state}`, baseline.state)} ${escapeHtml(about)}`));
+    rows.push(row('Baseline', `${el('span', `mark mark-${token(baseline.state)}`, String(baseline.state))} ${escapeHtml(about)}`));
   }
   return `<table class="facts">${rows.join('')}</table>`;
 }
 
 /** What a baseline state means, for the mark's tooltip. */
-const BASELINE_MEANING = {
+const BASELINE_MEANING: Record<string, string | undefined> = {
   known: 'known failure: listed in the baseline, not held against the run',
   fixed: 'fixed: listed in the baseline but passed; take it out of the baseline (fails the run with --strict)',
   expired: 'expired: the baseline entry is past its date, so the run fails',
-} as const;
+};
 
 function summaryHtml(result: CheckResult): string {
   const { check, baseline } = result;
-  const mark = baseline ? `<span class="mark mark-${baseline.state}" title="${escapeHtml(BASELINE_MEANING[baseline.state])}">${baseline.state}</span>` : '';
+  const meaning = baseline ? (BASELINE_MEANING[baseline.state] ?? String(baseline.state)) : '';
+  const mark = baseline ? `<span class="mark mark-${token(baseline.state)}" title="${escapeHtml(meaning)}">${escapeHtml(String(baseline.state))}</span>` : '';
   return [
     '<summary>',
-    el('span', `status st-${result.status}`, STATUS_WORD[result.status]),
+    el('span', `status st-${token(result.status)}`, STATUS_WORD[result.status] ?? String(result.status)),
     el('span', `level lv-${check.level}`, check.level),
     el('code', 'id', check.id),
     el('span', 'title', check.title),
@@ -93,11 +101,11 @@ function summaryHtml(result: CheckResult): string {
 export function checkHtml(result: CheckResult): string {
   const { check } = result;
   const data = [
-    `data-status="${result.status}"`,
+    `data-status="${token(result.status)}"`,
     `data-level="${escapeHtml(check.level)}"`,
     `data-section="${escapeHtml(sectionOfCheck(result))}"`,
     `data-tags="${escapeHtml(check.tags.map(tagKey).join(' '))}"`,
-    `data-baseline="${result.baseline?.state ?? ''}"`,
+    `data-baseline="${token(result.baseline?.state ?? '')}"`,
     `data-search="${escapeHtml(searchText(result))}"`,
   ].join(' ');
   const unexplained = result.status === 'failed' || result.status === 'warning' ? el('p', 'muted', 'No failure details were recorded.') : '';

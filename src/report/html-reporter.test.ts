@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toCurl } from '../client/exchange';
-import type { Failure } from '../core/types';
+import type { CheckResult, Failure } from '../core/types';
 import { clauseById } from '../profile/clauses';
 import { paycertCommand, REPLAY_NOTE } from './failure-format';
 import { escapeHtml } from './html-escape';
@@ -186,6 +186,14 @@ describe('htmlReport: hostile text', () => {
     expect(html).not.toContain('<img');
     expect(html).not.toContain(HOSTILE.slice(0, 10));
     expect(html.split(escapeHtml(`<img src="http://127.0.0.1:9/leak.png">`)).length).toBeGreaterThan(15);
+  });
+
+  it('keeps a status or baseline state it does not know out of attributes (a report read back from a file)', () => {
+    const odd = { ...PASSED, status: '"><b>x', baseline: { state: '"><i>y', reason: 'r' } } as unknown as CheckResult;
+    const entry = entryOf(htmlReport(sampleReport([odd])), 'sig.valid');
+    expect(entry).toContain('data-status="other"');
+    expect(entry).toContain('data-baseline="other"');
+    expect(entry).not.toMatch(/<[bi]>/);
   });
 
   it('shows control characters as escapes, never raw', () => {
