@@ -9,6 +9,10 @@ Commands:
   serve    run a reference target on 127.0.0.1 (Viopay POS, VPWS, the Viva terminal simulator)
   lint     validate scenario files
   merge    merge the reports of sharded runs into one
+  verify-report
+           check that a run's reports are as its certificate.json recorded them
+  baseline write
+           make an expected-failure baseline from a report's failures
   selftest prove the harness: certify every known fault and legal variation
   pact     generate the Pact contract, or verify one against any target
   viva     Viva Terminal inter-app: lint a client app's request URIs (terminals: run --profile viva-interapp)
@@ -29,13 +33,18 @@ Options:
   --config FILE    target config (PROFILE section 4); \${ENV} is expanded
   --target URL     target base URL (overrides base_url; alone, the reference target's
                    published test credentials are used, as for 'paycert serve')
-  --reports DIR    where report.json, junit.xml and summary.md go (default: reports)
+  --reports DIR    where report.json, junit.xml, summary.md, report.html and
+                   certificate.json go (default: reports)
   --strict         a SHOULD failure (warning) also fails certification
   --tag T          only scenarios tagged T (repeatable)
   --check ID       only this check (repeatable)
   --timeout S      per-request timeout in seconds (default: 10)
   --shard I/N      run shard I of N (merge the shards' reports with 'paycert merge')
   --no-pact        leave out the Pact contract's checks
+  --baseline FILE  expected failures (YAML list: check, reason, ticket, expires): a listed
+                   failure is KNOWN and does not fail the run; a listed check that passes
+                   is FIXED (fails with --strict); an entry past its date fails the run
+  --sign-key PEM   sign certificate.json with this Ed25519 private key (PEM file)
   --runs N         cases per property check (default: each property's own)
   --seed S --path P [--replay-path R]
                    replay a property failure exactly, as its report says (with --check ID)
@@ -75,16 +84,53 @@ schema cannot make. Each problem is one line: file:line:col: path: what is wrong
 Exit codes: 0 no problem, 2 a problem was found.
 `;
 
-export const MERGE_HELP = `Usage: paycert merge DIR... [--out DIR]
+export const MERGE_HELP = `Usage: paycert merge DIR... [--out DIR] [--sign-key PEM]
 
 Merges the reports (report.json) that sharded runs wrote into DIR... into one report.json,
 junit.xml and summary.md.
 
 Options:
-  --out DIR    where the merged reports go (default: reports)
+  --out DIR        where the merged reports go (default: reports)
+  --sign-key PEM   sign the merged certificate.json with this Ed25519 private key
+
+Every shard's target is kept (report.json's "targets"). The merge is PARTIAL only when a
+filter other than --shard was set, or when a shard I/N of 1..N is missing.
   -h, --help   this help
 
 Exit codes: 0 certified, 1 not certified, 2 a report could not be read.
+`;
+
+export const VERIFY_REPORT_HELP = `Usage: paycert verify-report [DIR] [--verify-key PEM]
+
+Checks the reports a run wrote in DIR (default: reports) against its certificate.json: that no
+report file was altered or removed (SHA-256), that no report file lies there uncertified, that
+the certificate says what report.json says, that the run's suite hash is this harness's suite
+(specs, probes, properties, contracts, schemas), and, when the certificate is signed, that the
+Ed25519 signature verifies. One line per finding, then VERIFIED or NOT VERIFIED.
+
+Options:
+  --verify-key PEM   the lab's Ed25519 public key (a private key PEM also works): the signature
+                     must verify with it. Without it, a signature is checked against the key
+                     the certificate names, which proves integrity, not who signed.
+  -h, --help         this help
+
+Exit codes: 0 verified, 1 not verified (altered, missing, another suite, a bad signature),
+2 bad input (no such directory, no or unreadable certificate.json, a bad key file).
+`;
+
+export const BASELINE_HELP = `Usage: paycert baseline write [--report DIR] [--out FILE]
+
+Makes an expected-failure baseline from a run's report: one entry per check that failed or
+warned, with reason "TODO: why" and no expiry date (give each its reason, and a ticket and an
+expires date if you can); checks the run's own baseline listed keep their reason, ticket and
+date. Use it with 'paycert run --baseline FILE' (or PAYCERT_BASELINE=FILE under plain jest).
+
+Options:
+  --report DIR   the run's reports folder, or its report.json (default: reports)
+  --out FILE     where to write it (default: paycert-baseline.yaml; - prints it)
+  -h, --help     this help
+
+Exit codes: 0 written, 2 the report could not be read or the file not written.
 `;
 
 export const SELFTEST_HELP = `Usage: paycert selftest [options]

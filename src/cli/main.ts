@@ -10,6 +10,8 @@ import { MAIN_HELP } from './help';
 import { processIo, type Io } from './io';
 import { lintCommand } from './lint';
 import { mergeCommand } from './merge';
+import { baselineCommand } from './baseline';
+import { verifyReportCommand } from './verify-report';
 import { runCommand } from './run';
 import { pactCommand } from './pact';
 import { selftestCommand } from './selftest';
@@ -21,6 +23,8 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number | Pro
   serve: serveCommand,
   lint: lintCommand,
   merge: mergeCommand,
+  'verify-report': verifyReportCommand,
+  baseline: baselineCommand,
   selftest: selftestCommand,
   pact: pactCommand,
   viva: vivaCommand,

@@ -19,6 +19,8 @@ import { parse, seconds } from './args';
 import { RUN_HELP } from './help';
 import { PACKAGE_ROOT, type Io } from './io';
 import { probeTarget } from './probe';
+import { loadBaseline } from '../config/baseline-file';
+import { readSigningKey } from '../report/certificate';
 
 const OPTIONS = {
   profile: { type: 'string' },
@@ -35,6 +37,8 @@ const OPTIONS = {
   check: { type: 'string', multiple: true },
   timeout: { type: 'string' },
   shard: { type: 'string' },
+  baseline: { type: 'string' },
+  'sign-key': { type: 'string' },
 } as const;
 
 function checkSelection(registered: readonly Check[], tags: readonly string[], checks: readonly string[]): void {
@@ -97,6 +101,10 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   // A bad scenario file (or a duplicate check id) stops the run before any request.
   const registered = allChecks(PACKAGE_ROOT).all().filter((c) => c.profile === profile && !(values['no-pact'] && c.info.tags.includes('pact')));
   checkSelection(registered, tags, checks);
+  // The baseline and the signing key are checked before any request: a bad file is exit 2 now, not a lost run.
+  const baseline = values.baseline === undefined ? undefined : loadBaseline(values.baseline, allChecks(PACKAGE_ROOT).all().map((c) => ({ id: c.info.id, profile: c.profile })), profile);
+  const signKeyFile = values['sign-key'] === undefined ? undefined : resolve(values['sign-key']);
+  if (signKeyFile !== undefined) readSigningKey(signKeyFile);
   // Only the files that hold a selected check become jest test files.
   const files = [...new Set(selectChecks(registered, { tags, checks }, profile).map((c) => c.file))];
   const replay = replayOptions(values);
@@ -107,6 +115,8 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
 
   const reportsDir = resolve(values.reports ?? 'reports');
   const options = newRunOptions({ reportsDir, strict: values.strict ?? false, tags, checks, timeoutMs, console: true, ...replay, ...(values['no-pact'] && { excludeTags: ['pact'] }) });
+  if (baseline) options.baseline = baseline;
+  if (signKeyFile !== undefined) options.signKeyFile = signKeyFile;
   exportRunContext({ target, options }, process.env);
   try {
     // jest is loaded when a command runs it, not at every start of the bin.

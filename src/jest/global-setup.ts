@@ -4,8 +4,25 @@
  * PAYCERT_TARGET) it starts the embedded reference target. `paycert run` resolves the run
  * itself and this does nothing.
  */
-import { exportRunContext, importRunContext, runOptionsFromEnv } from '../run/context';
+import { resolve } from 'node:path';
+import { allChecks } from '../checks/all-checks';
+import { loadBaseline } from '../config/baseline-file';
+import { readSigningKey } from '../report/certificate';
+import { exportRunContext, importRunContext, runOptionsFromEnv, type RunOptions } from '../run/context';
 import { startEmbedded, targetFromArgs } from '../run/resolve-target';
+
+/**
+ * PAYCERT_BASELINE and PAYCERT_SIGN_KEY, read and checked before any request as `paycert run`
+ * does with --baseline and --sign-key: a bad file stops the run here.
+ */
+function withFiles(options: RunOptions, profile: string): RunOptions {
+  const file = process.env.PAYCERT_BASELINE;
+  if (options.signKeyFile !== undefined) readSigningKey(options.signKeyFile, 'PAYCERT_SIGN_KEY');
+  if (!file) return options;
+  const root = resolve(__dirname, '..', '..');
+  const checks = allChecks(root).all().map((c) => ({ id: c.info.id, profile: c.profile }));
+  return { ...options, baseline: loadBaseline(file, checks, profile) };
+}
 
 declare global {
   // eslint-disable-next-line no-var
@@ -19,10 +36,11 @@ export default async function globalSetup(): Promise<void> {
   const profile = asked === 'vpws' || asked === 'viva-interapp' ? asked : 'viopay-pos';
   const configured = targetFromArgs(process.env.PAYCERT_CONFIG, process.env.PAYCERT_TARGET, profile);
   if (configured) {
-    exportRunContext({ target: configured, options });
+    exportRunContext({ target: configured, options: withFiles(options, configured.profile) });
     return;
   }
+  const checked = withFiles(options, profile);
   const { target, running } = await startEmbedded(profile);
   globalThis.__paycertEmbedded = running;
-  exportRunContext({ target, options });
+  exportRunContext({ target, options: checked });
 }

@@ -6,9 +6,9 @@
  */
 import type { Check, RunParams } from '../checks/check';
 import { selectChecks } from '../checks/select';
-import { formatFailure } from '../report/failure-format';
 import { importRunContext } from '../run/context';
 import { writePartial } from '../run/partials';
+import { testFailure, withBaseline } from './test-outcome';
 import { envFor } from '../scenario/client-for';
 import { estimateClockOffset } from '../scenario/clock';
 import { missingNeed, type ScenarioEnv } from '../scenario/run-scenario';
@@ -52,8 +52,9 @@ export function registerChecks(file: string, all: readonly Check[]): void {
     test(title, async () => {
       const result = await check.run(env, params);
       writePartial(options, result);
-      if (result.failure && (result.status === 'failed' || options.strict)) {
-        const error = new Error(`${result.failure.message}\n\n${formatFailure(result.failure)}`);
+      const failing = testFailure(withBaseline(result, options), options.strict);
+      if (failing !== undefined) {
+        const error = new Error(failing);
         error.stack = error.message;
         throw error;
       }

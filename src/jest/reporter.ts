@@ -9,6 +9,7 @@ import type { Config } from '@jest/types';
 import { ReporterMux, type Reporter } from '../core/reporter';
 import type { CheckInfo, CheckResult, RunFilters, RunInfo, RunReport } from '../core/types';
 import { countResults, isPartial, verdictOf } from '../core/verdict';
+import { withBaseline } from './test-outcome';
 import { targetIdentity } from '../config/resolved';
 import { suiteHash } from '../run/suite-hash';
 import { clausesOf } from '../profile/clauses';
@@ -55,7 +56,7 @@ export default class PaycertJestReporter {
     this.ctx = importRunContext();
     if (!this.ctx) return;
     const { options } = this.ctx;
-    const reporters: Reporter[] = fileReporters(options.reportsDir);
+    const reporters: Reporter[] = fileReporters(options.reportsDir, { ...(options.signKeyFile !== undefined && { signKeyFile: options.signKeyFile }) });
     if (options.console) {
       const ci = Boolean(process.env.CI);
       reporters.unshift(new ConsoleReporter({ out: process.stdout, color: colorEnabled(process.env, process.stdout.isTTY) && !ci, ci }));
@@ -88,7 +89,13 @@ export default class PaycertJestReporter {
       ...(isPartial(filters) && { filters }),
       identity: targetIdentity(ctx.target),
       suiteHash: (this.suite ??= suiteHash(this.globalConfig.rootDir)),
+      ...(options.baseline && { baseline: { file: options.baseline.file, entries: options.baseline.entries.length } }),
     };
+  }
+
+  /** The result as the run's baseline sees it (known, fixed, expired). */
+  private baselined(result: CheckResult): CheckResult {
+    return this.ctx ? withBaseline(result, this.ctx.options) : result;
   }
 
   private suite: string | undefined;
@@ -113,6 +120,7 @@ export default class PaycertJestReporter {
       };
     }
     if (!result) return;
+    result = this.baselined(result);
     this.results.set(id, result);
     await this.mux.onCheckEnd(result);
   }
@@ -131,7 +139,7 @@ export default class PaycertJestReporter {
 
   async onRunComplete(_contexts: unknown, aggregated: AggregatedResult): Promise<void> {
     if (!this.ctx || !this.mux) return;
-    for (const r of readAllPartials(this.ctx.options)) if (!this.results.has(r.check.id)) this.results.set(r.check.id, r);
+    for (const r of readAllPartials(this.ctx.options)) if (!this.results.has(r.check.id)) this.results.set(r.check.id, this.baselined(r));
     const checks = [...this.results.values()];
     const counts = countResults(checks);
     const info = this.runInfo(this.ctx);

@@ -1,6 +1,6 @@
 import type { CheckInfo, RunReport } from '../core/types';
 import { colorEnabled, ConsoleReporter } from './console-reporter';
-import { FAILED, PASSED, sampleReport, SKIPPED, WARNING } from './sample-report';
+import { EXPIRED, FAILED, FIXED, KNOWN, PASSED, sampleReport, SKIPPED, WARNING } from './sample-report';
 
 /** Runs a whole report through a ConsoleReporter and returns what it wrote. */
 async function run(report: RunReport, options: { color?: boolean; ci?: boolean }): Promise<string> {
@@ -57,6 +57,37 @@ describe('ConsoleReporter', () => {
   it('says CERTIFIED and strict in the closing line when so', async () => {
     const text = await run(sampleReport([PASSED], { strict: true }), { color: false });
     expect(text.trimEnd().split('\n').pop()).toBe('paycert: CERTIFIED - 1 passed, 0 failed, 0 warnings, 0 skipped (target http://127.0.0.1:1234, 4.2 s, strict)');
+  });
+});
+
+describe('ConsoleReporter with a baseline', () => {
+  const baselined = sampleReport([PASSED, KNOWN, FIXED, EXPIRED], { baseline: { file: 'b.yaml', entries: 3 } });
+
+  it('shows each baselined check by its mark, with what the baseline says', async () => {
+    // Act
+    const text = await run(baselined, { color: false });
+    // Assert
+    expect(text).toContain('KNOWN nonce.window A nonce reused inside the window is refused (30 ms)\n    expected 401, got 200\n    known failure, not failing the run (baseline: replay store rewrite pending; ticket PAY-7; expires 2099-12-31)');
+    expect(text).toContain('FIXED sig.case X-Signature is compared exactly (3 ms)\n    fixed: passed, take it out of the baseline (baseline: case-insensitive compare)');
+    expect(text).toMatch(/EXPIRED nonce\.old .*\n {4}expected 401, got 200\n {4}the baseline entry has expired: it fails the run \(baseline: legacy gateway; expires 2020-01-31\)/);
+  });
+
+  it('lists known failures apart from the failures, then fixed and expired entries, and counts them in the verdict line', async () => {
+    // Act
+    const text = await run(baselined, { color: false });
+    // Assert
+    expect(text).toContain('Failures (1)');
+    expect(text).not.toMatch(/Failures \(1\)[\s\S]*\[nonce\.window\][\s\S]*Known failures/);
+    expect(text).toContain('Known failures (the baseline expects them; they do not fail the run): 1\n  KNOWN nonce.window expected 401, got 200 - known failure');
+    expect(text).toContain('Fixed (listed in the baseline, passed: take them out of it): 1\n  FIXED sig.case - fixed');
+    expect(text).toContain('Expired baseline entries (they fail the run): 1\n  EXPIRED nonce.old expected 401, got 200');
+    expect(text.trimEnd().split('\n').pop()).toBe('paycert: NOT CERTIFIED - 2 passed, 1 failed, 0 warnings, 0 skipped, 1 known failure, 1 fixed, 1 expired (target http://127.0.0.1:1234, 4.2 s)');
+  });
+
+  it('names every target of a merged report', async () => {
+    const merged = sampleReport([PASSED], { targets: [{ baseUrl: 'http://a:1', embedded: false }, { baseUrl: 'http://b:2', embedded: false }] });
+    const text = await run(merged, { color: false });
+    expect(text.trimEnd().split('\n').pop()).toContain('(targets http://a:1, http://b:2, 4.2 s)');
   });
 });
 

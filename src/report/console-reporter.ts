@@ -4,10 +4,10 @@
  * and never exits: the CLI owns the exit code (core/verdict.ts).
  */
 import type { Reporter } from '../core/reporter';
-import type { CheckInfo, CheckResult, CheckStatus, RunInfo, RunReport } from '../core/types';
+import type { BaselineMark, CheckInfo, CheckResult, CheckStatus, RunInfo, RunReport } from '../core/types';
 import { paint, type Paint } from './ansi';
 import { formatFailure } from './failure-format';
-import { STATUS_ICON, STATUS_WORD, countsLine, filtersLine, verdictWord } from './status';
+import { BASELINE_WORD, STATUS_WORD, baselineNote, countsLine, filtersLine, resultIcon, resultWord, verdictWord } from './status';
 import { elapsedMs, formatDuration, oneLine, plural, visible } from './text';
 
 /** Where text goes: process.stdout in the CLI, a buffer in tests. */
@@ -38,7 +38,8 @@ export function colorEnabled(env: Readonly<Record<string, string | undefined>>, 
 /** The closing line: `paycert: NOT CERTIFIED - 70 passed, ... (target http://..., 4.2 s)`. */
 export function verdictLine(report: RunReport): string {
   const wall = elapsedMs(report.startedAt, report.endedAt);
-  const details = [`target ${visible(report.target.baseUrl)}`];
+  const many = report.targets && report.targets.length > 1 ? report.targets : undefined;
+  const details = [many ? `targets ${many.map((t) => visible(t.baseUrl)).join(', ')}` : `target ${visible(report.target.baseUrl)}`];
   if (wall !== undefined) details.push(formatDuration(wall));
   if (report.strict) details.push('strict');
   const partial = report.verdict === 'partial' ? `; part of the suite only: ${filtersLine(report.filters)}` : '';
@@ -75,25 +76,52 @@ export class ConsoleReporter implements Reporter {
 
   onCheckEnd(result: CheckResult): void {
     // Ticks need a terminal that shows them; a plain log gets words that grep and diff well.
-    const mark = this.color ? STATUS_ICON[result.status] : STATUS_WORD[result.status];
+    const mark = this.color ? resultIcon(result) : resultWord(result);
     const took = result.status === 'skipped' ? '' : ` ${this.p.grey(`(${formatDuration(result.durationMs)})`)}`;
-    this.line(`${this.tint(result.status, mark)} ${visible(result.check.id)} ${visible(result.check.title)}${took}`);
+    const tint = (text: string) => (result.baseline ? this.tintMark(result.baseline.state, text) : this.tint(result.status, text));
+    this.line(`${tint(mark)} ${visible(result.check.id)} ${visible(result.check.title)}${took}`);
     if (result.failure && (result.status === 'failed' || result.status === 'warning')) {
-      this.line(`    ${this.tint(result.status, oneLine(result.failure.message))}`);
+      this.line(`    ${tint(oneLine(result.failure.message))}`);
     } else if (result.status === 'skipped' && result.skipReason !== undefined) {
       this.line(`    ${this.p.grey(oneLine(result.skipReason))}`);
     }
+    if (result.baseline) this.line(`    ${tint(oneLine(baselineNote(result.baseline)))}`);
+  }
+
+  private tintMark(state: BaselineMark['state'], text: string): string {
+    return { known: this.p.grey, fixed: this.p.yellow, expired: this.p.red }[state](text);
   }
 
   onEnd(report: RunReport): void {
-    const failed = report.checks.filter((r) => r.status === 'failed');
-    const warned = report.checks.filter((r) => r.status === 'warning');
+    const expected = (r: CheckResult) => r.baseline?.state === 'known';
+    const failed = report.checks.filter((r) => r.status === 'failed' && !expected(r));
+    const warned = report.checks.filter((r) => r.status === 'warning' && !expected(r));
     this.details(`Failures (${failed.length})`, failed);
     this.details(`Warnings (${warned.length})${report.strict ? ': failing under --strict' : ''}`, warned);
+    this.baselineLines(report);
     const verdict = verdictLine(report);
     this.line();
     const tint = { certified: this.p.green, partial: this.p.yellow, 'not certified': this.p.red }[report.verdict];
     this.line(tint(verdict));
+  }
+
+  /** Known failures in one line each (their details are in the reports), then fixed and expired entries. */
+  private baselineLines(report: RunReport): void {
+    const groups: Array<[BaselineMark['state'], string]> = [
+      ['known', 'Known failures (the baseline expects them; they do not fail the run)'],
+      ['fixed', `Fixed (listed in the baseline, passed: take them out of it)${report.strict ? ': failing under --strict' : ''}`],
+      ['expired', 'Expired baseline entries (they fail the run)'],
+    ];
+    for (const [state, heading] of groups) {
+      const results = report.checks.filter((r) => r.baseline?.state === state);
+      if (results.length === 0) continue;
+      this.line();
+      this.line(this.p.bold(`${heading}: ${results.length}`));
+      for (const r of results) {
+        const what = r.failure ? ` ${oneLine(r.failure.message)}` : '';
+        this.line(`  ${this.tintMark(state, BASELINE_WORD[state])} ${visible(r.check.id)}${what} - ${oneLine(baselineNote(r.baseline!))}`);
+      }
+    }
   }
 
   private details(heading: string, results: readonly CheckResult[]): void {

@@ -4,9 +4,31 @@ import { toCurl } from '../client/exchange';
 import { UNCOVERED_MARK } from './coverage';
 import { codeCell, fenced, markdownCell } from './markdown-text';
 import { MarkdownReporter, summaryMarkdown } from './markdown-reporter';
-import { PASSED, sampleExchange, sampleReport, tempDir } from './sample-report';
+import { EXPIRED, FIXED, KNOWN, PASSED, sampleExchange, sampleReport, tempDir } from './sample-report';
 
 describe('summaryMarkdown', () => {
+  it('shows baselined checks by their mark, known failures apart from the failures, and a Baseline section', () => {
+    // Act
+    const md = summaryMarkdown(sampleReport([PASSED, KNOWN, FIXED, EXPIRED], { baseline: { file: 'b.yaml', entries: 3 } }));
+    // Assert
+    expect(md).toContain('| ◌ KNOWN | `nonce.window` | MUST |');
+    expect(md).toContain('| ★ FIXED | `sig.case` | MUST |');
+    expect(md).toContain('| ✘ EXPIRED | `nonce.old` | MUST |');
+    const failures = md.slice(md.indexOf('## Failures'), md.indexOf('## Known failures'));
+    expect(failures).toContain('[nonce.old]');
+    expect(failures).not.toContain('[nonce.window]');
+    expect(md).toContain('## Known failures (the baseline expects them; they do not fail the run)');
+    expect(md).toContain('◌ known failure, not failing the run (baseline: replay store rewrite pending; ticket PAY-7; expires 2099-12-31)');
+    expect(md).toContain('Expected failures: `b.yaml`, 3 entries. 1 known, 1 fixed, 1 expired.');
+    expect(md).toContain('- ★ FIXED `sig.case`: fixed: passed, take it out of the baseline (baseline: case-insensitive compare)');
+    expect(md).toContain('| Baseline | `b.yaml` (3 entries) |');
+  });
+
+  it('names every target of a merged report', () => {
+    const md = summaryMarkdown(sampleReport([PASSED], { targets: [{ baseUrl: 'http://a:1', embedded: false }, { baseUrl: 'http://b:2', embedded: false }] }));
+    expect(md).toContain('| Targets (merged shards) | `http://a:1`, `http://b:2` |');
+  });
+
   it('opens with the verdict in bold, the counts and the run details', () => {
     // Act
     const md = summaryMarkdown(sampleReport());

@@ -10,7 +10,7 @@ import { coverageMarkdown } from './coverage';
 import { formatFailure } from './failure-format';
 import { writeReportFile } from './files';
 import { codeCell, fenced, markdownCell } from './markdown-text';
-import { STATUS_ICON, STATUS_WORD, byAttention, countsLine, filtersLine, verdictWord } from './status';
+import { STATUS_WORD, baselineNote, byAttention, countsLine, filtersLine, resultIcon, resultWord, verdictWord } from './status';
 import { elapsedMs, formatDuration, oneLine } from './text';
 
 export const SUMMARY_FILE = 'summary.md';
@@ -39,6 +39,7 @@ function header(report: RunReport): string[] {
 function identityRows(report: RunReport): string[] {
   const id = report.identity;
   const rows: string[] = [];
+  if (report.targets && report.targets.length > 1) rows.push(`| Targets (merged shards) | ${report.targets.map((t) => codeCell(t.baseUrl)).join(', ')} |`);
   if (id?.configPath) rows.push(`| Config | ${codeCell(id.configPath)} |`);
   if (id?.terminalId) rows.push(`| Terminal / key id | ${codeCell(id.terminalId)} / ${codeCell(id.keyId ?? '')} (KCV ${markdownCell(id.kcvMethod ?? '')}) |`);
   if (id?.configHash) rows.push(`| Config fingerprint (secrets removed) | ${codeCell(id.configHash)} |`);
@@ -50,7 +51,7 @@ function identityRows(report: RunReport): string[] {
 function checkTable(results: readonly CheckResult[]): string[] {
   const rows = byAttention(results).map(
     (r) =>
-      `| ${STATUS_ICON[r.status]} ${STATUS_WORD[r.status]} | ${codeCell(r.check.id)} | ${r.check.level} | ${markdownCell(r.check.title)} | ${markdownCell(r.check.ref.clause)} |`,
+      `| ${resultIcon(r)} ${resultWord(r)} | ${codeCell(r.check.id)} | ${r.check.level} | ${markdownCell(r.check.title)} | ${markdownCell(r.check.ref.clause)} |`,
   );
   return ['## Checks', '', '| status | id | level | title | clause |', '|---|---|---|---|---|', ...rows];
 }
@@ -60,10 +61,20 @@ function failureSection(title: string, results: readonly CheckResult[]): string[
   const blocks = results.flatMap((r) => [
     `### ${markdownCell(`[${r.check.id}] ${r.check.title}`)}`,
     '',
+    ...(r.baseline ? [`${resultIcon(r)} ${markdownCell(baselineNote(r.baseline))}`, ''] : []),
     fenced(r.failure ? formatFailure(r.failure) : `${STATUS_WORD[r.status]}: no failure details were recorded`),
     '',
   ]);
   return [`## ${title}`, '', ...blocks];
+}
+
+/** Baseline entries that need a change: checks that now pass (fixed) and entries past their date (expired). */
+function baselineSection(report: RunReport): string[] {
+  const stale = report.checks.filter((r) => r.baseline?.state === 'fixed' || r.baseline?.state === 'expired');
+  if (!report.baseline && stale.length === 0) return [];
+  const file = report.baseline ? `${codeCell(report.baseline.file)}, ${report.baseline.entries} entries` : 'the run\'s baseline';
+  const items = stale.map((r) => `- ${resultIcon(r)} ${resultWord(r)} ${codeCell(r.check.id)}: ${markdownCell(baselineNote(r.baseline!))}`);
+  return ['## Baseline', '', `Expected failures: ${file}. ${report.counts.known ?? 0} known, ${report.counts.fixed ?? 0} fixed, ${report.counts.expired ?? 0} expired.`, '', ...items, ...(items.length ? [''] : [])];
 }
 
 function skippedSection(results: readonly CheckResult[]): string[] {
@@ -74,7 +85,9 @@ function skippedSection(results: readonly CheckResult[]): string[] {
 
 /** The report as Markdown (the text of summary.md). */
 export function summaryMarkdown(report: RunReport): string {
-  const having = (status: CheckResult['status']) => report.checks.filter((r) => r.status === status);
+  // A failure or warning the baseline expects is listed apart: it does not fail the run.
+  const known = (r: CheckResult) => r.baseline?.state === 'known';
+  const having = (status: CheckResult['status']) => report.checks.filter((r) => r.status === status && !known(r));
   const coverage = report.coverage.length === 0 ? ['No coverage table was recorded for this run.'] : [coverageMarkdown(report.coverage)];
   return [
     ...header(report),
@@ -83,6 +96,8 @@ export function summaryMarkdown(report: RunReport): string {
     '',
     ...failureSection('Failures', having('failed')),
     ...failureSection(report.strict ? 'Warnings (failing under --strict)' : 'Warnings', having('warning')),
+    ...failureSection('Known failures (the baseline expects them; they do not fail the run)', report.checks.filter(known)),
+    ...baselineSection(report),
     ...skippedSection(having('skipped')),
     '## Coverage',
     '',

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { ResolvedTarget } from '../config/resolved';
+import type { BaselineEntry } from '../core/types';
 
 export interface RunOptions {
   runId: string;
@@ -26,6 +27,10 @@ export interface RunOptions {
   seed?: number;
   path?: string;
   replayPath?: string;
+  /** The expected-failure baseline the run applies (`--baseline FILE`, PAYCERT_BASELINE), read and checked before the run. */
+  baseline?: { file: string; entries: BaselineEntry[] };
+  /** The PEM file of the Ed25519 key certificate.json is signed with (`--sign-key`, PAYCERT_SIGN_KEY): its path, never the key. */
+  signKeyFile?: string;
 }
 
 export interface RunContext {
@@ -50,6 +55,8 @@ export function newRunOptions(partial: Partial<RunOptions> = {}): RunOptions {
     ...(partial.seed !== undefined && { seed: partial.seed }),
     ...(partial.path !== undefined && { path: partial.path }),
     ...(partial.replayPath !== undefined && { replayPath: partial.replayPath }),
+    ...(partial.baseline !== undefined && { baseline: partial.baseline }),
+    ...(partial.signKeyFile !== undefined && { signKeyFile: partial.signKeyFile }),
   };
 }
 
@@ -78,5 +85,6 @@ export function runOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): RunOpti
     checks: list(env.PAYCERT_CHECKS),
     timeoutMs: env.PAYCERT_TIMEOUT ? Number(env.PAYCERT_TIMEOUT) * 1000 : 10_000,
     ...(env.PAYCERT_RUNS && { runs: Number(env.PAYCERT_RUNS) }),
+    ...(env.PAYCERT_SIGN_KEY && { signKeyFile: resolve(env.PAYCERT_SIGN_KEY) }),
   });
 }
