@@ -13,6 +13,7 @@ Commands:
            check that a run's reports are as its certificate.json recorded them
   baseline write
            make an expected-failure baseline from a report's failures
+  replay   run one failed check of a report again: FIXED or STILL FAILING
   selftest prove the harness: certify every known fault and legal variation
   pact     generate the Pact contract, or verify one against any target
   viva     Viva Terminal inter-app: lint a client app's request URIs (terminals: run --profile viva-interapp)
@@ -45,13 +46,17 @@ Options:
                    failure is KNOWN and does not fail the run; a listed check that passes
                    is FIXED (fails with --strict); an entry past its date fails the run
   --sign-key PEM   sign certificate.json with this Ed25519 private key (PEM file)
+  --no-preflight   skip the known-good request sent before the suite (it stops a run whose
+                   credentials or base URL are refused, exit 2, naming the likely cause)
   --runs N         cases per property check (default: each property's own)
   --seed S --path P [--replay-path R]
                    replay a property failure exactly, as its report says (with --check ID)
   -h, --help       this help
 
-Exit codes: 0 certified, 1 a MUST check failed (or a SHOULD one with --strict),
-2 the harness could not run (bad config, bad scenario file, target unreachable).
+Exit codes: 0 certified, or PARTIAL (--tag, --check, --shard ran part of the suite and
+nothing in it failed); 1 a MUST check failed (or a SHOULD one with --strict); 2 the harness
+could not run (bad config, bad scenario file, target unreachable, credentials or base URL
+refused by the preflight, reports not writable).
 `;
 
 export const SERVE_HELP = `Usage: paycert serve [options]
@@ -98,6 +103,28 @@ filter other than --shard was set, or when a shard I/N of 1..N is missing.
   -h, --help   this help
 
 Exit codes: 0 certified, 1 not certified, 2 a report could not be read.
+`;
+
+export const REPLAY_HELP = `Usage: paycert replay REPORT CHECK_ID [--config FILE | --target URL] [--timeout S]
+
+Runs one check that failed (or warned) in a report again, against the same target: the config
+or URL the run was given (the report records them, never a secret), or a fresh embedded target,
+with the report's profile and, for a property, its seed and path. The requests are built and
+signed anew (fresh timestamp and nonce). Prints FIXED when the check passes now, or STILL
+FAILING with the new failure. Writes no report.
+
+Arguments:
+  REPORT           a report.json, or the directory holding it
+  CHECK_ID         the id of a check that failed or warned in it
+
+Options:
+  --config FILE    target config to use instead of the one the report names
+  --target URL     target base URL to use instead of the report's
+  --timeout S      per-request timeout in seconds (default: the run's, else 10)
+  -h, --help       this help
+
+Exit codes: 0 fixed, 1 still failing, 2 the replay could not run (no such report, a check the
+report did not fail, a target unreachable).
 `;
 
 export const VERIFY_REPORT_HELP = `Usage: paycert verify-report [DIR] [--verify-key PEM]

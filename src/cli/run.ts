@@ -12,8 +12,11 @@ import { didYouMean } from '../core/did-you-mean';
 import { UserError } from '../core/errors';
 import { EXIT, exitCodeOf } from '../core/verdict';
 import { readReport } from '../report/merge';
+import { reportsDirProblem } from '../report/files';
 import { exportRunContext, newRunOptions } from '../run/context';
 import { startEmbedded, targetFromArgs } from '../run/resolve-target';
+import { targetArgs } from '../run/replay-target';
+import { redactorOf } from '../config/redactor-of';
 import type { ProfileName } from '../config/resolved';
 import { parse, seconds } from './args';
 import { RUN_HELP } from './help';
@@ -21,6 +24,7 @@ import { PACKAGE_ROOT, type Io } from './io';
 import { probeTarget } from './probe';
 import { loadBaseline } from '../config/baseline-file';
 import { readSigningKey } from '../report/certificate';
+import { preflight } from '../run/preflight';
 
 const OPTIONS = {
   profile: { type: 'string' },
@@ -39,6 +43,7 @@ const OPTIONS = {
   shard: { type: 'string' },
   baseline: { type: 'string' },
   'sign-key': { type: 'string' },
+  'no-preflight': { type: 'boolean' },
 } as const;
 
 function checkSelection(registered: readonly Check[], tags: readonly string[], checks: readonly string[]): void {
@@ -89,6 +94,9 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
     return EXIT.certified;
   }
   const timeoutMs = seconds('timeout', values.timeout, 10) * 1000;
+  // Before anything else: a run that cannot write its reports stops at once (exit 2).
+  const reportsProblem = reportsDirProblem(resolve(values.reports ?? 'reports'));
+  if (reportsProblem) throw new UserError(`--reports: ${reportsProblem}`);
   if (values.shard !== undefined && !/^[1-9]\d*\/[1-9]\d*$/.test(values.shard)) throw new UserError(`--shard must be I/N, e.g. 1/3, got "${values.shard}"`);
   const tags = values.tag ?? [];
   const checks = values.check ?? [];
@@ -110,11 +118,19 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   const replay = replayOptions(values);
 
   let embedded: { close(): Promise<void> } | undefined;
-  if (target) await probeTarget(target.baseUrl, timeoutMs);
+  if (target) io.redactor = redactorOf(target);
+  if (target) {
+    await probeTarget(target.baseUrl, timeoutMs);
+    // A refused known-good request means every check would fail for the user's reason: say which, exit 2.
+    const diagnosis = values['no-preflight'] ? null : await preflight(target, timeoutMs);
+    if (diagnosis) throw new UserError(diagnosis);
+  }
   else ({ target, running: embedded } = await startEmbedded(profile));
 
   const reportsDir = resolve(values.reports ?? 'reports');
-  const options = newRunOptions({ reportsDir, strict: values.strict ?? false, tags, checks, timeoutMs, console: true, ...replay, ...(values['no-pact'] && { excludeTags: ['pact'] }) });
+  // A failure's replay names this target as it was given here: pasted, it runs against it again.
+  const replayTarget = targetArgs({ ...(values.config !== undefined && { config: values.config }), ...(values.target !== undefined && { target: values.target }), profile, timeoutMs });
+  const options = newRunOptions({ reportsDir, strict: values.strict ?? false, tags, checks, timeoutMs, console: true, targetArgs: replayTarget, ...replay, ...(values['no-pact'] && { excludeTags: ['pact'] }) });
   if (baseline) options.baseline = baseline;
   if (signKeyFile !== undefined) options.signKeyFile = signKeyFile;
   exportRunContext({ target, options }, process.env);

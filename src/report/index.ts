@@ -2,8 +2,8 @@
  * The reporters of a certification run: console progress, and report.json, junit.xml,
  * summary.md and report.html in a directory. They consume the core's values (core/types.ts) and nothing else.
  */
-import { mkdirSync } from 'node:fs';
 import type { Reporter } from '../core/reporter';
+import { makeDirectory } from './files';
 import { JsonReporter } from './json-reporter';
 import { HtmlReporter } from './html-reporter';
 import { JunitReporter } from './junit-reporter';
@@ -27,6 +27,6 @@ export { CertifiedReports, type CertificateOptions } from './certificate-reporte
  * A new report file goes in the list below, so the certificate covers it.
  */
 export function fileReporters(dir: string, options: CertificateOptions = {}): Reporter[] {
-  mkdirSync(dir, { recursive: true });
+  makeDirectory(dir);
   return [new CertifiedReports(dir, [new JsonReporter(dir), new JunitReporter(dir), new MarkdownReporter(dir), new HtmlReporter(dir)], options)];
 }
