@@ -31,3 +31,32 @@ export function paycert(args: readonly string[], env: NodeJS.ProcessEnv = {}, cw
 export function tempDir(prefix = 'paycert-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
+
+/** A `paycert serve` child process: its URL once it listens, and a stop that resolves with its exit code. */
+export interface Served {
+  url: string;
+  stop(): Promise<number | null>;
+}
+
+/** Starts `paycert serve --port 0 ARGS` and resolves once it listens. */
+export async function servePaycert(args: readonly string[]): Promise<Served> {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { env: { ...process.env, PAYCERT_RUN: '' } });
+  const url = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', () => reject(new Error(`serve exited: ${seen}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}

@@ -3,6 +3,7 @@
  * returns the exit code; a user's mistake is one line on stderr and exit 2, never a stack trace.
  */
 import { UserError, UserErrors } from '../core/errors';
+import { Redactor } from '../core/redactor';
 import { EXIT } from '../core/verdict';
 import { didYouMean } from '../core/did-you-mean';
 import { harnessVersion } from '../run/version';
@@ -12,6 +13,7 @@ import { lintCommand } from './lint';
 import { mergeCommand } from './merge';
 import { baselineCommand } from './baseline';
 import { verifyReportCommand } from './verify-report';
+import { replayCommand } from './replay';
 import { runCommand } from './run';
 import { pactCommand } from './pact';
 import { selftestCommand } from './selftest';
@@ -25,6 +27,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number | Pro
   merge: mergeCommand,
   'verify-report': verifyReportCommand,
   baseline: baselineCommand,
+  replay: replayCommand,
   selftest: selftestCommand,
   pact: pactCommand,
   viva: vivaCommand,
@@ -48,14 +51,18 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     }
     return await run(rest, io);
   } catch (error) {
+    // Error lines leave the process too: the run's secrets and any card number are masked in them.
+    const redactor = io.redactor ?? Redactor.cardsOnly;
     if (error instanceof UserErrors) {
-      for (const e of error.errors) io.err.write(`${e.oneLine()}\n`);
+      for (const e of error.errors) io.err.write(`${redactor.text(e.oneLine())}\n`);
       return EXIT.harnessError;
     }
     if (error instanceof UserError) {
-      io.err.write(`paycert: ${error.oneLine()}\n`);
+      io.err.write(`paycert: ${redactor.text(error.oneLine())}\n`);
       return EXIT.harnessError;
     }
+    // A bug: the bin prints its stack, which may quote a value the target sent.
+    if (error instanceof Error) [error.message, error.stack] = [redactor.text(error.message), redactor.text(error.stack ?? '')];
     throw error;
   }
 }

@@ -46,6 +46,20 @@ export function recordExchange(baseUrl: string, wire: WireRequest, res?: WireRes
   return exchange;
 }
 
+/**
+ * A plain JSON request (the state hook) and its answer, recorded like a signed one so that a
+ * failure's step sequence shows it too.
+ */
+export function recordPlainExchange(url: string, json: unknown, answer: { status: number; headers: Record<string, string>; body: string } | { transportError: string }, durationMs: number): Exchange {
+  const exchange: Exchange = {
+    request: { method: 'POST', url, headers: [['Content-Type', 'application/json']], body: redactBody(Buffer.from(JSON.stringify(json))) },
+    durationMs,
+  };
+  if ('transportError' in answer) exchange.transportError = answer.transportError;
+  else exchange.response = { status: answer.status, headers: answer.headers, body: redactBody(Buffer.from(answer.body)), truncated: false };
+  return exchange;
+}
+
 const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /**

@@ -43,8 +43,35 @@ export interface Failure {
   actual?: unknown;
   /** The request and answer (redacted) that showed it. */
   exchange?: Exchange;
-  /** How to run exactly this again (curl is derived from the exchange). */
-  replay?: { command?: string; seed?: number; path?: string };
+  /**
+   * Every step of a scenario up to the one that failed, in order, each with what it sent and
+   * what came back (the last one's exchange is `exchange`).
+   */
+  steps?: StepRecord[];
+  /** How to run exactly this again (curl is derived from the exchanges). */
+  replay?: Replay;
+}
+
+/** One step of a failed scenario, as it went. */
+export interface StepRecord {
+  /** `step 2 (refund as r)`: the step as failures name it. */
+  step: string;
+  /** What it sent and what came back (for a `repeat`, the request the failure is about, else the first). */
+  exchange?: Exchange;
+  /** A `repeat` step: how many times it was sent. */
+  repeats?: number;
+}
+
+/** What runs a failure again: `paycert run` with these, against the same target. */
+export interface Replay {
+  /** The command a check gave itself (properties: with seed and path; Pact: `paycert pact verify`). */
+  command?: string;
+  seed?: number;
+  path?: string;
+  /** A model-based property's command replay path. */
+  replayPath?: string;
+  /** The options that name the run's target: `--config F` or `--target URL`, `--profile P`, `--timeout S` (none: the embedded target). */
+  target?: string[];
 }
 
 export interface CheckResult {

@@ -2,13 +2,17 @@
  * Registers checks as jest tests, one per check, named `[id] title`: spec files and property files
  * both come through here. A MUST failure fails the test; a SHOULD failure is a warning that passes
  * unless the run is strict; a check whose needs the target lacks is registered skipped. Every
- * result is also written as a partial for paycert's reporters.
+ * result is also written as a partial for paycert's reporters: redacted (it goes to disk, and
+ * jest prints the thrown failure under plain jest) and with a replay that names the run's target.
  */
 import type { Check, RunParams } from '../checks/check';
+import type { CheckResult } from '../core/types';
 import { selectChecks } from '../checks/select';
+import { redactorOf } from '../config/redactor-of';
 import { importRunContext } from '../run/context';
 import { writePartial } from '../run/partials';
 import { testFailure, withBaseline } from './test-outcome';
+import { targetArgsOf, withReplayTarget } from '../run/replay-target';
 import { envFor } from '../scenario/client-for';
 import { estimateClockOffset } from '../scenario/clock';
 import { missingNeed, type ScenarioEnv } from '../scenario/run-scenario';
@@ -26,6 +30,8 @@ export function registerChecks(file: string, all: readonly Check[]): void {
     return;
   }
   const env: ScenarioEnv = envFor(target, options.runId, options.timeoutMs);
+  const redactor = redactorOf(target);
+  const replayTarget = options.targetArgs ?? targetArgsOf(target, options.timeoutMs);
   const client = env.client;
   const params: RunParams = {
     ...(options.runs !== undefined && { runs: options.runs }),
@@ -50,7 +56,15 @@ export function registerChecks(file: string, all: readonly Check[]): void {
       continue;
     }
     test(title, async () => {
-      const result = await check.run(env, params);
+      let ran: CheckResult;
+      try {
+        ran = await check.run(env, params);
+      } catch (error) {
+        // A harness error: jest prints its message, which may quote what the target sent.
+        if (error instanceof Error) [error.message, error.stack] = [redactor.text(error.message), redactor.text(error.stack ?? '')];
+        throw error;
+      }
+      const result = redactor.value(withReplayTarget(ran, replayTarget));
       writePartial(options, result);
       const failing = testFailure(withBaseline(result, options), options.strict);
       if (failing !== undefined) {

@@ -11,6 +11,9 @@ import type { CheckInfo, CheckResult, RunFilters, RunInfo, RunReport } from '../
 import { countResults, isPartial, verdictOf } from '../core/verdict';
 import { withBaseline } from './test-outcome';
 import { targetIdentity } from '../config/resolved';
+import { redactorOf } from '../config/redactor-of';
+import { Redactor } from '../core/redactor';
+import { targetArgsOf, withReplayTarget } from '../run/replay-target';
 import { suiteHash } from '../run/suite-hash';
 import { clausesOf } from '../profile/clauses';
 import { buildCoverage } from '../report/coverage';
@@ -30,6 +33,8 @@ const idOf = (title: string) => /^\[([^\]]+)\]/.exec(title)?.[1];
 export default class PaycertJestReporter {
   private ctx: RunContext | undefined;
   private mux: ReporterMux | undefined;
+  /** What leaves this process (reports, console, stderr) passes this once the run is known. */
+  private redactor: Redactor = Redactor.cardsOnly;
   private readonly results = new Map<string, CheckResult>();
   private begun = false;
 
@@ -61,7 +66,8 @@ export default class PaycertJestReporter {
       const ci = Boolean(process.env.CI);
       reporters.unshift(new ConsoleReporter({ out: process.stdout, color: colorEnabled(process.env, process.stdout.isTTY) && !ci, ci }));
     }
-    this.mux = new ReporterMux(reporters);
+    this.redactor = redactorOf(this.ctx.target);
+    this.mux = new ReporterMux(reporters, this.redactor);
     let planned: CheckInfo[] = [];
     try {
       planned = this.plannedChecks(this.ctx);
@@ -112,12 +118,13 @@ export default class PaycertJestReporter {
     if (!result && status === 'failed') {
       // The test failed before the scenario could record a result (a harness problem): report it as such.
       const message = (failureMessages[0] ?? 'failed').split('\n')[0]!;
-      result = {
+      const harnessError: CheckResult = {
         check: { id, title, level: 'MUST', ref: { clause: '', seed: '' }, tags: [], needs: [] },
         status: 'failed',
         durationMs: duration ?? 0,
         failure: { checkId: id, title, level: 'MUST', message: `harness error: ${message}` },
       };
+      result = withReplayTarget(harnessError, this.ctx.options.targetArgs ?? targetArgsOf(this.ctx.target, this.ctx.options.timeoutMs));
     }
     if (!result) return;
     result = this.baselined(result);
@@ -153,11 +160,10 @@ export default class PaycertJestReporter {
     };
     await this.mux.onEnd(report);
     clearPartials(this.ctx.options);
-    for (const e of this.mux.errors) process.stderr.write(`paycert: reporter ${e.reporter} failed in ${e.hook}: ${String(e.error)}\n`);
+    const stderr = (line: string) => process.stderr.write(`${this.redactor.text(line)}\n`);
+    for (const e of this.mux.errors) stderr(`paycert: reporter ${e.reporter} failed in ${e.hook}: ${String(e.error)}`);
     for (const suite of aggregated.testResults) {
-      if (isSpec(suite.testFilePath) && suite.testExecError) {
-        process.stderr.write(`paycert: ${suite.testFilePath}: ${suite.testExecError.message.split('\n')[0]}\n`);
-      }
+      if (isSpec(suite.testFilePath) && suite.testExecError) stderr(`paycert: ${suite.testFilePath}: ${suite.testExecError.message.split('\n')[0]}`);
     }
   }
 

@@ -87,7 +87,12 @@ export async function runProperty<T>(def: PropertyDefinition<T>, info: CheckInfo
       ? `${confirmed.failure.message} (after ${details.numRuns} cases, ${details.numShrinks} shrinks)`
       : `failed during the run, but no failing case failed again when re-sent (a flaky target?): ${firstSeen?.message ?? String(details.errorInstance ?? 'predicate false')}`,
     step: shown === undefined ? 'property run' : `counterexample: ${describeCase(def, shown)}`,
-    replay: { command: replayCommand(info.id, details.seed, details.counterexamplePath, replayPath), seed: details.seed, ...(details.counterexamplePath && { path: details.counterexamplePath }) },
+    replay: {
+      command: replayCommand(info.id, details.seed, details.counterexamplePath, replayPath),
+      seed: details.seed,
+      ...(details.counterexamplePath && { path: details.counterexamplePath }),
+      ...(replayPath && { replayPath }),
+    },
   };
   if (confirmed?.failure.expected !== undefined) failure.expected = confirmed.failure.expected;
   if (confirmed?.failure.actual !== undefined) failure.actual = confirmed.failure.actual;

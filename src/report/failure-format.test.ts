@@ -1,7 +1,7 @@
 import { toCurl } from '../client/exchange';
 import type { Failure } from '../core/types';
 import { formatFailure, REPLAY_NOTE } from './failure-format';
-import { FAILED, sampleExchange } from './sample-report';
+import { FAILED, TARGET_URL, sampleExchange } from './sample-report';
 
 const failure = FAILED.failure!;
 
@@ -87,6 +87,49 @@ describe('formatFailure', () => {
     expect(text).toContain('paycert run --check ts.forms');
     expect(text).not.toContain('curl');
     expect(text).not.toContain('--seed');
+  });
+
+  it('names the run\'s target in the paycert command: config or URL, profile, and a property\'s replay path', () => {
+    // Arrange
+    const fromConfig: Failure = { ...failure, replay: { target: ['--config', 'lab target.yaml', '--profile', 'vpws'] } };
+    const fromUrl: Failure = { ...failure, replay: { seed: -3, path: '1:0', replayPath: 'AAB', target: ['--target', 'http://127.0.0.1:8080'] } };
+    // Act / Assert
+    expect(formatFailure(fromConfig)).toContain("paycert run --config 'lab target.yaml' --profile vpws --check nonce.replay");
+    expect(formatFailure(fromUrl)).toContain('paycert run --target http://127.0.0.1:8080 --check nonce.replay --seed=-3 --path=1:0 --replay-path=AAB');
+  });
+
+  it('prints a check\'s own command only when it is not a paycert run (Pact)', () => {
+    const pact = formatFailure({ ...failure, replay: { command: 'paycert pact verify --pact contracts/x.json' } });
+    const property = formatFailure({ ...failure, replay: { command: 'paycert run --check nonce.replay --seed=1', seed: 1, target: ['--target', 'http://h'] } });
+    expect(pact).toContain('paycert pact verify --pact contracts/x.json');
+    expect(property).toContain('paycert run --target http://h --check nonce.replay --seed=1');
+    expect(property.match(/paycert run/g)).toHaveLength(1);
+  });
+
+  it('shows the steps before the failing one compactly, and a curl line for every step', () => {
+    // Arrange
+    const charge = sampleExchange();
+    const cancel = sampleExchange();
+    cancel.request.url = `${TARGET_URL}/pos/charges/ch_1/cancel`;
+    cancel.response!.plaintext = { charge_id: 'ch_1', status: 'cancelled' };
+    const refund = sampleExchange();
+    refund.request.url = `${TARGET_URL}/pos/charges/ch_1/refund`;
+    const steps = [
+      { step: 'step 1 (charge as c)', exchange: charge },
+      { step: 'step 2 (cancel)', exchange: cancel, repeats: 3 },
+      { step: 'step 3 (refund)', exchange: refund },
+    ];
+    // Act
+    const text = formatFailure({ ...failure, exchange: refund, steps, step: 'step 3 (refund)' });
+    // Assert
+    expect(text).toContain('Steps before the failing one (2)');
+    expect(text).toContain('step 1 (charge as c): POST /pos/charge?trace=1 -> status 200');
+    expect(text).toContain('step 2 (cancel): POST /pos/charges/ch_1/cancel (x3) -> status 200');
+    expect(text).toContain('got:  {"charge_id":"ch_1","status":"cancelled"}');
+    expect(text).toContain('# step 2 (cancel): sent 3 times');
+    for (const exchange of [charge, cancel, refund]) expect(text).toContain(toCurl(exchange));
+    // The failing step in full, once: its headers are listed under Sent.
+    expect(text.indexOf('Sent')).toBeGreaterThan(text.indexOf('Steps before the failing one'));
   });
 
   it('makes control characters from the target visible instead of printing them', () => {

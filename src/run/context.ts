@@ -31,6 +31,11 @@ export interface RunOptions {
   baseline?: { file: string; entries: BaselineEntry[] };
   /** The PEM file of the Ed25519 key certificate.json is signed with (`--sign-key`, PAYCERT_SIGN_KEY): its path, never the key. */
   signKeyFile?: string;
+  /**
+   * The options that name this run's target (`--config F`, `--target URL`, `--profile P`,
+   * `--timeout S`), for the replay command of each failure; absent: derived from the target.
+   */
+  targetArgs?: string[];
 }
 
 export interface RunContext {
@@ -57,6 +62,7 @@ export function newRunOptions(partial: Partial<RunOptions> = {}): RunOptions {
     ...(partial.replayPath !== undefined && { replayPath: partial.replayPath }),
     ...(partial.baseline !== undefined && { baseline: partial.baseline }),
     ...(partial.signKeyFile !== undefined && { signKeyFile: partial.signKeyFile }),
+    ...(partial.targetArgs !== undefined && { targetArgs: partial.targetArgs }),
   };
 }
 

@@ -1,0 +1,165 @@
+/**
+ * Issue 13 item 1 and issue 14's echo target: no configured secret (in any encoding it could come
+ * back in) and no full card number leaves paycert, in any report file or on the console, even
+ * when the target reflects everything it was sent and leaks its own secrets and card numbers,
+ * and when a simulator fault puts whole card numbers in its answers.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startEchoTarget, type EchoTarget } from '../testing/hostile-targets';
+import { paycert, servePaycert, tempDir, type CliResult } from './cli-helpers';
+
+const HMAC_SECRET = 'lab-hmac-secret-Zq7/+x';
+const MSK_HEX = '8899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF0011223344556677';
+const TOKENS = { dealer_a: 'tok-dealer-a-0123456789', dealer_b: 'tok-dealer-b+9876/543210' };
+const MERCHANT_KEY = 'merchant key/lab?42&x';
+const CARDS = { approved: '5555555555554444', declined: '5105105105105100', pending: '4000000000000051' };
+/** Card numbers the specs and the simulator's book use, beyond the configured ones. */
+const OTHER_PANS = ['4111111111111111', '5374890000041831'];
+
+/** The report files a run may write (others' reporters included): every one present is searched. */
+const OUTPUT_FILES = ['report.json', 'junit.xml', 'summary.md', 'report.html', 'certificate.json'];
+
+/**
+ * Every form a secret could come back in, worked out here independently of the redactor: as is,
+ * hex in either case, base64 (padded or not), base64url, percent-encoded, and the base64
+ * characters that encode only the secret inside a longer base64 text, at each alignment.
+ */
+function formsOf(bytes: Buffer, text?: string): Array<{ form: string; anyCase: boolean }> {
+  const forms = [
+    { form: bytes.toString('hex'), anyCase: true },
+    { form: bytes.toString('base64'), anyCase: false },
+    { form: bytes.toString('base64').replace(/=+$/, ''), anyCase: false },
+    { form: bytes.toString('base64url'), anyCase: false },
+  ];
+  for (let shift = 0; shift < 3; shift++) {
+    const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64');
+    const core = encoded.slice(Math.ceil((8 * shift) / 6), Math.floor((8 * (shift + bytes.length)) / 6));
+    forms.push({ form: core, anyCase: false }, { form: core.replace(/\+/g, '-').replace(/\//g, '_'), anyCase: false });
+  }
+  if (text !== undefined) forms.push({ form: text, anyCase: false }, { form: encodeURIComponent(text), anyCase: true }, { form: encodeURIComponent(encodeURIComponent(text)), anyCase: true });
+  return forms;
+}
+
+function secretForms(secrets: readonly string[], mskHex?: string) {
+  const forms = secrets.flatMap((s) => formsOf(Buffer.from(s, 'utf8'), s));
+  if (mskHex) forms.push(...formsOf(Buffer.from(mskHex, 'hex')), ...formsOf(Buffer.from(mskHex, 'utf8'), mskHex));
+  return forms;
+}
+
+/** The outputs of a run: its console and every report file it wrote. */
+function outputsOf(result: CliResult, reports: string): Array<[string, string]> {
+  const files = OUTPUT_FILES.map((name) => join(reports, name)).filter((path) => existsSync(path) && statSync(path).isFile());
+  return [['stdout', result.stdout], ['stderr', result.stderr], ...files.map((path): [string, string] => [path, readFileSync(path, 'utf8')])];
+}
+
+/** Every secret form and full card number found in any output, as `where: what` lines (none expected). */
+function leaks(outputs: ReadonlyArray<[string, string]>, forms: ReadonlyArray<{ form: string; anyCase: boolean }>, pans: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const [where, text] of outputs) {
+    const lower = text.toLowerCase();
+    for (const { form, anyCase } of forms) if (anyCase ? lower.includes(form.toLowerCase()) : text.includes(form)) found.push(`${where}: ${form}`);
+    for (const pan of pans) if (text.includes(pan)) found.push(`${where}: card ${pan}`);
+  }
+  return found;
+}
+
+function writeConfig(dir: string, text: string): string {
+  const file = join(dir, 'target.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('no secret and no full card number leaves paycert, whatever the target echoes', () => {
+  let echo: EchoTarget | undefined;
+  afterEach(async () => {
+    await echo?.close();
+    echo = undefined;
+  });
+
+  it('viopay-pos: a config run against a target that reflects every request, decrypted, and leaks its secrets', async () => {
+    // Arrange
+    echo = await startEchoTarget({ msk: Buffer.from(MSK_HEX, 'hex'), leaks: [HMAC_SECRET, MSK_HEX, MSK_HEX.toLowerCase()], cards: [...Object.values(CARDS), ...OTHER_PANS] });
+    const dir = tempDir();
+    const config = writeConfig(
+      dir,
+      [
+        'profile: viopay-pos',
+        `base_url: ${echo.url}`,
+        'terminal_id: TERM-LAB-7',
+        'key_id: lab-key-1',
+        `hmac_secret: "${HMAC_SECRET}"`,
+        `msk: ${MSK_HEX}`,
+        `state_url: ${echo.stateUrl}`,
+        'cards:',
+        ...Object.entries(CARDS).map(([k, v]) => `  ${k}: "${v}"`),
+        '',
+      ].join('\n'),
+    );
+    const reports = join(dir, 'reports');
+    // Act
+    const result = await paycert(['run', '--config', config, '--reports', reports]);
+    // Assert
+    expect(result.code).toBe(1);
+    const outputs = outputsOf(result, reports);
+    expect(leaks(outputs, secretForms([HMAC_SECRET], MSK_HEX), [...Object.values(CARDS), ...OTHER_PANS])).toEqual([]);
+    // Not vacuous: the target echoed, and what it echoed is in the reports, masked.
+    expect(echo.requests()).toBeGreaterThan(400);
+    const report = readFileSync(join(reports, 'report.json'), 'utf8');
+    expect(report).toContain('[redacted]');
+    expect(report).toContain('555555******4444');
+    // The PAN sent as a JSON number (issue 13's leak) is masked where the failure shows it.
+    const failure = JSON.parse(report).checks.find((c: { check: { id: string } }) => c.check.id === 'pos.charge.card-number-not-string').failure;
+    expect(failure.exchange.request.plaintext.card.number).toBe('411111******1111');
+  });
+
+  it('vpws: dealer tokens reflected from the Authorization header, in clear, base64 and hex', async () => {
+    // Arrange
+    echo = await startEchoTarget({ leaks: Object.values(TOKENS), cards: OTHER_PANS });
+    const dir = tempDir();
+    const config = writeConfig(dir, ['profile: vpws', `base_url: ${echo.url}`, `state_url: ${echo.stateUrl}`, 'tokens:', ...Object.entries(TOKENS).map(([k, v]) => `  ${k}: "${v}"`), ''].join('\n'));
+    const reports = join(dir, 'reports');
+    // Act
+    const result = await paycert(['run', '--config', config, '--reports', reports]);
+    // Assert
+    expect(result.code).toBe(1);
+    expect(leaks(outputsOf(result, reports), secretForms(Object.values(TOKENS)), OTHER_PANS)).toEqual([]);
+    expect(readFileSync(join(reports, 'report.json'), 'utf8')).toContain('Bearer [redacted]');
+  });
+
+  it('viva-interapp: the merchant key reflected from the request URI, and the AADE private key leaked', async () => {
+    // Arrange
+    const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    echo = await startEchoTarget({ leaks: [MERCHANT_KEY, pem], cards: OTHER_PANS });
+    const dir = tempDir();
+    writeFileSync(join(dir, 'provider.pem'), pem);
+    const config = writeConfig(dir, ['profile: viva-interapp', `base_url: ${echo.url}`, `state_url: ${echo.stateUrl}`, 'viva:', `  merchant_key: "${MERCHANT_KEY}"`, '  aade_private_key: provider.pem', ''].join('\n'));
+    const reports = join(dir, 'reports');
+    // Act
+    const result = await paycert(['run', '--config', config, '--reports', reports]);
+    // Assert
+    expect(result.code).toBe(1);
+    const pemLines = pem.split('\n').filter((l) => l !== '' && !l.startsWith('-----'));
+    const forms = [...secretForms([MERCHANT_KEY, pem]), ...pemLines.map((form) => ({ form, anyCase: false }))];
+    expect(leaks(outputsOf(result, reports), forms, OTHER_PANS)).toEqual([]);
+    expect(readdirSync(reports)).toContain('report.json');
+  });
+
+  it('the selftest fault that puts whole card numbers in its answers (viva-account-unmasked)', async () => {
+    // Arrange
+    const served = await servePaycert(['--profile', 'viva-interapp', '--fault', 'viva-account-unmasked']);
+    const reports = tempDir();
+    try {
+      // Act
+      const result = await paycert(['run', '--target', served.url, '--profile', 'viva-interapp', '--reports', reports]);
+      // Assert
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/FAIL \S+/);
+      expect(leaks(outputsOf(result, reports), [], OTHER_PANS)).toEqual([]);
+      expect(readFileSync(join(reports, 'report.json'), 'utf8')).toMatch(/537489\*{6}1831/);
+    } finally {
+      expect(await served.stop()).toBe(0);
+    }
+  });
+});
