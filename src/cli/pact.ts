@@ -15,6 +15,7 @@ import { parse, seconds } from './args';
 import { PACT_HELP } from './help';
 import { PACKAGE_ROOT, type Io } from './io';
 import { probeTarget } from './probe';
+import { redactorOf } from '../config/redactor-of';
 
 async function generate(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parse('pact generate', argv, { out: { type: 'string' }, consumer: { type: 'string' }, provider: { type: 'string' } });
@@ -54,12 +55,15 @@ async function verify(argv: readonly string[], io: Io): Promise<number> {
   const profile = paycertInteractions(readContract(file))[0]?.comments.paycert.profile ?? 'viopay-pos';
   let target = targetFromArgs(values.config, values.target, profile) ?? importRunContext()?.target;
   let embedded;
+  if (target) io.redactor = redactorOf(target);
   if (target) await probeTarget(target.baseUrl, timeoutMs);
   else ({ target, running: embedded } = await startEmbedded(profile));
+  // The verdicts quote what the target answered: they leave this process redacted.
+  const redactor = redactorOf(target);
   try {
     // pact-js is loaded when a verification runs, not at every start of the bin.
     const { verifyContract } = await import('../pact/verify');
-    const verdicts = await verifyContract(file, target, timeoutMs);
+    const verdicts = redactor.value(await verifyContract(file, target, timeoutMs));
     if (values['json-out']) writeFileSync(values['json-out'], JSON.stringify(verdicts));
     for (const v of verdicts) io.out.write(`${v.status.toUpperCase().padEnd(7)} ${v.description}${v.messages.length ? `\n        ${v.messages.join('\n        ')}` : ''}\n`);
     const failed = verdicts.filter((v) => v.status === 'failed').length;

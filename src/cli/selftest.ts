@@ -1,6 +1,7 @@
 /** `paycert selftest`: certify every fault and every legal variation; write reports/selftest.md. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Redactor } from '../core/redactor';
 import { EXIT } from '../core/verdict';
 import { allChecks } from '../checks/all-checks';
 import { selftestMarkdown, scoreLine } from '../selftest/markdown';
@@ -33,11 +34,13 @@ export async function selftestCommand(argv: readonly string[], io: Io): Promise<
   for (const name of values.only ?? []) checkVariantName(name);
   const checks = allChecks(PACKAGE_ROOT).all();
   io.out.write(`paycert selftest: ${checks.length} checks against every fault and legal variation of the reference target\n`);
-  const report = await runSelftest(checks, { jobs, only: values.only ?? [], onOutcome: (o, kind) => io.out.write(`${progressLine(o, kind)}\n`) });
+  // A variation's failure messages quote what a reference target answered: card numbers are masked.
+  const redactor = Redactor.cardsOnly;
+  const report = await runSelftest(checks, { jobs, only: values.only ?? [], onOutcome: (o, kind) => io.out.write(`${redactor.text(progressLine(o, kind))}\n`) });
   const dir = resolve(values.reports ?? 'reports');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'selftest.md');
-  writeFileSync(file, selftestMarkdown(report));
+  writeFileSync(file, selftestMarkdown(redactor.value(report)));
   io.out.write(`\npaycert selftest: ${scoreLine(report)}\nwrote ${file}\n`);
   return report.passed ? EXIT.certified : EXIT.notCertified;
 }
