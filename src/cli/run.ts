@@ -156,7 +156,14 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
       io.err.write(`paycert: ${results.numRuntimeErrorTestSuites} spec file(s) could not run (see above)\n`);
       return EXIT.harnessError;
     }
-    return exitCodeOf(readReport(reportsDir));
+    const report = readReport(reportsDir);
+    // A check that could not run at all (its own exception, not the target's answer) is the harness's or the input's problem: exit 2.
+    const broken = report.checks.filter((r) => r.failure?.message.startsWith('harness error'));
+    if (broken.length > 0) {
+      io.err.write(`paycert: ${broken.length} check(s) could not run, so the verdict is not the target's: [${broken[0]!.check.id}] ${broken[0]!.failure!.message.split('\n')[0]}\n`);
+      return EXIT.harnessError;
+    }
+    return exitCodeOf(report);
   } finally {
     delete process.env.PAYCERT_RUN;
     await embedded?.close();

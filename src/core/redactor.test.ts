@@ -145,3 +145,15 @@ describe('Redactor', () => {
     expect(Redactor.cardsOnly.text(`${SECRET} ${PAN}`)).toBe(`${SECRET} 411111******1111`);
   });
 });
+
+describe('Redactor and hex', () => {
+  it('leaves digit runs inside hex alone (a hash stays intact) but masks a declared card anywhere', () => {
+    // Arrange
+    const redactor = new Redactor({ cards: ['4000000000000002'] });
+    const hash = `ab${'4111111111111111'}cd0123456789abcdef`;
+    // Act / Assert
+    expect(redactor.text(hash)).toBe(hash);
+    expect(redactor.text('pan 4111111111111111 in text')).toBe('pan 411111******1111 in text');
+    expect(redactor.text('ab4000000000000002cd')).toBe('ab400000******0002cd');
+  });
+});

@@ -31,8 +31,13 @@ export interface RedactorInput {
 const MIN_FORM = 4;
 const MIN_CORE = 8;
 const MIN_CARD = 12;
-/** Digit runs that could hold a card number (declared cards may have 12 digits). */
-const DIGIT_RUN = /\d{12,}/g;
+/**
+ * Digit runs that could hold a card number (declared cards may have 12 digits), not inside hex: a
+ * SHA-256 or a ciphertext has Luhn-valid digit runs now and then (about one hash in 200), and
+ * masking them would corrupt the hashes a report must carry intact. Declared cards are masked
+ * wherever they appear (see `text`).
+ */
+const DIGIT_RUN = /(?<![0-9A-Fa-f])\d{12,}(?![0-9A-Fa-f])/g;
 /**
  * `://user:password@`: the password of credentials written into a URL. Anchored on `://`, not on
  * the scheme: a scheme pattern would rescan every long run of letters and digits (a hex body) from
@@ -145,7 +150,9 @@ export class Redactor {
     if (text.length < this.shortest) return text;
     let out = this.secrets ? text.replace(this.secrets, REDACTED) : text;
     if (out.includes('://') && out.includes('@')) out = out.replace(URL_PASSWORD, `$1${REDACTED}@`);
-    return out.replace(DIGIT_RUN, (run) => maskRun(run, this.cards));
+    out = out.replace(DIGIT_RUN, (run) => maskRun(run, this.cards));
+    for (const card of this.cards) if (out.includes(card)) out = out.split(card).join(maskPan(card));
+    return out;
   }
 
   /**
