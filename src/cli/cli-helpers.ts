@@ -13,13 +13,13 @@ export interface CliResult {
 
 const BIN = join(PACKAGE_ROOT, 'bin', 'paycert.js');
 
-/** Runs `paycert ...args`; never rejects (the exit code is part of the result). */
-export function paycert(args: readonly string[], env: NodeJS.ProcessEnv = {}, cwd = PACKAGE_ROOT): Promise<CliResult> {
+/** Runs `paycert ...args`; never rejects (the exit code is part of the result; a run killed at `timeoutMs` gives 99). */
+export function paycert(args: readonly string[], env: NodeJS.ProcessEnv = {}, cwd = PACKAGE_ROOT, timeoutMs = 120_000): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [BIN, ...args],
-      { cwd, env: { ...process.env, CI: 'true', NO_COLOR: '1', PAYCERT_RUN: '', ...env }, timeout: 120_000, maxBuffer: 32 * 1024 * 1024 },
+      { cwd, env: { ...process.env, CI: 'true', NO_COLOR: '1', PAYCERT_RUN: '', ...env }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 99) : 0;
         resolve({ code, stdout, stderr });

@@ -18,6 +18,10 @@ const CARDS = { approved: '5555555555554444', declined: '5105105105105100', pend
 /** Card numbers the specs and the simulator's book use, beyond the configured ones. */
 const OTHER_PANS = ['4111111111111111', '5374890000041831'];
 
+/** A whole suite against a target that answers everything at length: give a loaded machine room. */
+const RUN_TIMEOUT_MS = 280_000;
+jest.setTimeout(300_000);
+
 /** The report files a run may write (others' reporters included): every one present is searched. */
 const OUTPUT_FILES = ['report.json', 'junit.xml', 'summary.md', 'report.html', 'certificate.json'];
 
@@ -99,7 +103,7 @@ describe('no secret and no full card number leaves paycert, whatever the target 
     );
     const reports = join(dir, 'reports');
     // Act
-    const result = await paycert(['run', '--config', config, '--reports', reports]);
+    const result = await paycert(['run', '--config', config, '--reports', reports], {}, undefined, RUN_TIMEOUT_MS);
     // Assert
     expect(result.code).toBe(1);
     const outputs = outputsOf(result, reports);
@@ -121,7 +125,7 @@ describe('no secret and no full card number leaves paycert, whatever the target 
     const config = writeConfig(dir, ['profile: vpws', `base_url: ${echo.url}`, `state_url: ${echo.stateUrl}`, 'tokens:', ...Object.entries(TOKENS).map(([k, v]) => `  ${k}: "${v}"`), ''].join('\n'));
     const reports = join(dir, 'reports');
     // Act
-    const result = await paycert(['run', '--config', config, '--reports', reports]);
+    const result = await paycert(['run', '--config', config, '--reports', reports], {}, undefined, RUN_TIMEOUT_MS);
     // Assert
     expect(result.code).toBe(1);
     expect(leaks(outputsOf(result, reports), secretForms(Object.values(TOKENS)), OTHER_PANS)).toEqual([]);
@@ -137,7 +141,7 @@ describe('no secret and no full card number leaves paycert, whatever the target 
     const config = writeConfig(dir, ['profile: viva-interapp', `base_url: ${echo.url}`, `state_url: ${echo.stateUrl}`, 'viva:', `  merchant_key: "${MERCHANT_KEY}"`, '  aade_private_key: provider.pem', ''].join('\n'));
     const reports = join(dir, 'reports');
     // Act
-    const result = await paycert(['run', '--config', config, '--reports', reports]);
+    const result = await paycert(['run', '--config', config, '--reports', reports], {}, undefined, RUN_TIMEOUT_MS);
     // Assert
     expect(result.code).toBe(1);
     const pemLines = pem.split('\n').filter((l) => l !== '' && !l.startsWith('-----'));
@@ -152,7 +156,7 @@ describe('no secret and no full card number leaves paycert, whatever the target 
     const reports = tempDir();
     try {
       // Act
-      const result = await paycert(['run', '--target', served.url, '--profile', 'viva-interapp', '--reports', reports]);
+      const result = await paycert(['run', '--target', served.url, '--profile', 'viva-interapp', '--reports', reports], {}, undefined, RUN_TIMEOUT_MS);
       // Assert
       expect(result.code).toBe(1);
       expect(result.stdout).toMatch(/FAIL \S+/);
