@@ -156,4 +156,11 @@ describe('Redactor and hex', () => {
     expect(redactor.text('pan 4111111111111111 in text')).toBe('pan 411111******1111 in text');
     expect(redactor.text('ab4000000000000002cd')).toBe('ab400000******0002cd');
   });
+
+  it('masks a card number next to a few letters: only a long hex text (32 characters or more) is taken for hex', () => {
+    const redactor = new Redactor({});
+    expect(redactor.text('card4111111111111111')).toBe('card411111******1111');
+    expect(redactor.text('id=4111111111111111e')).toBe('id=411111******1111e');
+    expect(redactor.text(`iv ${'ab'.repeat(8)}4111111111111111`)).toBe(`iv ${'ab'.repeat(8)}4111111111111111`);
+  });
 });

@@ -31,13 +31,25 @@ export interface RedactorInput {
 const MIN_FORM = 4;
 const MIN_CORE = 8;
 const MIN_CARD = 12;
+/** Digit runs that could hold a card number (declared cards may have 12 digits). */
+const DIGIT_RUN = /\d{12,}/g;
 /**
- * Digit runs that could hold a card number (declared cards may have 12 digits), not inside hex: a
- * SHA-256 or a ciphertext has Luhn-valid digit runs now and then (about one hash in 200), and
- * masking them would corrupt the hashes a report must carry intact. Declared cards are masked
- * wherever they appear (see `text`).
+ * A digit run inside hex text this long (a SHA-256, an IV, a ciphertext) is not a card number:
+ * such text has Luhn-valid digit runs now and then (about one hash in 200), and masking them
+ * would corrupt the hashes a report must carry intact and the curl lines. A card number next to a
+ * few letters (`card4111...`, `id4111...`) is still one. Declared cards are masked anywhere.
  */
-const DIGIT_RUN = /(?<![0-9A-Fa-f])\d{12,}(?![0-9A-Fa-f])/g;
+const HEX_BLOB = 32;
+const isHexChar = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
+
+/** Whether the digit run at `start` (of `length`) lies in hex text of HEX_BLOB characters or more (looked at no further than that). */
+function inHexBlob(text: string, start: number, length: number): boolean {
+  let left = start;
+  while (left > 0 && start - left < HEX_BLOB && isHexChar(text.charCodeAt(left - 1))) left--;
+  let right = start + length;
+  while (right < text.length && right - (start + length) < HEX_BLOB && isHexChar(text.charCodeAt(right))) right++;
+  return right - left >= HEX_BLOB;
+}
 /**
  * `://user:password@`: the password of credentials written into a URL. Anchored on `://`, not on
  * the scheme: a scheme pattern would rescan every long run of letters and digits (a hex body) from
@@ -150,7 +162,7 @@ export class Redactor {
     if (text.length < this.shortest) return text;
     let out = this.secrets ? text.replace(this.secrets, REDACTED) : text;
     if (out.includes('://') && out.includes('@')) out = out.replace(URL_PASSWORD, `$1${REDACTED}@`);
-    out = out.replace(DIGIT_RUN, (run) => maskRun(run, this.cards));
+    out = out.replace(DIGIT_RUN, (run: string, at: number, whole: string) => (inHexBlob(whole, at, run.length) ? run : maskRun(run, this.cards)));
     for (const card of this.cards) if (out.includes(card)) out = out.split(card).join(maskPan(card));
     return out;
   }
