@@ -4,16 +4,15 @@
  * unreachable target: exit 2), then drive jest's programmatic runner over the conformance project
  * and turn the report into the exit code.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { allChecks } from '../checks/all-checks';
 import type { Check } from '../checks/check';
 import { selectChecks } from '../checks/select';
 import { didYouMean } from '../core/did-you-mean';
 import { UserError } from '../core/errors';
 import { EXIT, exitCodeOf } from '../core/verdict';
-import { readReport } from '../report/merge';
 import { reportsDirProblem } from '../report/files';
-import { exportRunContext, newRunOptions } from '../run/context';
+import { newRunOptions } from '../run/context';
 import { startEmbedded, targetFromArgs } from '../run/resolve-target';
 import { targetArgs } from '../run/replay-target';
 import { redactorOf } from '../config/redactor-of';
@@ -25,6 +24,15 @@ import { probeTarget } from './probe';
 import { loadBaseline } from '../config/baseline-file';
 import { readSigningKey } from '../report/certificate';
 import { preflight } from '../run/preflight';
+import { suiteHash } from '../run/suite-hash';
+import type { Reporter } from '../core/reporter';
+import { runEngine } from '../engine/engine';
+import { parseShard, shardChecks } from '../engine/shard';
+import { ConsoleReporter, colorEnabled } from '../report/console-reporter';
+import { fileReporters } from '../report';
+
+/** Checks in flight at once: checks are independent, and most of a check's time is waiting for answers. */
+const DEFAULT_CONCURRENCY = 4;
 
 const OPTIONS = {
   profile: { type: 'string' },
@@ -44,6 +52,8 @@ const OPTIONS = {
   baseline: { type: 'string' },
   'sign-key': { type: 'string' },
   'no-preflight': { type: 'boolean' },
+  concurrency: { type: 'string' },
+  'max-time': { type: 'string' },
 } as const;
 
 function checkSelection(registered: readonly Check[], tags: readonly string[], checks: readonly string[]): void {
@@ -113,8 +123,11 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   const baseline = values.baseline === undefined ? undefined : loadBaseline(values.baseline, allChecks(PACKAGE_ROOT).all().map((c) => ({ id: c.info.id, profile: c.profile })), profile);
   const signKeyFile = values['sign-key'] === undefined ? undefined : resolve(values['sign-key']);
   if (signKeyFile !== undefined) readSigningKey(signKeyFile);
-  // Only the files that hold a selected check become jest test files.
-  const files = [...new Set(selectChecks(registered, { tags, checks }, profile).map((c) => c.file))];
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (values.shard !== undefined && shard === undefined) throw new UserError(`--shard must be I/N with 1 <= I <= N, e.g. 1/3, got "${values.shard}"`);
+  const concurrency = values.concurrency === undefined ? DEFAULT_CONCURRENCY : Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UserError(`--concurrency must be a whole number from 1 to 64, got "${values.concurrency}"`);
+  const maxTimeMs = values['max-time'] === undefined ? undefined : seconds('max-time', values['max-time'], 0) * 1000;
   const replay = replayOptions(values);
 
   let embedded: { close(): Promise<void> } | undefined;
@@ -133,30 +146,23 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   const options = newRunOptions({ reportsDir, strict: values.strict ?? false, tags, checks, timeoutMs, console: true, targetArgs: replayTarget, ...replay, ...(values['no-pact'] && { excludeTags: ['pact'] }) });
   if (baseline) options.baseline = baseline;
   if (signKeyFile !== undefined) options.signKeyFile = signKeyFile;
-  exportRunContext({ target, options }, process.env);
   try {
-    // jest is loaded when a command runs it, not at every start of the bin.
-    const { runCLI } = await import('jest');
-    const { results } = await runCLI(
-      {
-        _: files,
-        runTestsByPath: true,
-        // Worker processes cost more than they save on a small selection (a tag, a check).
-        ...(files.length <= 2 && { runInBand: true }),
-        $0: 'paycert',
-        selectProjects: ['conformance'],
-        reporters: [join(PACKAGE_ROOT, 'scripts', 'jest-paycert-reporter.js')],
-        silent: true,
-        ...(values.shard ? { shard: values.shard } : {}),
-        ci: Boolean(io.env.CI),
-      } as unknown as Parameters<typeof import('jest').runCLI>[0],
-      [PACKAGE_ROOT],
-    );
-    if (results.numRuntimeErrorTestSuites > 0) {
-      io.err.write(`paycert: ${results.numRuntimeErrorTestSuites} spec file(s) could not run (see above)\n`);
-      return EXIT.harnessError;
-    }
-    const report = readReport(reportsDir);
+    let selected = selectChecks(registered, options, profile);
+    if (shard) selected = shardChecks(selected, shard.index, shard.count);
+    const reporters: Reporter[] = [
+      new ConsoleReporter({ out: io.out, color: colorEnabled(io.env, (io.out as { isTTY?: boolean }).isTTY) && !io.env.CI, ci: Boolean(io.env.CI) }),
+      ...fileReporters(reportsDir, { ...(signKeyFile !== undefined && { signKeyFile }) }),
+    ];
+    const { report, reporterErrors } = await runEngine({
+      ctx: { target, options },
+      checks: selected,
+      reporters,
+      concurrency,
+      suiteHash: suiteHash(PACKAGE_ROOT),
+      ...(values.shard !== undefined && { shard: values.shard }),
+      ...(maxTimeMs !== undefined && { maxTimeMs }),
+    });
+    for (const e of reporterErrors) io.err.write(`paycert: reporter ${e.reporter} failed in ${e.hook}: ${String(e.error)}\n`);
     // A check that could not run at all (its own exception, not the target's answer) is the harness's or the input's problem: exit 2.
     const broken = report.checks.filter((r) => r.failure?.message.startsWith('harness error'));
     if (broken.length > 0) {
@@ -165,7 +171,6 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
     }
     return exitCodeOf(report);
   } finally {
-    delete process.env.PAYCERT_RUN;
     await embedded?.close();
   }
 }

@@ -34,6 +34,12 @@ const AGENTS = {
   https: new HttpsAgent({ keepAlive: true, maxSockets: 64, scheduling: 'lifo' }),
 };
 
+/** Closes every kept-alive connection (a test process about to end has no use for them). */
+export function closeConnections(): void {
+  AGENTS.http.destroy();
+  AGENTS.https.destroy();
+}
+
 function classify(error: unknown): TransportError {
   if (error instanceof TransportError) return error;
   const e = error as { code?: string; message?: string };
@@ -73,7 +79,7 @@ interface Attempt {
   request: ClientRequest;
 }
 
-function attempt(url: URL, wire: WireRequest, limit: number, deadline: number, started: number): Attempt {
+function attempt(url: URL, wire: WireRequest, limit: number, deadline: number, started: number, fresh = false): Attempt {
   const tls = url.protocol === 'https:';
   const request = (tls ? httpsRequest : httpRequest)({
     protocol: url.protocol,
@@ -82,7 +88,8 @@ function attempt(url: URL, wire: WireRequest, limit: number, deadline: number, s
     method: wire.method,
     path: `${url.pathname.replace(/\/+$/, '')}${requestTarget(wire)}`,
     headers: headerObject(wire),
-    agent: tls ? AGENTS.https : AGENTS.http,
+    // A retry goes on a new connection: another pooled one may be just as stale.
+    agent: fresh ? false : tls ? AGENTS.https : AGENTS.http,
   });
   const response = new Promise<WireResponse>((resolve, reject) => {
     const timer = setTimeout(() => request.destroy(new TransportError('timeout', `no whole answer in ${deadline / 1000} s`)), deadline);
@@ -154,7 +161,7 @@ export async function send(baseUrl: string, wire: WireRequest, options: Transpor
     // so sending it again on a new connection is safe (node's documented pattern).
     if (first.request.reusedSocket && error instanceof TransportError && error.kind === 'reset') {
       const left = Math.max(1, deadline - (performance.now() - started));
-      return attempt(url, wire, limit, left, started).response;
+      return attempt(url, wire, limit, left, started, true).response;
     }
     throw error;
   }

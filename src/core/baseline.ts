@@ -23,3 +23,9 @@ export function applyBaseline(results: readonly CheckResult[], entries: readonly
     return { ...result, baseline: { ...about, state } };
   });
 }
+
+/** One result as a run's baseline sees it (known, fixed, expired), dated by the run's start. */
+export function withBaseline(result: CheckResult, options: { baseline?: { file?: string; entries: readonly BaselineEntry[] }; startedAt: string }): CheckResult {
+  if (!options.baseline) return result;
+  return applyBaseline([result], options.baseline.entries, today(Date.parse(options.startedAt)))[0]!;
+}

@@ -1,21 +1,23 @@
 /**
- * Registers checks as jest tests, one per check, named `[id] title`: spec files and property files
- * both come through here. A MUST failure fails the test; a SHOULD failure is a warning that passes
- * unless the run is strict; a check whose needs the target lacks is registered skipped. Every
- * result is also written as a partial for paycert's reporters: redacted (it goes to disk, and
- * jest prints the thrown failure under plain jest) and with a replay that names the run's target.
+ * Registers checks as jest tests, one per check, named `[id] title`, for a run under plain jest
+ * (`npx jest --selectProjects conformance`; `paycert run` uses the in-process engine instead).
+ * Each check runs as the engine runs it (src/engine/one-check.ts: needs, harness errors, replay
+ * target, redaction, baseline); its result is written as a partial for paycert's reporters, and
+ * the test fails as the verdict rule says (a MUST failure, a SHOULD one under --strict, an expired
+ * baseline entry).
  */
 import type { Check, RunParams } from '../checks/check';
-import type { CheckResult } from '../core/types';
 import { selectChecks } from '../checks/select';
+import { closeConnections } from '../client/transport';
 import { redactorOf } from '../config/redactor-of';
+import { runOneCheck, type CheckRunContext } from '../engine/one-check';
 import { importRunContext } from '../run/context';
 import { writePartial } from '../run/partials';
-import { testFailure, withBaseline } from './test-outcome';
-import { targetArgsOf, withReplayTarget } from '../run/replay-target';
+import { targetArgsOf } from '../run/replay-target';
 import { envFor } from '../scenario/client-for';
 import { estimateClockOffset } from '../scenario/clock';
-import { missingNeed, type ScenarioEnv } from '../scenario/run-scenario';
+import { missingNeed } from '../scenario/run-scenario';
+import { testFailure } from './test-outcome';
 
 export function registerChecks(file: string, all: readonly Check[]): void {
   const ctx = importRunContext();
@@ -29,20 +31,26 @@ export function registerChecks(file: string, all: readonly Check[]): void {
     skipped(`no check of ${file} is selected`, () => undefined);
     return;
   }
-  const env: ScenarioEnv = envFor(target, options.runId, options.timeoutMs);
-  const redactor = redactorOf(target);
-  const replayTarget = options.targetArgs ?? targetArgsOf(target, options.timeoutMs);
-  const client = env.client;
   const params: RunParams = {
     ...(options.runs !== undefined && { runs: options.runs }),
     ...(options.seed !== undefined && { seed: options.seed }),
     ...(options.path !== undefined && { path: options.path }),
     ...(options.replayPath !== undefined && { replayPath: options.replayPath }),
   };
+  const each: CheckRunContext = {
+    ctx,
+    env: envFor(target, options.runId, options.timeoutMs),
+    params,
+    redactor: redactorOf(target),
+    replayTarget: options.targetArgs ?? targetArgsOf(target, options.timeoutMs),
+  };
+
+  // Kept-alive connections would hold the jest worker open after its last test.
+  afterAll(() => closeConnections());
 
   beforeAll(async () => {
     // Timestamps are relative to the target's clock (POS only; VPWS has none); an unreachable target fails each check instead.
-    if (target.profile === 'viopay-pos') client.setClockOffset(await estimateClockOffset(client).catch(() => 0));
+    if (target.profile === 'viopay-pos') each.env.client.setClockOffset(await estimateClockOffset(each.env.client).catch(() => 0));
   });
 
   for (const check of checks) {
@@ -56,17 +64,9 @@ export function registerChecks(file: string, all: readonly Check[]): void {
       continue;
     }
     test(title, async () => {
-      let ran: CheckResult;
-      try {
-        ran = await check.run(env, params);
-      } catch (error) {
-        // A harness error: jest prints its message, which may quote what the target sent.
-        if (error instanceof Error) [error.message, error.stack] = [redactor.text(error.message), redactor.text(error.stack ?? '')];
-        throw error;
-      }
-      const result = redactor.value(withReplayTarget(ran, replayTarget));
+      const result = await runOneCheck(check, each);
       writePartial(options, result);
-      const failing = testFailure(withBaseline(result, options), options.strict);
+      const failing = testFailure(result, options.strict);
       if (failing !== undefined) {
         const error = new Error(failing);
         error.stack = error.message;

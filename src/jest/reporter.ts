@@ -7,23 +7,19 @@ import TestSequencer from '@jest/test-sequencer';
 import type { AggregatedResult, Test, TestCaseResult, TestResult } from '@jest/reporters';
 import type { Config } from '@jest/types';
 import { ReporterMux, type Reporter } from '../core/reporter';
-import type { CheckInfo, CheckResult, RunFilters, RunInfo, RunReport } from '../core/types';
-import { countResults, isPartial, verdictOf } from '../core/verdict';
+import type { CheckInfo, CheckResult, RunInfo, RunReport } from '../core/types';
+import { assembleReport, runInfoOf } from '../engine/run-info';
 import { withBaseline } from './test-outcome';
-import { targetIdentity } from '../config/resolved';
 import { redactorOf } from '../config/redactor-of';
 import { Redactor } from '../core/redactor';
 import { targetArgsOf, withReplayTarget } from '../run/replay-target';
 import { suiteHash } from '../run/suite-hash';
-import { clausesOf } from '../profile/clauses';
-import { buildCoverage } from '../report/coverage';
 import { ConsoleReporter, colorEnabled } from '../report/console-reporter';
 import { fileReporters } from '../report';
 import { importRunContext, type RunContext } from '../run/context';
 import { clearPartials, readAllPartials, readPartial } from '../run/partials';
 import { allChecks } from '../checks/all-checks';
 import { selectChecks } from '../checks/select';
-import { harnessVersion } from '../run/version';
 
 
 /** The conformance project's test files: spec, probe, property and contract files. */
@@ -78,28 +74,10 @@ export default class PaycertJestReporter {
   }
 
   private runInfo(ctx: RunContext): RunInfo {
-    const { options } = ctx;
     const shard = this.globalConfig.shard;
-    const filters: RunFilters = {
-      ...(options.tags.length > 0 && { tags: options.tags }),
-      ...(options.excludeTags?.length && { excludeTags: options.excludeTags }),
-      ...(options.checks.length > 0 && { checks: options.checks }),
-      ...(shard && { shard: `${shard.shardIndex}/${shard.shardCount}` }),
-    };
-    return {
-      target: { baseUrl: ctx.target.baseUrl, embedded: ctx.target.embedded },
-      profile: ctx.target.profile,
-      harnessVersion: harnessVersion(),
-      startedAt: options.startedAt,
-      strict: options.strict,
-      ...(isPartial(filters) && { filters }),
-      identity: targetIdentity(ctx.target),
-      suiteHash: (this.suite ??= suiteHash(this.globalConfig.rootDir)),
-      ...(options.baseline && { baseline: { file: options.baseline.file, entries: options.baseline.entries.length } }),
-    };
+    return runInfoOf(ctx, (this.suite ??= suiteHash(this.globalConfig.rootDir)), shard ? `${shard.shardIndex}/${shard.shardCount}` : undefined);
   }
 
-  /** The result as the run's baseline sees it (known, fixed, expired). */
   private baselined(result: CheckResult): CheckResult {
     return this.ctx ? withBaseline(result, this.ctx.options) : result;
   }
@@ -147,17 +125,7 @@ export default class PaycertJestReporter {
   async onRunComplete(_contexts: unknown, aggregated: AggregatedResult): Promise<void> {
     if (!this.ctx || !this.mux) return;
     for (const r of readAllPartials(this.ctx.options)) if (!this.results.has(r.check.id)) this.results.set(r.check.id, this.baselined(r));
-    const checks = [...this.results.values()];
-    const counts = countResults(checks);
-    const info = this.runInfo(this.ctx);
-    const report: RunReport = {
-      ...info,
-      endedAt: new Date().toISOString(),
-      counts,
-      verdict: verdictOf(counts, this.ctx.options.strict, info.filters),
-      checks,
-      coverage: buildCoverage(clausesOf(this.ctx.target.profile), checks.map((c) => c.check)),
-    };
+    const report: RunReport = assembleReport(this.runInfo(this.ctx), [...this.results.values()], this.ctx.options.strict);
     await this.mux.onEnd(report);
     clearPartials(this.ctx.options);
     const stderr = (line: string) => process.stderr.write(`${this.redactor.text(line)}\n`);

@@ -3,16 +3,9 @@
  * check, so that under plain jest (`npx jest --selectProjects conformance`) jest's exit code is
  * the one `paycert run` gives, the run's baseline included.
  */
-import { applyBaseline, today } from '../core/baseline';
+export { withBaseline } from '../core/baseline';
 import type { CheckResult } from '../core/types';
 import { formatFailure } from '../report/failure-format';
-import type { RunOptions } from '../run/context';
-
-/** The result as the run's baseline sees it (known, fixed, expired), dated by the run's start. */
-export function withBaseline(result: CheckResult, options: Pick<RunOptions, 'baseline' | 'startedAt'>): CheckResult {
-  if (!options.baseline) return result;
-  return applyBaseline([result], options.baseline.entries, today(Date.parse(options.startedAt)))[0]!;
-}
 
 /**
  * The message the check's test fails with, or undefined when it passes: a MUST failure (or, with

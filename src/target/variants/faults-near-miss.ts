@@ -444,7 +444,9 @@ export const NEAR_MISS_FAULTS: FaultVariant[] = [
     level: 'MUST',
     rules: { withChargeLock: (chargeId, work, ctx) => forgetfulLock(ctx.store).run(chargeId, work) },
     caughtBy: ['pos.refund.total-concurrent-waves'],
-    conditions: { gatewayLatencyMs: 50 },
+    // The next wave must arrive while a queued refund is still at the acquirer: a slow acquirer
+    // (200 ms, as real ones can be) keeps that window open on a loaded machine.
+    conditions: { gatewayLatencyMs: 200 },
   },
   {
     name: 'response-iv-counter',

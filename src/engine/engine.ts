@@ -1,0 +1,114 @@
+/**
+ * The in-process certification run of `paycert run`: every selected check against one target,
+ * several at a time, each result handed to the reporters as it ends, and the report at the end.
+ * It computes and emits; it never prints or exits. Bounded: a target that stops answering mid-run
+ * fails the remaining checks at once instead of each waiting out its timeouts, a check that runs
+ * away is cut at its own deadline, and `maxTimeMs` bounds the whole run.
+ */
+import type { Check, RunParams } from '../checks/check';
+import { plainRequest } from '../client/plain-http';
+import { TransportError } from '../client/transport';
+import { redactorOf } from '../config/redactor-of';
+import { pool } from '../core/pool';
+import { ReporterMux, type Reporter, type ReporterError } from '../core/reporter';
+import type { CheckResult, RunReport } from '../core/types';
+import type { RunContext } from '../run/context';
+import { targetArgsOf } from '../run/replay-target';
+import { envFor } from '../scenario/client-for';
+import { estimateClockOffset } from '../scenario/clock';
+import { runOneCheck, type CheckRunContext } from './one-check';
+import { assembleReport, runInfoOf } from './run-info';
+
+export interface EngineRun {
+  ctx: RunContext;
+  /** The checks to run, selected (and sharded) already. */
+  checks: readonly Check[];
+  reporters: readonly Reporter[];
+  /** Checks in flight at once. */
+  concurrency: number;
+  /** The content hash of the suite (src/run/suite-hash.ts). */
+  suiteHash: string;
+  /** `I/N` when this run is one shard. */
+  shard?: string;
+  /** The whole run's deadline, ms; checks not started by then are reported not run. */
+  maxTimeMs?: number;
+  /** One check's deadline, ms (default: 12 request timeouts, at least a minute). */
+  checkTimeoutMs?: number;
+}
+
+/** Checks whose last request got no answer, in a row, before paycert asks whether the target is still there. */
+const SILENT_CHECKS_BEFORE_PROBE = 3;
+
+function notRun(check: Check, why: string): CheckResult {
+  return { check: check.info, status: 'failed', durationMs: 0, failure: { checkId: check.info.id, title: check.info.title, level: check.info.level, message: `not run: ${why}` } };
+}
+
+function timedOut(check: Check, ms: number): CheckResult {
+  return { check: check.info, status: 'failed', durationMs: ms, failure: { checkId: check.info.id, title: check.info.title, level: check.info.level, message: `did not finish in ${Math.round(ms / 1000)} s (the check's deadline); the target answers too slowly or not at all` } };
+}
+
+/** `work`, or `onTimeout()` when it has not settled after `ms` (the work itself is left to end on its own). */
+async function within<T>(ms: number, work: Promise<T>, onTimeout: () => T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => (timer = setTimeout(() => resolve(onTimeout()), ms)));
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const silent = (result: CheckResult) => result.failure?.message.startsWith('no answer from the target') === true;
+
+/** Runs the checks and returns the run's report, after every reporter saw it, and the reporters' own errors. */
+export async function runEngine(run: EngineRun): Promise<{ report: RunReport; reporterErrors: readonly ReporterError[] }> {
+  const { ctx } = run;
+  const { target, options } = ctx;
+  const redactor = redactorOf(target);
+  const mux = new ReporterMux(run.reporters, redactor);
+  const env = envFor(target, options.runId, options.timeoutMs);
+  const params: RunParams = {
+    ...(options.runs !== undefined && { runs: options.runs }),
+    ...(options.seed !== undefined && { seed: options.seed }),
+    ...(options.path !== undefined && { path: options.path }),
+    ...(options.replayPath !== undefined && { replayPath: options.replayPath }),
+  };
+  const each: CheckRunContext = { ctx, env, params, redactor, replayTarget: options.targetArgs ?? targetArgsOf(target, options.timeoutMs) };
+  const info = runInfoOf(ctx, run.suiteHash, run.shard);
+  await mux.onBegin(info, run.checks.map((c) => c.info));
+  // Timestamps are relative to the target's clock (POS only); an unreachable target fails each check instead.
+  if (target.profile === 'viopay-pos') env.client.setClockOffset(await estimateClockOffset(env.client).catch(() => 0));
+
+  const started = performance.now();
+  const checkDeadline = run.checkTimeoutMs ?? Math.max(60_000, 12 * options.timeoutMs);
+  let silentInARow = 0;
+  let gone: string | undefined;
+  const targetGone = async (): Promise<string | undefined> => {
+    try {
+      await plainRequest(target.baseUrl, { method: 'GET', timeoutMs: Math.min(options.timeoutMs, 3_000) });
+      return undefined;
+    } catch (error) {
+      if (error instanceof TransportError) return `the target stopped answering (${error.message})`;
+      throw error;
+    }
+  };
+
+  // The contract's checks first: their verification runs in a child process, beside everything else.
+  const ordered = [...run.checks.filter((c) => c.info.tags.includes('pact')), ...run.checks.filter((c) => !c.info.tags.includes('pact'))];
+  const results: CheckResult[] = [];
+  await pool(ordered, Math.max(1, run.concurrency), async (check) => {
+    let result: CheckResult;
+    if (gone) result = notRun(check, gone);
+    else if (run.maxTimeMs !== undefined && performance.now() - started > run.maxTimeMs) result = notRun(check, `the run reached --max-time ${Math.round(run.maxTimeMs / 1000)} s`);
+    else {
+      result = await within(checkDeadline, runOneCheck(check, each), () => redactor.value(timedOut(check, checkDeadline)));
+      silentInARow = silent(result) ? silentInARow + 1 : 0;
+      if (silentInARow >= SILENT_CHECKS_BEFORE_PROBE && !gone) gone = await targetGone();
+    }
+    results.push(result);
+    await mux.onCheckEnd(result);
+  });
+  const report = assembleReport(info, results, options.strict);
+  await mux.onEnd(report);
+  return { report, reporterErrors: mux.errors };
+}
