@@ -16,6 +16,9 @@ const swc: [string, Record<string, unknown>] = [
   { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
 ];
 
+// Nothing phones home: the Pact core's usage events stay off in every worker (they inherit this).
+process.env.PACT_DO_NOT_TRACK ??= 'true';
+
 const config: Config = {
   testTimeout: 120_000,
   // jest's default is cores - 1, one worker on a 2-core machine; most tests wait on sockets and

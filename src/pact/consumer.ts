@@ -3,6 +3,7 @@
  * pact-js's mock server by the signed client (the POS terminal is the consumer). Everything that
  * changes per request is a matcher: timestamp, nonce, signature, IV, ciphertext hex, generated ids.
  */
+import './no-tracking';
 import { rmSync } from 'node:fs';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { PosClient } from '../client/pos-client';

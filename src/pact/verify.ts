@@ -4,6 +4,7 @@
  * of each decrypted answer (Pact's matchers alone only see the envelope). One verdict per
  * interaction, named by its description.
  */
+import './no-tracking';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -11,6 +11,7 @@
  * matcher can say: the contract keeps both present, the scenario checks hold the rest), every
  * text, key order and extra fields.
  */
+import './no-tracking';
 import { rmSync } from 'node:fs';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { VpwsClient } from '../client/vpws-client';
