@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import { UserError } from '../core/errors';
+import { inputFileProblem, MAX_KEY_FILE_BYTES, MAX_LOG_FILE_BYTES } from '../core/input-file';
 import { EXIT } from '../core/verdict';
 import { didYouMean } from '../core/did-you-mean';
 import { readProviderKey } from '../viva/aade';
@@ -37,7 +38,7 @@ function lint(argv: readonly string[], io: Io): number {
     return EXIT.certified;
   }
   const uris = positionals.map((text, i) => ({ source: `argument ${i + 1}`, text }));
-  if (values.file !== undefined) uris.push(...urisOfLines(readText(values.file, 'viva lint: --file'), values.file));
+  if (values.file !== undefined) uris.push(...urisOfLines(readText(values.file, 'viva lint: --file', MAX_LOG_FILE_BYTES), values.file));
   if (uris.length === 0) throw new UserError('viva lint: no URI to check', undefined, undefined, 'give URIs as arguments or --file FILE with one a line');
   const aadeKey = values['aade-public-key'] === undefined ? undefined : readAadeKey(values['aade-public-key']);
   const results = uris.map(({ source, text }) => lintUri(source, text, { aadeKey }, values.strict === true));
@@ -50,7 +51,10 @@ function lint(argv: readonly string[], io: Io): number {
   return results.some((r) => r.verdict === 'failed') ? EXIT.notCertified : EXIT.certified;
 }
 
-function readText(file: string, what: string): string {
+/** A file the user named, once it is known to be a regular file of at most `maxBytes` (a FIFO would block). */
+function readText(file: string, what: string, maxBytes: number): string {
+  const problem = inputFileProblem(file, maxBytes);
+  if (problem) throw new UserError(`${what}: the file ${problem}`, { file });
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
@@ -60,7 +64,7 @@ function readText(file: string, what: string): string {
 
 /** Reads `--aade-public-key FILE` (EC P-256, PEM). @throws UserError */
 export function readAadeKey(file: string): KeyObject {
-  const pem = readText(file, '--aade-public-key');
+  const pem = readText(file, '--aade-public-key', MAX_KEY_FILE_BYTES);
   try {
     return readProviderKey(pem);
   } catch (error) {

@@ -57,3 +57,29 @@ describe('recordExchange and bearer tokens', () => {
     expect(text).toContain('Bearer [redacted]');
   });
 });
+
+describe('toCurl with hostile text', () => {
+  const roundTrip = (word: string) => require('node:child_process').execFileSync('bash', ['-c', `printf '%s' ${word}`]).toString('latin1');
+
+  it.each([
+    ['CRLF', 'POST\r\nX-Evil: 1'],
+    ['quotes and backslashes', "it's \\ $(id) `id` \"x\""],
+    ['control bytes and a tab', 'a\u0001b\tc\u007fd'],
+  ])('quotes %s as one shell word on one line that gives back the same bytes', (_name, text) => {
+    // Arrange
+    const exchange = { request: { method: text, url: 'http://127.0.0.1:1/p', headers: [['X-H', text]] as Array<[string, string]>, body: text }, durationMs: 0 };
+    // Act
+    const curl = toCurl(exchange);
+    const words = curl.split(' -H ')[1]!.split(' --data-binary ');
+    // Assert
+    expect(curl).not.toMatch(/[\r\n]/);
+    expect(roundTrip(words[0]!)).toBe(`X-H: ${text}`);
+    expect(roundTrip(words[1]!)).toBe(text);
+  });
+
+  it('leaves a usual method bare and quotes any other', () => {
+    const curl = (method: string) => toCurl({ request: { method, url: 'http://127.0.0.1:1/', headers: [], body: '' }, durationMs: 0 });
+    expect(curl('PATCH')).toBe("curl -sS -i -X PATCH 'http://127.0.0.1:1/'");
+    expect(curl('GET /x HTTP/1.1\r\nHost: y')).toBe("curl -sS -i -X $'GET /x HTTP/1.1\\r\\nHost: y' 'http://127.0.0.1:1/'");
+  });
+});

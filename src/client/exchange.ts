@@ -60,7 +60,20 @@ export function recordPlainExchange(url: string, json: unknown, answer: { status
   return exchange;
 }
 
-const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+/**
+ * One shell word holding exactly `text`, whatever it holds: single quotes, or, when it holds a
+ * control character (a CR or LF a hostile method or header carried), bash's $'...' with each
+ * escaped, so a curl line stays one line and no text of it can end the word or the command.
+ */
+export function shellQuote(text: string): string {
+  if (!/[\u0000-\u001f\u007f]/.test(text)) return `'${text.replace(/'/g, `'\\''`)}'`;
+  const escaped = text.replace(/[\\'\u0000-\u001f\u007f]/g, (c) => {
+    if (c === '\\' || c === "'") return `\\${c}`;
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return named[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  });
+  return `$'${escaped}'`;
+}
 
 /**
  * A curl command that sends the same bytes again. A replay reuses the nonce and timestamp, so a
@@ -68,7 +81,8 @@ const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
  */
 export function toCurl(exchange: Exchange): string {
   const { method, url, headers, body } = exchange.request;
-  const parts = ['curl', '-sS', '-i', '-X', method, shellQuote(url)];
+  // A usual method stays bare (-X POST); anything else is one quoted word (a raw method may hold anything).
+  const parts = ['curl', '-sS', '-i', '-X', /^[A-Za-z0-9_-]+$/.test(method) ? method : shellQuote(method), shellQuote(url)];
   for (const [name, value] of headers) parts.push('-H', shellQuote(`${name}: ${value}`));
   if (body !== '') parts.push('--data-binary', shellQuote(body));
   return parts.join(' ');

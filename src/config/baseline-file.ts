@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import { didYouMean } from '../core/did-you-mean';
 import { UserError, UserErrors } from '../core/errors';
+import { assertInputFile, MAX_YAML_FILE_BYTES } from '../core/input-file';
 import type { BaselineEntry } from '../core/types';
 import { schemaErrors } from '../source/schema-errors';
 import { locate, parseYaml, type YamlSource } from '../source/yaml';
@@ -77,6 +78,7 @@ function entryErrors(source: YamlSource, raw: readonly RawEntry[], checks: reado
  * Throws a UserError (one problem) or UserErrors (several), each at `file:line:col`.
  */
 export function loadBaseline(file: string, checks: readonly KnownCheck[], profile: string): LoadedBaseline {
+  assertInputFile(file, 'the baseline file', MAX_YAML_FILE_BYTES);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

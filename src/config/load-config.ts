@@ -8,10 +8,12 @@ import { dirname, resolve } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { isScalar, visit } from 'yaml';
 import { UserError, UserErrors } from '../core/errors';
+import { assertInputFile, inputFileProblem, MAX_KEY_FILE_BYTES, MAX_YAML_FILE_BYTES } from '../core/input-file';
 import { DEFAULT_CARDS } from '../profile/pos';
 import { schemaErrors } from '../source/schema-errors';
-import { locate, parseYaml, type YamlSource } from '../source/yaml';
+import { locate, parseYaml, yamlValue, type YamlSource } from '../source/yaml';
 import { readProviderPrivateKey } from '../viva/aade';
+import { baseUrlProblem, httpUrlProblem } from './http-url';
 import { DEFAULT_VIVA_SETTINGS, type ResolvedTarget, type VivaSettings } from './resolved';
 import schema from './target-config.schema.json';
 
@@ -46,7 +48,7 @@ function expandEnv(source: YamlSource, env: NodeJS.ProcessEnv): void {
     },
   });
   if (errors.length) throw new UserErrors(errors);
-  source.value = source.doc.toJS();
+  source.value = yamlValue(source);
 }
 
 interface RawConfig {
@@ -78,8 +80,11 @@ function vivaSettings(source: YamlSource, raw: NonNullable<RawConfig['viva']> = 
   const at = { file: source.file, ...locate(source, ['viva', 'aade_private_key']) };
   let pem = key;
   if (!key.includes('-----BEGIN')) {
+    const path = resolve(dirname(source.file), key);
+    const problem = inputFileProblem(path, MAX_KEY_FILE_BYTES);
+    if (problem) throw new UserError(`the file "${key}" ${problem}`, at, 'viva.aade_private_key', 'give the path of a PEM file, relative to this config, or the PEM text itself');
     try {
-      pem = readFileSync(resolve(dirname(source.file), key), 'utf8');
+      pem = readFileSync(path, 'utf8');
     } catch (error) {
       throw new UserError(`cannot read the file "${key}": ${(error as NodeJS.ErrnoException).code ?? String(error)}`, at, 'viva.aade_private_key', 'give the path of a PEM file, relative to this config, or the PEM text itself');
     }
@@ -91,6 +96,22 @@ function vivaSettings(source: YamlSource, raw: NonNullable<RawConfig['viva']> = 
     throw new UserError('not an EC P-256 private key in PEM', at, 'viva.aade_private_key', 'e.g. openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt');
   }
   return { ...settings, aadePrivateKeyPem: pem };
+}
+
+/**
+ * The URLs a schema pattern cannot judge (a port of 99999, a host that is none), each an error at
+ * its field, so that no request is ever tried at a URL that cannot be one.
+ */
+function urlErrors(source: YamlSource, raw: RawConfig): void {
+  const errors: UserError[] = [];
+  const checks: Array<[string, string | null]> = [
+    ['base_url', baseUrlProblem(raw.base_url)],
+    ['state_url', raw.state_url === undefined ? null : httpUrlProblem(raw.state_url)],
+  ];
+  for (const [field, problem] of checks) {
+    if (problem) errors.push(new UserError(`the URL ${problem}`, { file: source.file, ...locate(source, [field]) }, field, 'e.g. http://127.0.0.1:8080'));
+  }
+  if (errors.length) throw errors.length === 1 ? errors[0]! : new UserErrors(errors);
 }
 
 /** Parses, expands and validates config text. @throws UserError / UserErrors */
@@ -105,6 +126,7 @@ export function parseTargetConfig(file: string, text: string, env: NodeJS.Proces
     throw errors.length === 1 ? errors[0]! : new UserErrors(errors);
   }
   const raw = source.value as unknown as RawConfig;
+  urlErrors(source, raw);
   const resolved: ResolvedTarget = {
     profile: raw.profile,
     baseUrl: raw.base_url.replace(/\/+$/, ''),
@@ -126,6 +148,7 @@ export function parseTargetConfig(file: string, text: string, env: NodeJS.Proces
 
 /** Reads and resolves a config file. @throws UserError when it cannot be read or is invalid. */
 export function loadTargetConfig(file: string, env: NodeJS.ProcessEnv = process.env): ResolvedTarget {
+  assertInputFile(file, 'the config file', MAX_YAML_FILE_BYTES);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -2,6 +2,7 @@
  * Where a run's target comes from: a config file, a bare URL (signed with the reference
  * target's published test credentials, for `paycert serve`), or the embedded reference target.
  */
+import { baseUrlProblem } from '../config/http-url';
 import { loadTargetConfig } from '../config/load-config';
 import { DEFAULT_VIVA_SETTINGS, type ProfileName, type ResolvedTarget, type VivaSettings } from '../config/resolved';
 import { makeProviderKeys } from '../viva-terminal/provider-key';
@@ -84,13 +85,15 @@ export async function startEmbedded(profile: ProfileName = 'viopay-pos'): Promis
 
 /** `--config` wins; `--target URL` alone uses the reference credentials (of `profile`); neither means embedded. */
 export function targetFromArgs(config: string | undefined, url: string | undefined, profile: ProfileName = 'viopay-pos'): ResolvedTarget | undefined {
+  // Checked before anything uses it: a port of 99999 or a scheme of ftp is one line, exit 2, not `TypeError: Invalid URL`.
+  const urlProblem = url ? baseUrlProblem(url) : null;
+  if (urlProblem) throw new UserError(`--target ${JSON.stringify(url)} ${urlProblem}`, undefined, undefined, 'e.g. --target http://127.0.0.1:8080');
   if (config) {
     const target = loadTargetConfig(config);
     if (url) target.baseUrl = url.replace(/\/+$/, '');
     return target;
   }
   if (url) {
-    if (!/^https?:\/\/[^\s/]+/.test(url)) throw new UserError(`--target must be an http:// or https:// URL, got "${url}"`);
     const stateUrl = `${url.replace(/\/+$/, '')}/_conformance/state`;
     if (profile === 'viva-interapp') return vivaTarget(url, stateUrl, false);
     return profile === 'vpws' ? vpwsReferenceTarget(url, stateUrl, false) : referenceTarget(url, stateUrl, false);

@@ -1,18 +1,21 @@
 /**
  * Loads scenario files: YAML with positions, validation against specs/scenario.schema.json, and
  * the checks a schema cannot make (one operation per step, a known PROFILE clause, unique ids,
- * captures that name an earlier step). Every problem is a UserError at `file:line:col`.
+ * captures that name an earlier step, and ./input-rules.ts: requests that can be sent,
+ * placeholders, patterns and ranges that can hold, operations of the file's profile). Every problem is a UserError at `file:line:col`.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { didYouMean } from '../core/did-you-mean';
 import { UserError, UserErrors } from '../core/errors';
+import { inputFileProblem, MAX_YAML_FILE_BYTES } from '../core/input-file';
 import { clauseById, POS_CLAUSES } from '../profile/clauses';
 import { schemaErrors } from '../source/schema-errors';
 import { formatPath, locate, parseYaml, type DocPath, type YamlSource } from '../source/yaml';
 import schema from '../../specs/scenario.schema.json';
 import { authoringProblems } from './authoring-rules';
+import { inputProblems } from './input-rules';
 import { BUILT_IN_NAMES } from './built-ins';
 import { captureNames } from './interpolate';
 import { OPERATIONS, type LoadedScenario, type ScenarioFile } from './types';
@@ -39,7 +42,7 @@ function semanticErrors(source: YamlSource, file: ScenarioFile): UserError[] {
     } else if (scenario.ref.seed !== undefined && scenario.ref.seed !== clause.seed) {
       errors.push(errorAt(source, at(['ref', 'seed']), `clause ${clause.id} comes from ${clause.seed}, not ${scenario.ref.seed}`));
     }
-    for (const problem of authoringProblems(scenario, file.profile)) errors.push(errorAt(source, at(problem.path), problem.message, problem.hint));
+    for (const problem of [...authoringProblems(scenario, file.profile), ...inputProblems(scenario, file.profile)]) errors.push(errorAt(source, at(problem.path), problem.message, problem.hint));
     const known = new Set<string>(BUILT_IN_NAMES);
     scenario.steps.forEach((step, i) => {
       const ops = OPERATIONS.filter((op) => step[op] !== undefined);
@@ -80,6 +83,9 @@ export function parseScenarioFile(file: string, text: string): LoadedScenario[] 
 const loaded = new Map<string, { stamp: string; scenarios: LoadedScenario[] }>();
 
 export function loadScenarioFile(file: string): LoadedScenario[] {
+  // A FIFO named x.spec.yaml would block the read for ever; a directory or a device is no scenario file.
+  const problem = inputFileProblem(file, MAX_YAML_FILE_BYTES);
+  if (problem) throw new UserError(`the scenario file ${problem}`, { file });
   let text: string;
   let stamp: string;
   try {

@@ -1,9 +1,12 @@
 /**
  * YAML with positions: parse a file keeping a line counter, so any path in the document can be
- * turned back into `line:col` for error messages (scenario files, target config files).
+ * turned back into `line:col` for error messages (scenario files, target config files), within
+ * limits no input file may break (./yaml-limits.ts).
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { UserError } from '../core/errors';
+import { sizeText } from '../core/input-file';
+import { firstAliasOffset, scanProblem, unresolvedAlias, valueProblem, YAML_LIMITS, type YamlLimits } from './yaml-limits';
 
 export type DocPath = ReadonlyArray<string | number>;
 
@@ -14,16 +17,63 @@ export interface YamlSource {
   value: unknown;
 }
 
-/** Parses YAML; a syntax error becomes a UserError at its line and column. */
-export function parseYaml(file: string, text: string): YamlSource {
+/**
+ * Parses YAML within `limits` (yaml-limits.ts: size, depth, string length, alias expansion); a
+ * syntax error or a broken limit becomes one UserError at its line and column, and nothing the
+ * text holds can overflow the stack or make the value grow past what the file says.
+ */
+export function parseYaml(file: string, text: string, limits: YamlLimits = YAML_LIMITS): YamlSource {
+  if (text.length > limits.maxFileChars) {
+    throw new UserError(`the file has ${text.length} characters, more than the ${sizeText(limits.maxFileChars)} paycert reads`, { file });
+  }
   const lines = new LineCounter();
+  const scanned = scanProblem(text, limits);
+  if (scanned) throw new UserError(scanned.message, { file, ...lineColAt(text, scanned.offset) });
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0] ?? lines.linePos(first.pos[0]);
     throw new UserError(`invalid YAML: ${first.message.split('\n')[0]}`, { file, line: pos?.line, col: pos?.col });
   }
-  return { file, doc, lines, value: doc.toJS({ maxAliasCount: 100 }) };
+  const unresolved = unresolvedAlias(doc);
+  if (unresolved) throw new UserError(`the alias *${unresolved.name} names no anchor (&${unresolved.name}) set before it`, { file, ...lines.linePos(unresolved.offset) });
+  const source: YamlSource = { file, doc, lines, value: undefined };
+  source.value = yamlValue(source, limits);
+  return source;
+}
+
+/**
+ * The document's value, refused when its aliases expand too far (the YAML library's bound, and
+ * `maxValues`), or a string, the nesting or the expansion breaks a limit; at the place it does.
+ * A config's `${ENV}` expansion calls it again on the changed document.
+ */
+export function yamlValue(source: YamlSource, limits: YamlLimits = YAML_LIMITS): unknown {
+  let value: unknown;
+  try {
+    value = source.doc.toJS({ maxAliasCount: limits.maxAliasCount });
+  } catch (error) {
+    if (!(error instanceof ReferenceError || error instanceof RangeError)) throw error;
+    // The YAML library refuses aliases of aliases that would expand exponentially (an alias bomb).
+    const at = source.lines.linePos(firstAliasOffset(source.doc));
+    throw new UserError('its aliases expand too far (aliases of aliases: an alias bomb?)', { file: source.file, ...at }, undefined, 'repeat the values instead of aliasing aliases');
+  }
+  const problem = valueProblem(value, limits);
+  if (problem) {
+    const path = problem.path ?? [];
+    throw new UserError(problem.message, { file: source.file, ...locate(source, path) }, path.length ? formatPath(path) : undefined);
+  }
+  return value;
+}
+
+/** Line and column (1-based) of a character offset, counted in the text itself. */
+function lineColAt(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line += 1;
+    start = i + 1;
+  }
+  return { line, col: offset - start + 1 };
 }
 
 /**

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import { UserError, UserErrors } from '../core/errors';
+import { assertInputFile, MAX_YAML_FILE_BYTES } from '../core/input-file';
 import { schemaErrors } from '../source/schema-errors';
 import { locate, parseYaml } from '../source/yaml';
 import { parseIsoWithOffset } from '../viva/dates';
@@ -47,6 +48,7 @@ export function parseBook(file: string, text: string): TransactionBook {
 
 /** Reads a book file. @throws UserError */
 export function readBook(file: string): TransactionBook {
+  assertInputFile(file, 'the transaction book', MAX_YAML_FILE_BYTES);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
