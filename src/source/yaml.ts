@@ -60,7 +60,9 @@ export function yamlValue(source: YamlSource, limits: YamlLimits = YAML_LIMITS):
   const problem = valueProblem(value, limits);
   if (problem) {
     const path = problem.path ?? [];
-    throw new UserError(problem.message, { file: source.file, ...locate(source, path) }, path.length ? formatPath(path) : undefined);
+    // A path of a few steps helps; one 64 levels deep is a line of [0][0]...: the position says enough.
+    const shown = path.length > 0 && path.length <= 8 ? formatPath(path) : undefined;
+    throw new UserError(problem.message, { file: source.file, ...locate(source, path) }, shown);
   }
   return value;
 }
