@@ -9,6 +9,13 @@ export interface Location {
   col?: number;
 }
 
+const CONTROL_NAMES: Record<string, string> = { '\r': '\\r', '\n': '\\n', '\t': '\t' };
+
+/** Text with every line break and control character written as an escape (`\r`, `\n`, `\u0001`), tabs kept. */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => CONTROL_NAMES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export class UserError extends Error {
   override readonly name = 'UserError';
 
@@ -23,12 +30,15 @@ export class UserError extends Error {
     super(message);
   }
 
-  /** `file:line:col: path: message (hint)`. */
+  /**
+   * `file:line:col: path: message (hint)`, on one line whatever its parts hold: a CR, LF or other
+   * control character that came from the input (a key, a value, a file name) is written escaped.
+   */
   oneLine(): string {
     const at = this.where ? [this.where.file, this.where.line, this.where.col].filter((p) => p !== undefined).join(':') + ': ' : '';
     const path = this.path ? `${this.path}: ` : '';
     const hint = this.hint ? ` (${this.hint})` : '';
-    return `${at}${path}${this.message}${hint}`;
+    return escapeControls(`${at}${path}${this.message}${hint}`);
   }
 }
 

@@ -33,7 +33,9 @@ export function parseYaml(file: string, text: string, limits: YamlLimits = YAML_
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0] ?? lines.linePos(first.pos[0]);
-    throw new UserError(`invalid YAML: ${first.message.split('\n')[0]}`, { file, line: pos?.line, col: pos?.col });
+    // The library's message may quote the rest of the line, whatever its length.
+    const said = first.message.split('\n')[0]!;
+    throw new UserError(`invalid YAML: ${said.length > 160 ? `${said.slice(0, 160)}...` : said}`, { file, line: pos?.line, col: pos?.col });
   }
   const unresolved = unresolvedAlias(doc);
   if (unresolved) throw new UserError(`the alias *${unresolved.name} names no anchor (&${unresolved.name}) set before it`, { file, ...lines.linePos(unresolved.offset) });
