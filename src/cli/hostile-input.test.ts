@@ -113,7 +113,7 @@ describe('scenario files: paycert lint (the bin)', () => {
 const withFifo = existsSync('/usr/bin/mkfifo') || existsSync('/bin/mkfifo') ? describe : describe.skip;
 
 withFifo('files that are not regular files (the bin; a read that blocked would be killed at 60 s)', () => {
-  it('a FIFO given to lint, viva lint --file, serve --book, run --config and as aade_private_key is refused, never opened', async () => {
+  it('a FIFO given to lint, viva lint --file, serve --book, run --config, --baseline or --sign-key, or as aade_private_key is refused, never opened', async () => {
     // Arrange
     const fifo = join(dir, 'pipe.spec.yaml');
     execFileSync('mkfifo', [fifo]);
@@ -124,6 +124,8 @@ withFifo('files that are not regular files (the bin; a read that blocked would b
       [['viva', 'lint', '--file', fifo], `paycert: ${fifo}: viva lint: --file: the file is a FIFO (named pipe), not a regular file\n`],
       [['serve', '--profile', 'viva-interapp', '--port', '0', '--book', fifo], `paycert: ${fifo}: the transaction book is a FIFO (named pipe), not a regular file\n`],
       [['run', '--config', fifo, '--reports', join(dir, 'reports')], `paycert: ${fifo}: the config file is a FIFO (named pipe), not a regular file\n`],
+      [['run', '--baseline', fifo, '--reports', join(dir, 'reports')], `paycert: ${fifo}: the baseline file is a FIFO (named pipe), not a regular file\n`],
+      [['run', '--sign-key', fifo, '--reports', join(dir, 'reports')], `paycert: --sign-key ${fifo}: the key file is a FIFO (named pipe), not a regular file\n`],
       [
         ['run', '--config', config, '--reports', join(dir, 'reports')],
         `paycert: ${config}:4:21: viva.aade_private_key: the file "${fifo}" is a FIFO (named pipe), not a regular file (give the path of a PEM file, relative to this config, or the PEM text itself)\n`,

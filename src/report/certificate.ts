@@ -8,6 +8,7 @@
 import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { UserError } from '../core/errors';
+import { inputFileProblem, MAX_KEY_FILE_BYTES } from '../core/input-file';
 import type { CheckStatus, Counts, Level, RunFilters, RunIdentity, RunReport, RunTarget, Verdict } from '../core/types';
 
 export const CERTIFICATE_FILE = 'certificate.json';
@@ -142,6 +143,9 @@ export function keyFingerprint(publicKey: KeyObject): string {
 }
 
 function readKeyFile(option: string, file: string): string {
+  // A FIFO would block the read for ever: refused unless a regular file of key size.
+  const problem = inputFileProblem(file, MAX_KEY_FILE_BYTES);
+  if (problem) throw new UserError(`${option} ${file}: the key file ${problem}`);
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
