@@ -111,3 +111,20 @@ describe('parseTargetConfig, profile viva-interapp', () => {
     expect(wrong[0]).not.toContain('PRIVATE KEY');
   });
 });
+
+describe('parseTargetConfig, hostile input (issue 14)', () => {
+  it('refuses a base_url or state_url no request can go to, at its line', () => {
+    const text = GOOD.replace('http://127.0.0.1:8080/\n', 'http://127.0.0.1:99999/\n').replace('http://127.0.0.1:8080/_conformance', 'http://:8080/_conformance');
+    expect(messages(() => parseTargetConfig('t.yaml', text, { VIOPAY_HMAC_SECRET: 'x' }))).toEqual([
+      't.yaml:2:11: base_url: the URL has the port "99999": a port is a number from 1 to 65535 (e.g. http://127.0.0.1:8080)',
+      't.yaml:7:12: state_url: the URL has no host (e.g. http://127.0.0.1:8080)',
+    ]);
+  });
+
+  it('refuses an environment reference that is not one instead of sending it as a literal secret', () => {
+    const text = GOOD.replace('${VIOPAY_HMAC_SECRET}', '${VIOPAY_HMAC_SECRET');
+    expect(messages(() => parseTargetConfig('t.yaml', text, { VIOPAY_HMAC_SECRET: 'x' }))).toEqual([
+      't.yaml:5:14: "${VIOPAY_HMAC_SECRET" is not an environment reference (write ${NAME}, NAME of letters, digits and _)',
+    ]);
+  });
+});

@@ -30,12 +30,30 @@ const HINTS: Record<string, string> = {
 
 const ENV_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
+/** The first `${` of `text` that does not start a whole `${NAME}` (up to its `}` or 40 characters), or null. */
+function brokenReference(text: string): string | null {
+  const whole = /\$\{[A-Za-z_][A-Za-z0-9_]*\}/y;
+  for (let at = text.indexOf('${'); at !== -1; at = text.indexOf('${', at + 1)) {
+    whole.lastIndex = at;
+    if (whole.test(text)) continue;
+    const close = text.indexOf('}', at);
+    return text.slice(at, close === -1 ? at + 40 : Math.min(close + 1, at + 40));
+  }
+  return null;
+}
+
 /** Replaces `${NAME}` in every string scalar; an unset variable is an error at that field. */
 function expandEnv(source: YamlSource, env: NodeJS.ProcessEnv): void {
   const errors: UserError[] = [];
   visit(source.doc, {
     Scalar(_key, node) {
       if (!isScalar(node) || typeof node.value !== 'string' || !node.value.includes('${')) return;
+      // `${NAME` unclosed or `${}` would otherwise be sent as a literal secret, and refused by the target for a reason no one sees.
+      const broken = brokenReference(node.value);
+      if (broken) {
+        errors.push(new UserError(`${JSON.stringify(broken)} is not an environment reference`, { file: source.file, ...source.lines.linePos(node.range?.[0] ?? 0) }, undefined, 'write ${NAME}, NAME of letters, digits and _'));
+        return;
+      }
       node.value = node.value.replace(ENV_REF, (_m, name: string) => {
         const value = env[name];
         if (value === undefined || value === '') {
