@@ -24,6 +24,7 @@ describe('matchValue', () => {
     ['declined', { not: 'approved' }, null],
     ['approved', { not: 'approved' }, 'not "approved"'],
     ['ch_1', { pattern: '^ch_' }, null],
+    ['ch_(1', { pattern: '^ch_(1$' }, 'a string matching /^ch_(1$/, which is not a regular expression once its placeholders are filled'],
     [12, { type: 'integer' }, null],
     ['12', { type: 'number' }, 'of type number'],
     ['', { non_empty: true }, 'non-empty'],

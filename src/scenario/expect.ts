@@ -42,7 +42,16 @@ export function matchValue(value: unknown, matcher: Matcher): string | null {
   if ('equals' in m) return isDeepStrictEqual(value, m.equals) ? null : `equal to ${JSON.stringify(m.equals)}`;
   if (m.one_of !== undefined) return m.one_of.some((v) => isDeepStrictEqual(value, v)) ? null : `one of ${JSON.stringify(m.one_of)}`;
   if ('not' in m) return isDeepStrictEqual(value, m.not) ? `not ${JSON.stringify(m.not)}` : null;
-  if (m.pattern !== undefined) return typeof value === 'string' && new RegExp(m.pattern).test(value) ? null : `a string matching /${m.pattern}/`;
+  if (m.pattern !== undefined) {
+    // lint compiled the pattern; a placeholder filled with what a target answered (a `(`, say) may still break it.
+    let pattern: RegExp;
+    try {
+      pattern = new RegExp(m.pattern);
+    } catch {
+      return `a string matching /${m.pattern}/, which is not a regular expression once its placeholders are filled`;
+    }
+    return typeof value === 'string' && pattern.test(value) ? null : `a string matching /${m.pattern}/`;
+  }
   if (m.type !== undefined) {
     const actual = typeName(value);
     return actual === m.type || (m.type === 'number' && actual === 'integer') ? null : `of type ${m.type}`;
