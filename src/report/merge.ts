@@ -3,6 +3,7 @@
  * Counts and verdict are recomputed with the core's own rules (core/verdict.ts), never summed.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { inputFileProblem } from '../core/input-file';
 import { join } from 'node:path';
 import type { CheckResult, CheckStatus, CoverageRow, RunFilters, RunReport, RunTarget } from '../core/types';
 import { countResults, isPartial, verdictOf } from '../core/verdict';
@@ -183,6 +184,9 @@ function problemOf(value: unknown): string | undefined {
   return undefined;
 }
 
+/** The largest report.json paycert reads back (a report of every check with capped evidence is far smaller). */
+const MAX_REPORT_BYTES = 512 * 1024 * 1024;
+
 /**
  * The RunReport in `dir/report.json` (or in `dir` itself when it is a file), checked to be a
  * paycert report. Throws an Error naming the file when it is missing, not JSON, or not a report.
@@ -190,6 +194,9 @@ function problemOf(value: unknown): string | undefined {
  */
 export function readReport(dir: string): RunReport {
   const file = existsSync(dir) && statSync(dir).isFile() ? dir : join(dir, REPORT_FILE);
+  // A FIFO or a device would block the read, a huge file exhaust memory: looked at first.
+  const unreadable = inputFileProblem(file, MAX_REPORT_BYTES);
+  if (unreadable) throw new Error(`paycert: ${file} ${unreadable}`);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -6,6 +6,7 @@
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { inputFileProblem } from '../core/input-file';
 import { join } from 'node:path';
 import { UserError } from '../core/errors';
 import { buildCertificate, canonicalJson, CERTIFICATE_FILE, CERTIFICATE_FORMAT, digestOf, keyFingerprint, signatureVerifies, type Certificate } from './certificate';
@@ -63,6 +64,8 @@ function problemOf(value: unknown): string | undefined {
 export function readCertificate(dir: string): Certificate {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`verify-report: ${dir} is not a directory`, undefined, undefined, 'name the reports folder of a run, e.g. reports');
   const file = join(dir, CERTIFICATE_FILE);
+  const unreadable = inputFileProblem(file, 64 * 1024 * 1024);
+  if (unreadable) throw new UserError(`verify-report: ${file} ${unreadable}`);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -88,6 +91,11 @@ function fileFindings(dir: string, certificate: Certificate): Finding[] {
     const path = join(dir, name);
     if (!existsSync(path)) {
       findings.push({ word: 'MISSING', subject: name, text: 'listed in the certificate, not in the directory', ok: false });
+      continue;
+    }
+    const special = inputFileProblem(path, Number.MAX_SAFE_INTEGER);
+    if (special) {
+      findings.push({ word: 'ALTERED', subject: name, text: special, ok: false });
       continue;
     }
     const actual = digestOf(readFileSync(path));
