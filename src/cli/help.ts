@@ -39,7 +39,12 @@ Options:
   --strict         a SHOULD failure (warning) also fails certification
   --tag T          only scenarios tagged T (repeatable)
   --check ID       only this check (repeatable)
-  --timeout S      per-request timeout in seconds (default: 10)
+  --timeout S      per-request timeout in seconds (default: 10): the whole exchange,
+                   connect, headers and body
+  --max-answer-bytes N
+                   read at most N bytes of any answer (65536, 64KiB, 4MiB; default 4MiB): a
+                   larger one is cut and fails its check ("answer larger than ...: truncated")
+  --max-time S     end the run after S seconds: checks not started by then fail as not run
   --shard I/N      run shard I of N (merge the shards' reports with 'paycert merge')
   --no-pact        leave out the Pact contract's checks
   --baseline FILE  expected failures (YAML list: check, reason, ticket, expires): a listed
@@ -121,6 +126,9 @@ Options:
   --config FILE    target config to use instead of the one the report names
   --target URL     target base URL to use instead of the report's
   --timeout S      per-request timeout in seconds (default: the run's, else 10)
+  --max-answer-bytes N
+                   read at most N bytes of any answer (65536, 64KiB, 4MiB; default: the run's, else 4MiB): a
+                   larger one is cut and fails its check ("answer larger than ...: truncated")
   -h, --help       this help
 
 Exit codes: 0 fixed, 1 still failing, 2 the replay could not run (no such report, a check the
@@ -181,6 +189,7 @@ Exit codes: 0 both scores 100%, 1 a fault was missed or a variation failed, 2 ba
 
 export const PACT_HELP = `Usage: paycert pact generate [--out DIR] [--consumer NAME] [--provider NAME]
        paycert pact verify [--config FILE | --target URL] [--pact FILE] [--timeout S]
+                           [--max-answer-bytes N]
 
 generate  runs the Pact consumer tests (pact-js PactV4 and its mock server, on jest) made from
           the contract scenarios of specs/ (those with a 'contract' block) and writes the contract

@@ -16,6 +16,20 @@ import { PACT_HELP } from './help';
 import { PACKAGE_ROOT, type Io } from './io';
 import { probeTarget } from './probe';
 import { redactorOf } from '../config/redactor-of';
+import { MESSAGE_CHARS } from '../core/evidence';
+import type { Redactor } from '../core/redactor';
+import type { InteractionVerdict } from '../pact/verify';
+import { answerBudget } from './budgets';
+
+/**
+ * The verdicts as they may leave the process: redacted, each message at most MESSAGE_CHARS (Pact's
+ * mismatches can quote a whole answer). A message is cut before it is masked, so its cut end goes
+ * through the redactor's cut-text masking (half a secret is masked too).
+ */
+function boundedVerdicts(verdicts: InteractionVerdict[], redactor: Redactor): InteractionVerdict[] {
+  const message = (text: string) => (text.length <= MESSAGE_CHARS ? redactor.text(text) : `${redactor.cutText(text.slice(0, MESSAGE_CHARS))}... (${text.length} characters, first ${MESSAGE_CHARS} shown)`);
+  return verdicts.map((v) => redactor.value({ ...v, messages: v.messages.map(message) }));
+}
 
 async function generate(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parse('pact generate', argv, { out: { type: 'string' }, consumer: { type: 'string' }, provider: { type: 'string' } });
@@ -41,7 +55,7 @@ async function generate(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function verify(argv: readonly string[], io: Io): Promise<number> {
-  const { values } = parse('pact verify', argv, { config: { type: 'string' }, target: { type: 'string' }, pact: { type: 'string' }, timeout: { type: 'string' }, 'json-out': { type: 'string' } });
+  const { values } = parse('pact verify', argv, { config: { type: 'string' }, target: { type: 'string' }, pact: { type: 'string' }, timeout: { type: 'string' }, 'max-answer-bytes': { type: 'string' }, 'json-out': { type: 'string' } });
   if (values.help) return void io.out.write(PACT_HELP), EXIT.certified;
   const file = resolve(values.pact ?? contractFile(join(PACKAGE_ROOT, 'contracts'), DEFAULT_NAMES));
   try {
@@ -49,21 +63,23 @@ async function verify(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     throw new UserError(`not a readable Pact file: ${(error as Error).message.split('\n')[0]}`, { file });
   }
-  const timeoutMs = seconds('timeout', values.timeout, 10) * 1000;
-  // A run's own child gets its target through the environment, as jest workers do.
+  // A run's own child gets its target and budgets through the environment, as jest workers do.
+  const run = importRunContext();
+  const timeoutMs = values.timeout === undefined && run ? run.options.timeoutMs : seconds('timeout', values.timeout, 10) * 1000;
+  const maxAnswerBytes = answerBudget(values['max-answer-bytes']) ?? run?.options.maxAnswerBytes;
   // The contract says which API it is for (its interactions' profile).
   const profile = paycertInteractions(readContract(file))[0]?.comments.paycert.profile ?? 'viopay-pos';
-  let target = targetFromArgs(values.config, values.target, profile) ?? importRunContext()?.target;
+  let target = targetFromArgs(values.config, values.target, profile) ?? run?.target;
   let embedded;
   if (target) io.redactor = redactorOf(target);
-  if (target) await probeTarget(target.baseUrl, timeoutMs);
+  if (target) await probeTarget(target.baseUrl, timeoutMs, maxAnswerBytes);
   else ({ target, running: embedded } = await startEmbedded(profile));
   // The verdicts quote what the target answered: they leave this process redacted.
   const redactor = redactorOf(target);
   try {
     // pact-js is loaded when a verification runs, not at every start of the bin.
     const { verifyContract } = await import('../pact/verify');
-    const verdicts = redactor.value(await verifyContract(file, target, timeoutMs));
+    const verdicts = boundedVerdicts(await verifyContract(file, target, timeoutMs, maxAnswerBytes), redactor);
     if (values['json-out']) writeFileSync(values['json-out'], JSON.stringify(verdicts));
     for (const v of verdicts) io.out.write(`${v.status.toUpperCase().padEnd(7)} ${v.description}${v.messages.length ? `\n        ${v.messages.join('\n        ')}` : ''}\n`);
     const failed = verdicts.filter((v) => v.status === 'failed').length;

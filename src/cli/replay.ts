@@ -24,11 +24,14 @@ import { parse, seconds } from './args';
 import { REPLAY_HELP } from './help';
 import { PACKAGE_ROOT, type Io } from './io';
 import { probeTarget } from './probe';
+import { answerBudget } from './budgets';
+import { boundResult } from '../core/evidence';
 
 const OPTIONS = {
   config: { type: 'string' },
   target: { type: 'string' },
   timeout: { type: 'string' },
+  'max-answer-bytes': { type: 'string' },
 } as const;
 
 /** Where the report's run pointed: the options its failure's replay recorded, else the report's own fields. */
@@ -36,15 +39,17 @@ interface ReplayTarget {
   config?: string;
   target?: string;
   timeoutS?: number;
+  maxAnswerBytes?: number;
 }
 
-/** Reads `--config`, `--target` and `--timeout` back out of a recorded replay's target options. */
+/** Reads `--config`, `--target`, `--timeout` and `--max-answer-bytes` back out of a recorded replay's target options. */
 function recordedTarget(args: readonly string[]): ReplayTarget {
   const found: ReplayTarget = {};
   for (let i = 0; i < args.length - 1; i++) {
     if (args[i] === '--config') found.config = args[i + 1]!;
     if (args[i] === '--target') found.target = args[i + 1]!;
     if (args[i] === '--timeout' && Number(args[i + 1]) > 0) found.timeoutS = Number(args[i + 1]);
+    if (args[i] === '--max-answer-bytes' && Number.isSafeInteger(Number(args[i + 1])) && Number(args[i + 1]) > 0) found.maxAnswerBytes = Number(args[i + 1]);
   }
   return found;
 }
@@ -83,8 +88,8 @@ function registeredCheck(id: string, profile: string): Check {
 }
 
 /** Runs the check against `target` as a run would: clock aligned (POS), the failure's seed and path. */
-async function runAgain(check: Check, target: ResolvedTarget, timeoutMs: number, result: CheckResult): Promise<CheckResult> {
-  const env = envFor(target, randomBytes(6).toString('hex'), timeoutMs);
+async function runAgain(check: Check, target: ResolvedTarget, timeoutMs: number, maxAnswerBytes: number | undefined, result: CheckResult): Promise<CheckResult> {
+  const env = envFor(target, randomBytes(6).toString('hex'), timeoutMs, maxAnswerBytes);
   if (target.profile === 'viopay-pos') env.client.setClockOffset(await estimateClockOffset(env.client).catch(() => 0));
   const replay = result.failure?.replay ?? {};
   const params: RunParams = {
@@ -115,6 +120,7 @@ export async function replayCommand(argv: readonly string[], io: Io): Promise<nu
   const config = given ? values.config : recorded.config;
   const url = given ? values.target : recorded.target;
   const timeoutMs = seconds('timeout', values.timeout, recorded.timeoutS ?? DEFAULT_TIMEOUT_S) * 1000;
+  const maxAnswerBytes = answerBudget(values['max-answer-bytes']) ?? recorded.maxAnswerBytes;
 
   let target = targetFromArgs(config, url, profile);
   if (target && target.profile !== profile) throw new UserError(`the report is of profile ${profile}, but the config says profile: ${target.profile}`, { file: target.source });
@@ -123,13 +129,13 @@ export async function replayCommand(argv: readonly string[], io: Io): Promise<nu
   const redactor = redactorOf(target);
   io.redactor = redactor;
   try {
-    if (!target.embedded) await probeTarget(target.baseUrl, timeoutMs);
+    if (!target.embedded) await probeTarget(target.baseUrl, timeoutMs, maxAnswerBytes);
     const skip = missingNeed(check.info.needs, target);
     if (skip) throw new UserError(`${id} cannot run against ${target.source}: ${skip}`);
     io.out.write(`paycert replay: [${id}] ${check.info.title} against ${redactor.text(target.embedded ? `a fresh ${target.source}` : target.baseUrl)}\n`);
     io.out.write(`  it ${before.status === 'warning' ? 'warned' : 'failed'} in ${reportPath} (${report.startedAt}): ${before.failure?.message ?? 'no message'}\n`);
-    const args = targetArgs({ ...(config !== undefined && { config }), ...(url !== undefined && { target: url }), profile, timeoutMs });
-    const after = redactor.value(withReplayTarget(await runAgain(check, target, timeoutMs, before), args));
+    const args = targetArgs({ ...(config !== undefined && { config }), ...(url !== undefined && { target: url }), profile, timeoutMs, ...(maxAnswerBytes !== undefined && { maxAnswerBytes }) });
+    const after = boundResult(redactor.value(withReplayTarget(await runAgain(check, target, timeoutMs, maxAnswerBytes, before), args)));
     if (after.status === 'passed') {
       io.out.write(`FIXED: ${id} passes now\n`);
       return EXIT.certified;

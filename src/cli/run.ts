@@ -21,6 +21,7 @@ import { parse, seconds } from './args';
 import { RUN_HELP } from './help';
 import { PACKAGE_ROOT, type Io } from './io';
 import { probeTarget } from './probe';
+import { answerBudget } from './budgets';
 import { loadBaseline } from '../config/baseline-file';
 import { readSigningKey } from '../report/certificate';
 import { preflight } from '../run/preflight';
@@ -54,6 +55,7 @@ const OPTIONS = {
   'no-preflight': { type: 'boolean' },
   concurrency: { type: 'string' },
   'max-time': { type: 'string' },
+  'max-answer-bytes': { type: 'string' },
 } as const;
 
 function checkSelection(registered: readonly Check[], tags: readonly string[], checks: readonly string[]): void {
@@ -104,6 +106,7 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
     return EXIT.certified;
   }
   const timeoutMs = seconds('timeout', values.timeout, 10) * 1000;
+  const maxAnswerBytes = answerBudget(values['max-answer-bytes']);
   // Before anything else: a run that cannot write its reports stops at once (exit 2).
   const reportsProblem = reportsDirProblem(resolve(values.reports ?? 'reports'));
   if (reportsProblem) throw new UserError(`--reports: ${reportsProblem}`);
@@ -133,17 +136,17 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   let embedded: { close(): Promise<void> } | undefined;
   if (target) io.redactor = redactorOf(target);
   if (target) {
-    await probeTarget(target.baseUrl, timeoutMs);
+    await probeTarget(target.baseUrl, timeoutMs, maxAnswerBytes);
     // A refused known-good request means every check would fail for the user's reason: say which, exit 2.
-    const diagnosis = values['no-preflight'] ? null : await preflight(target, timeoutMs);
+    const diagnosis = values['no-preflight'] ? null : await preflight(target, timeoutMs, maxAnswerBytes);
     if (diagnosis) throw new UserError(diagnosis);
   }
   else ({ target, running: embedded } = await startEmbedded(profile));
 
   const reportsDir = resolve(values.reports ?? 'reports');
   // A failure's replay names this target as it was given here: pasted, it runs against it again.
-  const replayTarget = targetArgs({ ...(values.config !== undefined && { config: values.config }), ...(values.target !== undefined && { target: values.target }), profile, timeoutMs });
-  const options = newRunOptions({ reportsDir, strict: values.strict ?? false, tags, checks, timeoutMs, console: true, targetArgs: replayTarget, ...replay, ...(values['no-pact'] && { excludeTags: ['pact'] }) });
+  const replayTarget = targetArgs({ ...(values.config !== undefined && { config: values.config }), ...(values.target !== undefined && { target: values.target }), profile, timeoutMs, ...(maxAnswerBytes !== undefined && { maxAnswerBytes }) });
+  const options = newRunOptions({ reportsDir, strict: values.strict ?? false, tags, checks, timeoutMs, ...(maxAnswerBytes !== undefined && { maxAnswerBytes }), console: true, targetArgs: replayTarget, ...replay, ...(values['no-pact'] && { excludeTags: ['pact'] }) });
   if (baseline) options.baseline = baseline;
   if (signKeyFile !== undefined) options.signKeyFile = signKeyFile;
   try {

@@ -8,7 +8,7 @@ import { EnvelopeError, type EnvelopeFailure } from '../crypto/envelope-errors';
 import { kcvMatches } from '../crypto/kcv';
 import { formatIssues, validate, type SchemaName } from '../schemas/validator';
 import type { PosCredentials } from './credentials';
-import type { WireResponse } from './wire';
+import { describeBytes, type WireResponse } from './wire';
 
 export type AnswerProblem =
   | { kind: 'not-json'; message: string }
@@ -35,6 +35,15 @@ export interface Decoded {
   problems: AnswerProblem[];
 }
 
+/**
+ * The problem of an answer cut at the answer budget, said with the budget ("answer larger than
+ * 4 MiB: truncated"); null for a whole answer. Every client reports it first: the rest of what
+ * it found follows from the cut.
+ */
+export function truncationProblem(res: WireResponse): AnswerProblem | null {
+  return res.truncated ? { kind: 'truncated', message: `answer larger than ${describeBytes(res.body.length)}: truncated (the answer budget, --max-answer-bytes)` } : null;
+}
+
 function schemaProblem(schema: SchemaName, value: unknown): AnswerProblem | null {
   const result = validate(schema, value);
   return result.ok ? null : { kind: 'schema', schema, message: `${schema}: ${formatIssues(result.errors)}` };
@@ -43,7 +52,8 @@ function schemaProblem(schema: SchemaName, value: unknown): AnswerProblem | null
 /** Decodes `res`; `plaintextSchema` is the schema of the 200 plaintext (none for raw calls). */
 export function decodeAnswer(res: WireResponse, creds: PosCredentials, plaintextSchema?: SchemaName): Decoded {
   const decoded: Decoded = { problems: [] };
-  if (res.truncated) decoded.problems.push({ kind: 'truncated', message: `answer larger than ${res.body.length} bytes` });
+  const cut = truncationProblem(res);
+  if (cut) decoded.problems.push(cut);
   try {
     decoded.json = JSON.parse(res.body.toString('utf8'));
   } catch {

@@ -1,7 +1,7 @@
 /** What reports get: redacted exchanges (no secret, PAN as 6 + 4, no PIN block) and a curl replay. */
 import { buildRequest } from './build';
 import type { PosCredentials } from './credentials';
-import { recordExchange, toCurl } from './exchange';
+import { cutNote, EVIDENCE_BODY_BYTES, recordExchange, recordPlainExchange, toCurl } from './exchange';
 import { sampleCharge } from './fixtures';
 import { redactText } from './redact';
 
@@ -30,6 +30,47 @@ describe('recordExchange', () => {
     expect(text).not.toContain(creds.hmacSecret);
     expect(text).not.toContain(creds.msk.toString('hex'));
     expect(text).toContain('411111******1111');
+  });
+});
+
+describe('recordExchange: bounded evidence', () => {
+  const wire = { method: 'POST', path: '/pos/charge', query: '', headers: [] as Array<[string, string]>, body: Buffer.from('{}') };
+  const answer = (body: Buffer, truncated = false) => ({ status: 200, headers: {}, body, truncated, durationMs: 1 });
+
+  it('keeps a small answer whole, not marked cut', () => {
+    // Act
+    const exchange = recordExchange('http://t', wire, answer(Buffer.from('{"a":1}')));
+    // Assert
+    expect(exchange.response).toEqual({ status: 200, headers: {}, body: '{"a":1}', truncated: false });
+    expect(cutNote(exchange.response!)).toBeNull();
+  });
+
+  it('keeps the first 16 KiB of a larger answer and its size, and says so', () => {
+    // Arrange: a card number past the cut, one before it
+    const body = Buffer.concat([Buffer.from('pan 4111111111111111 '), Buffer.alloc(10 * 1024 * 1024, 0x61), Buffer.from(' 4000000000000002')]);
+    // Act
+    const exchange = recordExchange('http://t', wire, answer(body));
+    // Assert
+    expect(Buffer.byteLength(exchange.response!.body)).toBeLessThanOrEqual(EVIDENCE_BODY_BYTES);
+    expect(exchange.response!.body.startsWith('pan 411111******1111 aaa')).toBe(true);
+    expect(exchange.response).toMatchObject({ truncated: true, bytes: body.length });
+    expect(cutNote(exchange.response!)).toBe(`${body.length} bytes, first 16 KiB shown`);
+  });
+
+  it('an answer the transport cut at the answer budget says that budget', () => {
+    // Act
+    const exchange = recordExchange('http://t', wire, answer(Buffer.alloc(4 * 1024 * 1024, 0x62), true));
+    // Assert
+    expect(exchange.response).toMatchObject({ truncated: true, overBudget: true, bytes: 4 * 1024 * 1024 });
+    expect(cutNote(exchange.response!)).toBe('answer larger than 4 MiB (the answer budget): truncated; first 16 KiB shown');
+  });
+
+  it('a state hook answer is bounded the same way', () => {
+    // Act
+    const exchange = recordPlainExchange('http://t/_conformance/state', {}, { status: 500, headers: {}, body: 'e'.repeat(100_000) }, 2);
+    // Assert
+    expect(exchange.response).toMatchObject({ truncated: true, bytes: 100_000 });
+    expect(exchange.response!.body).toHaveLength(EVIDENCE_BODY_BYTES);
   });
 });
 

@@ -1,9 +1,14 @@
 /**
  * One request and its answer as reports show them: redacted (no secret, no full PAN, no PIN
- * block) and replayable with the curl command `toCurl` writes.
+ * block), replayable with the curl command `toCurl` writes, and bounded: an answer's body keeps
+ * its first EVIDENCE_BODY_BYTES and says how large it was, so a report grows with the number of
+ * checks, not with what a target sends.
  */
-import { redactBody, redactValue } from './redact';
-import { requestTarget, type WireRequest, type WireResponse } from './wire';
+import { redactBody, redactText, redactValue } from './redact';
+import { describeBytes, requestTarget, type WireRequest, type WireResponse } from './wire';
+
+/** How much of an answer's body an exchange keeps (the start; its size is said). */
+export const EVIDENCE_BODY_BYTES = 16 * 1024;
 
 export interface Exchange {
   request: {
@@ -19,7 +24,12 @@ export interface Exchange {
     status: number;
     headers: Record<string, string>;
     body: string;
+    /** True when `body` is only the start of the answer (see `bytes` and `overBudget`). */
     truncated: boolean;
+    /** The answer's body size in bytes as read, when `body` shows only its start. */
+    bytes?: number;
+    /** The answer was larger still: reading stopped at the answer budget (`bytes`). */
+    overBudget?: boolean;
     /** The decrypted answer, redacted. */
     plaintext?: unknown;
   };
@@ -40,23 +50,45 @@ export function recordExchange(baseUrl: string, wire: WireRequest, res?: WireRes
   };
   if (wire.plaintext !== undefined) exchange.request.plaintext = redactValue(wire.plaintext);
   if (res) {
-    exchange.response = { status: res.status, headers: res.headers, body: redactBody(res.body), truncated: res.truncated };
+    exchange.response = { status: res.status, headers: res.headers, ...shownBody(res.body, res.truncated) };
     if (plaintext !== undefined) exchange.response.plaintext = redactValue(plaintext);
   }
   return exchange;
+}
+
+type ShownBody = Pick<NonNullable<Exchange['response']>, 'body' | 'truncated' | 'bytes' | 'overBudget'>;
+
+/**
+ * An answer's body as an exchange keeps it: whole (redacted field by field when it is JSON) up to
+ * EVIDENCE_BODY_BYTES, else its start (masked as text: cut JSON does not parse) with its size.
+ * `overBudget`: the transport already cut it at the answer budget.
+ */
+function shownBody(body: Buffer, overBudget: boolean): ShownBody {
+  if (body.length <= EVIDENCE_BODY_BYTES) return { body: redactBody(body), truncated: overBudget, ...(overBudget && { bytes: body.length, overBudget }) };
+  return { body: redactText(body.subarray(0, EVIDENCE_BODY_BYTES).toString('utf8')), truncated: true, bytes: body.length, ...(overBudget && { overBudget }) };
+}
+
+/** What was cut of an answer's body, for a reader ("10485760 bytes, first 16 KiB shown"); null when it is whole. */
+export function cutNote(response: NonNullable<Exchange['response']>): string | null {
+  if (!response.truncated) return null;
+  if (response.bytes === undefined) return 'the client kept only the start of this body';
+  const shown = describeBytes(Math.min(response.bytes, EVIDENCE_BODY_BYTES));
+  return response.overBudget
+    ? `answer larger than ${describeBytes(response.bytes)} (the answer budget): truncated; first ${shown} shown`
+    : `${response.bytes} bytes, first ${shown} shown`;
 }
 
 /**
  * A plain JSON request (the state hook) and its answer, recorded like a signed one so that a
  * failure's step sequence shows it too.
  */
-export function recordPlainExchange(url: string, json: unknown, answer: { status: number; headers: Record<string, string>; body: string } | { transportError: string }, durationMs: number): Exchange {
+export function recordPlainExchange(url: string, json: unknown, answer: { status: number; headers: Record<string, string>; body: string; truncated?: boolean } | { transportError: string }, durationMs: number): Exchange {
   const exchange: Exchange = {
     request: { method: 'POST', url, headers: [['Content-Type', 'application/json']], body: redactBody(Buffer.from(JSON.stringify(json))) },
     durationMs,
   };
   if ('transportError' in answer) exchange.transportError = answer.transportError;
-  else exchange.response = { status: answer.status, headers: answer.headers, body: redactBody(Buffer.from(answer.body)), truncated: false };
+  else exchange.response = { status: answer.status, headers: answer.headers, ...shownBody(Buffer.from(answer.body), answer.truncated ?? false) };
   return exchange;
 }
 

@@ -9,9 +9,21 @@ export interface PlainAnswer {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** The body was cut at the answer budget. */
+  truncated: boolean;
 }
 
-export async function plainRequest(url: string, options: { method: string; json?: unknown; timeoutMs: number }): Promise<PlainAnswer> {
+export interface PlainOptions {
+  method: string;
+  json?: unknown;
+  /** The whole exchange's deadline, ms. */
+  timeoutMs: number;
+  /** The answer budget (default: the transport's). */
+  maxResponseBytes?: number;
+}
+
+/** @throws TransportError when no whole answer came in time. */
+export async function plainRequest(url: string, options: PlainOptions): Promise<PlainAnswer> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -20,6 +32,7 @@ export async function plainRequest(url: string, options: { method: string; json?
   }
   const body = options.json === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(options.json));
   const headers: Array<[string, string]> = options.json === undefined ? [] : [['Content-Type', 'application/json']];
-  const answer = await send(parsed.origin, { method: options.method, path: parsed.pathname, query: parsed.search.slice(1), headers, body }, { timeoutMs: options.timeoutMs });
-  return { status: answer.status, headers: answer.headers, body: answer.body.toString('utf8') };
+  const budget = { timeoutMs: options.timeoutMs, ...(options.maxResponseBytes !== undefined && { maxResponseBytes: options.maxResponseBytes }) };
+  const answer = await send(parsed.origin, { method: options.method, path: parsed.pathname, query: parsed.search.slice(1), headers, body }, budget);
+  return { status: answer.status, headers: answer.headers, body: answer.body.toString('utf8'), truncated: answer.truncated };
 }

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PosClient } from './pos-client';
 import type { PosCredentials } from './credentials';
-import { send, TransportError } from './transport';
+import { DEFAULT_MAX_ANSWER_BYTES, send, TransportError } from './transport';
 import type { WireRequest } from './wire';
 
 const wire = (path: string): WireRequest => ({ method: 'POST', path, query: '', headers: [], body: Buffer.from('{}') });
@@ -48,10 +48,23 @@ describe('transport', () => {
     await expect(send(url, wire('/hang'), { timeoutMs: 200 })).rejects.toMatchObject({ kind: 'timeout' });
   });
 
-  it('reads at most 1 MiB of a 10 MiB answer and says it was cut', async () => {
+  it('reads at most the default answer budget (4 MiB) of a 10 MiB answer and says it was cut', async () => {
     const res = await send(url, wire('/huge'));
-    expect(res.body.length).toBe(1024 * 1024);
+    expect(res.body.length).toBe(DEFAULT_MAX_ANSWER_BYTES);
+    expect(DEFAULT_MAX_ANSWER_BYTES).toBe(4 * 1024 * 1024);
     expect(res.truncated).toBe(true);
+  });
+
+  it('reads at most maxResponseBytes when given', async () => {
+    const res = await send(url, wire('/huge'), { maxResponseBytes: 1000 });
+    expect(res.body.length).toBe(1000);
+    expect(res.truncated).toBe(true);
+  });
+
+  it('a whole answer within the budget is not marked cut', async () => {
+    const res = await send(url, wire('/plain'), { maxResponseBytes: 8 });
+    expect(res.body.toString()).toBe('not json');
+    expect(res.truncated).toBe(false);
   });
 
   it('an answer that is not JSON is a decode problem, not an exception', async () => {

@@ -8,7 +8,6 @@
  */
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { MAX_BODY_BYTES } from '../profile/pos';
 import { requestTarget, type WireRequest, type WireResponse } from './wire';
 
 export type TransportFailure = 'refused' | 'reset' | 'timeout' | 'invalid-request' | 'other';
@@ -20,10 +19,16 @@ export class TransportError extends Error {
   }
 }
 
+/**
+ * The default answer budget: far above any answer PROFILE describes (a few KiB), far below what
+ * hurts a run (a 10 MiB answer to each of 300 checks); `--max-answer-bytes` changes it.
+ */
+export const DEFAULT_MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+
 export interface TransportOptions {
   /** The whole exchange's deadline, ms: connect, send, headers and body (default 10 s). */
   timeoutMs?: number;
-  /** Read at most this much of an answer (default 1 MiB); the rest is cut. */
+  /** Read at most this much of an answer (default DEFAULT_MAX_ANSWER_BYTES); the rest is cut. */
   maxResponseBytes?: number;
 }
 
@@ -140,7 +145,7 @@ function attempt(url: URL, wire: WireRequest, limit: number, deadline: number, s
  */
 export async function send(baseUrl: string, wire: WireRequest, options: TransportOptions = {}): Promise<WireResponse> {
   const deadline = options.timeoutMs ?? 10_000;
-  const limit = options.maxResponseBytes ?? MAX_BODY_BYTES;
+  const limit = options.maxResponseBytes ?? DEFAULT_MAX_ANSWER_BYTES;
   const started = performance.now();
   let url: URL;
   try {

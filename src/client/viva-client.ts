@@ -11,6 +11,7 @@ import { callbackOfBody, INTERAPP_PATH } from '../viva/adapter';
 import { callbackProblems, parseCallbackUri, type CallbackExpectation, type CallbackProblem } from '../viva/callback';
 import { AADE_FIELDS, buildRequestUri, DEFAULT_PROTOCOL, redactUri, REQUEST_BASE, type RequestField } from '../viva/request';
 import { aadeFieldsFor, type AadeMode } from './viva-aade';
+import { truncationProblem } from './decode';
 import { recordExchange } from './exchange';
 import type { Answer } from './pos-client';
 import { sendRecorded } from './send-recorded';
@@ -96,6 +97,8 @@ export class VivaClient {
     const shown: WireRequest = { ...wire, body: Buffer.from(JSON.stringify({ uri: redactUri(uri) })) };
     const response = await sendRecorded(baseUrl, wire, this.options, shown);
     const answer: Answer = { status: response.status, headers: response.headers, problems: [], wire: { request: wire, response }, exchange: recordExchange(baseUrl, shown, response), shapeOnEveryStatus: true };
+    const cut = truncationProblem(response);
+    if (cut) answer.problems.push(cut);
     const text = response.body.toString('utf8');
     try {
       answer.json = JSON.parse(text);

@@ -7,7 +7,7 @@
  * form of a dealer's token is masked in the exchange.
  */
 import { formatIssues, validate } from '../schemas/validator';
-import type { AnswerProblem } from './decode';
+import { truncationProblem, type AnswerProblem } from './decode';
 import { recordExchange, type Exchange } from './exchange';
 import type { Answer } from './pos-client';
 import { sendRecorded } from './send-recorded';
@@ -146,6 +146,8 @@ export class VpwsClient {
     // Without an answer, the TransportError's exchange is the shown request: masked already.
     const response = await sendRecorded(baseUrl, wire, this.options, this.shown(wire));
     const problems: AnswerProblem[] = [];
+    const cut = truncationProblem(response);
+    if (cut) problems.push(cut);
     let json: unknown;
     try {
       json = JSON.parse(response.body.toString('utf8'));

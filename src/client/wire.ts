@@ -17,7 +17,7 @@ export interface WireResponse {
   /** Lower-case names. */
   headers: Record<string, string>;
   body: Buffer;
-  /** True when the body was cut at the response size limit. */
+  /** True when the body was cut at the answer budget (`body` holds the first `maxResponseBytes`). */
   truncated: boolean;
   durationMs: number;
 }
@@ -25,4 +25,12 @@ export interface WireResponse {
 /** `path?query` as it goes on the request line. */
 export function requestTarget(req: Pick<WireRequest, 'path' | 'query'>): string {
   return req.query === '' ? req.path : `${req.path}?${req.query}`;
+}
+
+/** A byte count as people read it: `4 MiB`, `64 KiB`, `1.5 MiB`, `1000 bytes`. */
+export function describeBytes(bytes: number): string {
+  for (const [unit, size] of [['GiB', 1024 ** 3], ['MiB', 1024 ** 2], ['KiB', 1024]] as const) {
+    if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`;
+  }
+  return `${bytes} bytes`;
 }

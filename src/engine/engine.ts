@@ -12,7 +12,7 @@ import { redactorOf } from '../config/redactor-of';
 import { pool } from '../core/pool';
 import { ReporterMux, type Reporter, type ReporterError } from '../core/reporter';
 import type { CheckResult, RunReport } from '../core/types';
-import type { RunContext } from '../run/context';
+import { checkDeadlineMs, type RunContext } from '../run/context';
 import { targetArgsOf } from '../run/replay-target';
 import { envFor } from '../scenario/client-for';
 import { estimateClockOffset } from '../scenario/clock';
@@ -66,7 +66,7 @@ export async function runEngine(run: EngineRun): Promise<{ report: RunReport; re
   const { target, options } = ctx;
   const redactor = redactorOf(target);
   const mux = new ReporterMux(run.reporters, redactor);
-  const env = envFor(target, options.runId, options.timeoutMs);
+  const env = envFor(target, options.runId, options.timeoutMs, options.maxAnswerBytes);
   const params: RunParams = {
     ...(options.runs !== undefined && { runs: options.runs }),
     ...(options.seed !== undefined && { seed: options.seed }),
@@ -80,12 +80,12 @@ export async function runEngine(run: EngineRun): Promise<{ report: RunReport; re
   if (target.profile === 'viopay-pos') env.client.setClockOffset(await estimateClockOffset(env.client).catch(() => 0));
 
   const started = performance.now();
-  const checkDeadline = run.checkTimeoutMs ?? Math.max(60_000, 12 * options.timeoutMs);
+  const checkDeadline = run.checkTimeoutMs ?? checkDeadlineMs(options.timeoutMs);
   let silentInARow = 0;
   let gone: string | undefined;
   const targetGone = async (): Promise<string | undefined> => {
     try {
-      await plainRequest(target.baseUrl, { method: 'GET', timeoutMs: Math.min(options.timeoutMs, 3_000) });
+      await plainRequest(target.baseUrl, { method: 'GET', timeoutMs: Math.min(options.timeoutMs, 3_000), ...(options.maxAnswerBytes !== undefined && { maxResponseBytes: options.maxAnswerBytes }) });
       return undefined;
     } catch (error) {
       if (error instanceof TransportError) return `the target stopped answering (${error.message})`;

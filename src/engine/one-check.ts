@@ -1,12 +1,14 @@
 /**
  * One check of a run, as every runner runs it: skipped with the reason when the target lacks what
  * it needs, its exceptions turned into a harness-error result, its failure given the command that
- * replays it against this run's target, redacted, and marked by the run's baseline.
+ * replays it against this run's target, redacted, its evidence bounded (core/evidence.ts), and
+ * marked by the run's baseline.
  */
 import type { Check, RunParams } from '../checks/check';
 import type { Redactor } from '../core/redactor';
 import type { CheckResult } from '../core/types';
 import { withBaseline } from '../core/baseline';
+import { boundResult } from '../core/evidence';
 import type { RunContext } from '../run/context';
 import { withReplayTarget } from '../run/replay-target';
 import { missingNeed, type ScenarioEnv } from '../scenario/run-scenario';
@@ -33,5 +35,6 @@ export async function runOneCheck(check: Check, run: CheckRunContext): Promise<C
     const message = `harness error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
     result = { check: check.info, status: 'failed', durationMs: performance.now() - started, failure: { checkId: check.info.id, title: check.info.title, level: check.info.level, message } };
   }
-  return withBaseline(redactor.value(result), ctx.options);
+  // Redacted whole first, then cut: a cut never leaves half a secret behind.
+  return withBaseline(boundResult(redactor.value(result)), ctx.options);
 }

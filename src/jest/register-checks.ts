@@ -39,7 +39,7 @@ export function registerChecks(file: string, all: readonly Check[]): void {
   };
   const each: CheckRunContext = {
     ctx,
-    env: envFor(target, options.runId, options.timeoutMs),
+    env: envFor(target, options.runId, options.timeoutMs, options.maxAnswerBytes),
     params,
     redactor: redactorOf(target),
     replayTarget: options.targetArgs ?? targetArgsOf(target, options.timeoutMs),

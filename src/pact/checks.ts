@@ -8,7 +8,7 @@ import type { Check } from '../checks/check';
 import type { CheckInfo, CheckResult } from '../core/types';
 import { clauseById } from '../profile/clauses';
 import type { ScenarioEnv } from '../scenario/run-scenario';
-import { verifyInChild } from './child';
+import { verifyInChild, VerificationStopped } from './child';
 import { needsStateHook, paycertInteractions, readContract } from './contract-file';
 import type { InteractionVerdict } from './verify';
 
@@ -17,7 +17,7 @@ const runs = new Map<string, Promise<InteractionVerdict[]>>();
 function verdictsFor(file: string, env: ScenarioEnv): Promise<InteractionVerdict[]> {
   const key = `${file}\u0000${env.target.baseUrl}\u0000${env.runId}`;
   let run = runs.get(key);
-  if (!run) runs.set(key, (run = verifyInChild(file, env.target, env.timeoutMs)));
+  if (!run) runs.set(key, (run = verifyInChild(file, env.target, env.timeoutMs, env.maxAnswerBytes)));
   return run;
 }
 
@@ -36,7 +36,15 @@ export function pactChecksOf(file: string, entry = join(dirname(file), 'pact.con
     };
     const run = async (env: ScenarioEnv): Promise<CheckResult> => {
       const started = performance.now();
-      const verdict = (await verdictsFor(file, env)).find((v) => v.id === c.interaction);
+      let verdicts: InteractionVerdict[];
+      try {
+        verdicts = await verdictsFor(file, env);
+      } catch (error) {
+        // Stopped at its deadline or memory cap: what the target did, so the interaction fails (an error that is paycert's own still throws).
+        if (!(error instanceof VerificationStopped)) throw error;
+        return { check: info, status: info.level === 'MUST' ? 'failed' : 'warning', durationMs: performance.now() - started, failure: { checkId: info.id, title: info.title, level: info.level, message: `interaction "${i.description}": ${error.message}` } };
+      }
+      const verdict = verdicts.find((v) => v.id === c.interaction);
       const durationMs = performance.now() - started;
       if (!verdict) return { check: info, status: 'failed', durationMs, failure: { checkId: info.id, title: info.title, level: info.level, message: 'the verification did not report this interaction' } };
       if (verdict.status === 'skipped') return { check: info, status: 'skipped', durationMs, skipReason: verdict.messages[0] ?? '' };

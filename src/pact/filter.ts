@@ -15,6 +15,7 @@ import { kcvMatches } from '../crypto/kcv';
 import { sign } from '../crypto/signature';
 import { formatRfc3339Seconds } from '../profile/rfc3339';
 import type { ResolvedTarget } from '../config/resolved';
+import { CUT_HEADER, NO_ANSWER_HEADER } from './guard';
 import { INTERACTION_HEADER } from './names';
 import type { PaycertComment } from './contract-file';
 import { TEST_MSK } from './examples';
@@ -54,7 +55,7 @@ export function requestFilter(target: ResolvedTarget, byId: ReadonlyMap<string, 
     delete req.headers[INTERACTION_HEADER.toLowerCase()];
     if (comment.profile === 'vpws') {
       // Plain JSON: Pact's own matchers see the whole answer; paycert only notes that it came.
-      res.on('finish', () => observed.set(comment.interaction, { status: res.statusCode, problems: [] }));
+      res.on('finish', () => observed.set(comment.interaction, { status: res.statusCode, problems: budgetProblems(res) }));
       return vpwsRequest(req, comment, target, next);
     }
 
@@ -83,7 +84,8 @@ export function requestFilter(target: ResolvedTarget, byId: ReadonlyMap<string, 
     }) as typeof res.write;
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk as Buffer));
-      observed.set(comment.interaction, { status: res.statusCode, problems: checkAnswer(comment, res.statusCode, Buffer.concat(chunks), target) });
+      const cut = budgetProblems(res);
+      observed.set(comment.interaction, { status: res.statusCode, problems: cut.length ? cut : checkAnswer(comment, res.statusCode, Buffer.concat(chunks), target) });
       return end(chunk, ...rest);
     }) as typeof res.end;
     next();
@@ -99,6 +101,14 @@ function vpwsRequest(req: Req, comment: PaycertComment, target: ResolvedTarget, 
   req.headers['content-length'] = String(body.length);
   req.body = body;
   next();
+}
+
+/** What the guard (guard.ts) said of the answer: cut at the answer budget, or none came in time. */
+function budgetProblems(res: ServerResponse): string[] {
+  const lost = res.getHeader(NO_ANSWER_HEADER);
+  if (lost !== undefined) return [`no answer from the target: ${String(lost)}`];
+  const cut = res.getHeader(CUT_HEADER);
+  return cut === undefined ? [] : [String(cut)];
 }
 
 function pickCrypto(envelope: { ciphertext: string; initialization_vector: string }) {

@@ -14,6 +14,7 @@ import type { Level } from '../core/types';
 import { clientFor } from '../scenario/client-for';
 import { needsStateHook, paycertInteractions, readContract, type PaycertComment } from './contract-file';
 import { requestFilter, type Observation } from './filter';
+import { startGuard } from './guard';
 import { stateHandlers } from './states';
 
 export interface InteractionVerdict {
@@ -42,7 +43,12 @@ function pactResults(error: unknown): PactResult[] {
   }
 }
 
-export async function verifyContract(file: string, target: ResolvedTarget, timeoutMs = 10_000): Promise<InteractionVerdict[]> {
+/**
+ * Verifies `file` against `target` within the run's budgets: every request (the verifier's, through
+ * the guard of guard.ts, and the state handlers') ends within `timeoutMs`, reads at most
+ * `maxAnswerBytes`, and once the target stops answering the rest fail at once.
+ */
+export async function verifyContract(file: string, target: ResolvedTarget, timeoutMs = 10_000, maxAnswerBytes?: number): Promise<InteractionVerdict[]> {
   const contract = readContract(file);
   const ours = paycertInteractions(contract);
   const runnable = ours.filter((i) => target.stateUrl || !needsStateHook(i));
@@ -62,19 +68,24 @@ export async function verifyContract(file: string, target: ResolvedTarget, timeo
   writeFileSync(pactFile, JSON.stringify({ ...contract, interactions: runnable }));
   const byId = new Map<string, PaycertComment>(runnable.map((i) => [i.comments.paycert.interaction, i.comments.paycert]));
   const observed = new Map<string, Observation>();
-  const client = clientFor(target, { timeoutMs });
+  const budget = { timeoutMs, ...(maxAnswerBytes !== undefined && { maxAnswerBytes }) };
+  const client = clientFor(target, { timeoutMs, ...(maxAnswerBytes !== undefined && { maxResponseBytes: maxAnswerBytes }) });
+  const guard = await startGuard(target.baseUrl, budget);
   let results: PactResult[] = [];
   try {
     await new Verifier({
-      providerBaseUrl: target.baseUrl,
+      providerBaseUrl: guard.url,
       pactUrls: [pactFile],
       logLevel: 'error',
+      // The guard answers within timeoutMs; a state setup makes two requests.
       timeout: timeoutMs * 3,
-      stateHandlers: stateHandlers(client, target, timeoutMs),
+      stateHandlers: stateHandlers(client, target, budget, guard.circuit),
       requestFilter: requestFilter(target, byId, observed) as never,
     }).verifyProvider();
   } catch (error) {
     results = pactResults(error);
+  } finally {
+    await guard.close();
   }
   for (const i of runnable) {
     const c = i.comments.paycert;

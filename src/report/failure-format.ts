@@ -6,7 +6,7 @@
  * It prints only what the Failure holds. The exchange was redacted when it was recorded
  * (client/exchange.ts), so nothing here looks up configuration or credentials.
  */
-import { toCurl, type Exchange } from '../client/exchange';
+import { cutNote, toCurl, type Exchange } from '../client/exchange';
 import type { Failure, StepRecord } from '../core/types';
 import { paint, type Paint } from './ansi';
 import { stableJson, truncate, visible } from './text';
@@ -70,7 +70,8 @@ function responseLines(exchange: Exchange, p: Paint): string[] {
   for (const [name, value] of Object.entries(response.headers)) lines.push(`${INDENT}${visible(name)}: ${visible(value)}`);
   lines.push(...payload(response.plaintext, response.body, 'response').map((l) => indent(l)));
   // The client keeps at most a bounded body; say so, or a reader takes the cut for the answer.
-  if (response.truncated) lines.push(`${INDENT}(the client kept only the start of this body)`);
+  const cut = cutNote(response);
+  if (cut) lines.push(`${INDENT}(${cut})`);
   return lines;
 }
 

@@ -4,7 +4,7 @@
  * failure-format.ts's text, from the same typed value; everything it prints was redacted when it
  * was recorded and is escaped here.
  */
-import { toCurl, type Exchange } from '../client/exchange';
+import { cutNote, toCurl, type Exchange } from '../client/exchange';
 import type { Failure } from '../core/types';
 import { escapeHtml, el } from './html-escape';
 import { paycertCommand, REPLAY_NOTE } from './failure-format';
@@ -50,7 +50,8 @@ function responseHtml(exchange: Exchange): string {
   const after = exchange.durationMs > 0 ? ` after ${Math.max(1, Math.round(exchange.durationMs))} ms` : '';
   const head = [`status ${response.status}${after}`, ...Object.entries(response.headers).map(([name, value]) => `${name}: ${value}`)].join('\n');
   // The client keeps at most a bounded body; say so, or a reader takes the cut for the answer.
-  const cut = response.truncated ? el('p', 'muted', '(the client kept only the start of this body)') : '';
+  const note = cutNote(response);
+  const cut = note ? el('p', 'muted', `(${note})`) : '';
   return `<div class="half">${el('h4', '', 'Answer')}${pre('head', head)}${payload(response.plaintext, response.body)}${cut}</div>`;
 }
 

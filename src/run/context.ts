@@ -17,8 +17,10 @@ export interface RunOptions {
   checks: string[];
   /** Never checks with one of these tags (`--no-pact` puts `pact` here). */
   excludeTags?: string[];
-  /** Per-request timeout, ms. */
+  /** Per-request timeout, ms: the whole exchange (connect, headers, body). */
   timeoutMs: number;
+  /** The answer budget: at most this much of any answer is read (`--max-answer-bytes`; default: the transport's, 4 MiB). */
+  maxAnswerBytes?: number;
   startedAt: string;
   /** Print progress and the verdict (paycert run does; under plain jest, jest's own reporter does). */
   console: boolean;
@@ -56,6 +58,7 @@ export function newRunOptions(partial: Partial<RunOptions> = {}): RunOptions {
     startedAt: partial.startedAt ?? new Date().toISOString(),
     console: partial.console ?? false,
     ...(partial.excludeTags && { excludeTags: partial.excludeTags }),
+    ...(partial.maxAnswerBytes !== undefined && { maxAnswerBytes: partial.maxAnswerBytes }),
     ...(partial.runs !== undefined && { runs: partial.runs }),
     ...(partial.seed !== undefined && { seed: partial.seed }),
     ...(partial.path !== undefined && { path: partial.path }),
@@ -64,6 +67,15 @@ export function newRunOptions(partial: Partial<RunOptions> = {}): RunOptions {
     ...(partial.signKeyFile !== undefined && { signKeyFile: partial.signKeyFile }),
     ...(partial.targetArgs !== undefined && { targetArgs: partial.targetArgs }),
   };
+}
+
+/**
+ * One check's deadline, ms: room for a dozen requests that each wait out the timeout, and at
+ * least a minute. The Pact verification (one child process for all of a contract's checks) gets
+ * the same.
+ */
+export function checkDeadlineMs(timeoutMs: number): number {
+  return Math.max(60_000, 12 * timeoutMs);
 }
 
 /**
@@ -90,6 +102,7 @@ export function runOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): RunOpti
     tags: list(env.PAYCERT_TAGS),
     checks: list(env.PAYCERT_CHECKS),
     timeoutMs: env.PAYCERT_TIMEOUT ? Number(env.PAYCERT_TIMEOUT) * 1000 : 10_000,
+    ...(env.PAYCERT_MAX_ANSWER_BYTES && { maxAnswerBytes: Number(env.PAYCERT_MAX_ANSWER_BYTES) }),
     ...(env.PAYCERT_RUNS && { runs: Number(env.PAYCERT_RUNS) }),
     ...(env.PAYCERT_SIGN_KEY && { signKeyFile: resolve(env.PAYCERT_SIGN_KEY) }),
   });

@@ -66,8 +66,8 @@ async function vivaPreflight(env: ScenarioEnv, target: ResolvedTarget): Promise<
  * in any other way (a 400, a 5xx, a bad envelope) is left to the checks, which report it as the
  * target's fault.
  */
-export async function preflight(target: ResolvedTarget, timeoutMs: number): Promise<Diagnosis> {
-  const env = envFor(target, 'preflight', timeoutMs);
+export async function preflight(target: ResolvedTarget, timeoutMs: number, maxAnswerBytes?: number): Promise<Diagnosis> {
+  const env = envFor(target, 'preflight', timeoutMs, maxAnswerBytes);
   try {
     if (target.profile === 'vpws') return env.vpws ? await vpwsPreflight(env, target) : null;
     if (target.profile === 'viva-interapp') return await vivaPreflight(env, target);

@@ -18,11 +18,14 @@ export interface TargetArgsInput {
   target?: string;
   profile: string;
   timeoutMs?: number;
+  /** `--max-answer-bytes` as given (bytes). */
+  maxAnswerBytes?: number;
 }
 
 /**
  * The options that select a run's target, as `paycert run` takes them: `--config F` and/or
- * `--target URL`, `--profile P` when not the default, `--timeout S` when not the default.
+ * `--target URL`, `--profile P` when not the default, `--timeout S` when not the default,
+ * `--max-answer-bytes N` when given.
  * Neither config nor URL: the embedded target (a fresh one, for a replay).
  */
 export function targetArgs(input: TargetArgsInput): string[] {
@@ -31,6 +34,8 @@ export function targetArgs(input: TargetArgsInput): string[] {
   if (input.target !== undefined) args.push('--target', input.target);
   if (input.profile !== DEFAULT_PROFILE) args.push('--profile', input.profile);
   if (input.timeoutMs !== undefined && input.timeoutMs !== DEFAULT_TIMEOUT_S * 1000) args.push('--timeout', String(input.timeoutMs / 1000));
+  // A failure found within a smaller (or larger) answer budget replays within the same one.
+  if (input.maxAnswerBytes !== undefined) args.push('--max-answer-bytes', String(input.maxAnswerBytes));
   return args;
 }
 

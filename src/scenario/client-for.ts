@@ -11,11 +11,15 @@ export function clientFor(target: ResolvedTarget, options: ClientOptions = {}): 
   return new PosClient({ baseUrl, terminalId, keyId, hmacSecret, msk, kcvMethod, userAgent: DEFAULT_USER_AGENT }, options);
 }
 
-/** Everything a check needs to talk to this target. */
-export function envFor(target: ResolvedTarget, runId: string, timeoutMs: number): ScenarioEnv {
-  const env: ScenarioEnv = { client: clientFor(target, { timeoutMs }), target, runId, timeoutMs };
+/**
+ * Everything a check needs to talk to this target, within the run's budgets: `timeoutMs` for
+ * each whole exchange, `maxAnswerBytes` read of each answer (default: the transport's).
+ */
+export function envFor(target: ResolvedTarget, runId: string, timeoutMs: number, maxAnswerBytes?: number): ScenarioEnv {
+  const budget = { timeoutMs, ...(maxAnswerBytes !== undefined && { maxResponseBytes: maxAnswerBytes }) };
+  const env: ScenarioEnv = { client: clientFor(target, budget), target, runId, timeoutMs, ...(maxAnswerBytes !== undefined && { maxAnswerBytes }) };
   const { dealer_a, dealer_b } = target.tokens ?? {};
-  if (dealer_a && dealer_b) env.vpws = new VpwsClient({ baseUrl: target.baseUrl, tokens: { dealer_a, dealer_b } }, { timeoutMs });
-  if (target.profile === 'viva-interapp') env.viva = vivaClientFor(target.baseUrl, target.viva ?? DEFAULT_VIVA_SETTINGS, { timeoutMs });
+  if (dealer_a && dealer_b) env.vpws = new VpwsClient({ baseUrl: target.baseUrl, tokens: { dealer_a, dealer_b } }, budget);
+  if (target.profile === 'viva-interapp') env.viva = vivaClientFor(target.baseUrl, target.viva ?? DEFAULT_VIVA_SETTINGS, budget);
   return env;
 }

@@ -41,6 +41,8 @@ export interface ScenarioEnv {
   runId: string;
   /** Per-request timeout for the state hook, ms. */
   timeoutMs: number;
+  /** The answer budget for the state hook, bytes (default: the transport's). */
+  maxAnswerBytes?: number;
 }
 
 const NEED_REASONS: Record<Need, (t: ResolvedTarget) => string | null> = {
@@ -123,7 +125,7 @@ async function callStateHook(step: NonNullable<Step['state']>, env: ScenarioEnv)
   const started = performance.now();
   let answer;
   try {
-    answer = await plainRequest(url, { method: 'POST', json, timeoutMs: env.timeoutMs });
+    answer = await plainRequest(url, { method: 'POST', json, timeoutMs: env.timeoutMs, ...(env.maxAnswerBytes !== undefined && { maxResponseBytes: env.maxAnswerBytes }) });
   } catch (error) {
     if (error instanceof TransportError) {
       const exchange = recordPlainExchange(url, json, { transportError: error.message }, performance.now() - started);
