@@ -41,7 +41,30 @@ export interface Decoded {
  * it found follows from the cut.
  */
 export function truncationProblem(res: WireResponse): AnswerProblem | null {
-  return res.truncated ? { kind: 'truncated', message: `answer larger than ${describeBytes(res.body.length)}: truncated (the answer budget, --max-answer-bytes)` } : null;
+  if (!res.truncated) return null;
+  const budget = describeBytes(res.budget ?? res.body.length);
+  const size = res.announcedBytes !== undefined ? `answer of ${res.announcedBytes} bytes (its Content-Length), larger than ${budget}` : `answer larger than ${budget}`;
+  return { kind: 'truncated', message: `${size}: truncated (the answer budget, --max-answer-bytes)` };
+}
+
+/** Bytes a JSON text may start with (after whitespace): `{ [ " - 0-9 t f n`. */
+const JSON_START = new Set([...'{["-0123456789tfn'].map((c) => c.charCodeAt(0)));
+const JSON_SPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+
+/**
+ * The body parsed as JSON, or undefined when it is not JSON. A body whose first byte cannot start
+ * JSON (binary, HTML, a gzip stream) is told apart without turning megabytes into a string first.
+ */
+export function parseJson(body: Buffer): { value: unknown } | undefined {
+  let i = 0;
+  while (i < body.length && JSON_SPACE.has(body[i]!)) i++;
+  // A UTF-8 BOM is not JSON either (JSON.parse refuses it too).
+  if (i === body.length || !JSON_START.has(body[i]!)) return undefined;
+  try {
+    return { value: JSON.parse(body.toString('utf8')) as unknown };
+  } catch {
+    return undefined;
+  }
 }
 
 function schemaProblem(schema: SchemaName, value: unknown): AnswerProblem | null {
@@ -53,13 +76,14 @@ function schemaProblem(schema: SchemaName, value: unknown): AnswerProblem | null
 export function decodeAnswer(res: WireResponse, creds: PosCredentials, plaintextSchema?: SchemaName): Decoded {
   const decoded: Decoded = { problems: [] };
   const cut = truncationProblem(res);
-  if (cut) decoded.problems.push(cut);
-  try {
-    decoded.json = JSON.parse(res.body.toString('utf8'));
-  } catch {
+  // The start of an answer is not an answer: nothing in it is judged (nor parsed, at megabytes a time).
+  if (cut) return { problems: [cut] };
+  const parsed = parseJson(res.body);
+  if (!parsed) {
     decoded.problems.push({ kind: 'not-json', message: `body is not JSON (${res.body.length} bytes)` });
     return decoded;
   }
+  decoded.json = parsed.value;
   if (res.status !== 200) {
     const problem = schemaProblem('error', decoded.json);
     if (problem) decoded.problems.push(problem);

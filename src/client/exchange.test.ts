@@ -65,6 +65,14 @@ describe('recordExchange: bounded evidence', () => {
     expect(cutNote(exchange.response!)).toBe('answer larger than 4 MiB (the answer budget): truncated; first 16 KiB shown');
   });
 
+  it('an answer cut at once for its Content-Length says the length it announced', () => {
+    // Act
+    const exchange = recordExchange('http://t', wire, { ...answer(Buffer.alloc(64 * 1024, 0x62), true), budget: 4 * 1024 * 1024, announcedBytes: 10 * 1024 * 1024 });
+    // Assert
+    expect(exchange.response).toMatchObject({ truncated: true, overBudget: true, bytes: 10 * 1024 * 1024, budget: 4 * 1024 * 1024 });
+    expect(cutNote(exchange.response!)).toBe('10485760 bytes announced, larger than the answer budget (4 MiB): truncated; first 16 KiB shown');
+  });
+
   it('a state hook answer is bounded the same way', () => {
     // Act
     const exchange = recordPlainExchange('http://t/_conformance/state', {}, { status: 500, headers: {}, body: 'e'.repeat(100_000) }, 2);

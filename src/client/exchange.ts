@@ -28,8 +28,10 @@ export interface Exchange {
     truncated: boolean;
     /** The answer's body size in bytes as read, when `body` shows only its start. */
     bytes?: number;
-    /** The answer was larger still: reading stopped at the answer budget (`bytes`). */
+    /** The answer was larger than the answer budget: reading stopped there (`bytes` is what was read, or what it announced). */
     overBudget?: boolean;
+    /** The answer budget it was cut at, bytes. */
+    budget?: number;
     /** The decrypted answer, redacted. */
     plaintext?: unknown;
   };
@@ -50,45 +52,46 @@ export function recordExchange(baseUrl: string, wire: WireRequest, res?: WireRes
   };
   if (wire.plaintext !== undefined) exchange.request.plaintext = redactValue(wire.plaintext);
   if (res) {
-    exchange.response = { status: res.status, headers: res.headers, ...shownBody(res.body, res.truncated) };
+    exchange.response = { status: res.status, headers: res.headers, ...shownBody(res.body, res) };
     if (plaintext !== undefined) exchange.response.plaintext = redactValue(plaintext);
   }
   return exchange;
 }
 
-type ShownBody = Pick<NonNullable<Exchange['response']>, 'body' | 'truncated' | 'bytes' | 'overBudget'>;
+type ShownBody = Pick<NonNullable<Exchange['response']>, 'body' | 'truncated' | 'bytes' | 'overBudget' | 'budget'>;
 
 /**
  * An answer's body as an exchange keeps it: whole (redacted field by field when it is JSON) up to
  * EVIDENCE_BODY_BYTES, else its start (masked as text: cut JSON does not parse) with its size.
- * `overBudget`: the transport already cut it at the answer budget.
+ * `cut`: what the transport said of the answer (cut at the answer budget, the size it announced).
  */
-function shownBody(body: Buffer, overBudget: boolean): ShownBody {
-  if (body.length <= EVIDENCE_BODY_BYTES) return { body: redactBody(body), truncated: overBudget, ...(overBudget && { bytes: body.length, overBudget }) };
-  return { body: redactText(body.subarray(0, EVIDENCE_BODY_BYTES).toString('utf8')), truncated: true, bytes: body.length, ...(overBudget && { overBudget }) };
+function shownBody(body: Buffer, cut: Pick<WireResponse, 'truncated' | 'budget' | 'announcedBytes'>): ShownBody {
+  const overBudget = cut.truncated ? { overBudget: true, budget: cut.budget ?? body.length, bytes: cut.announcedBytes ?? body.length } : {};
+  if (body.length <= EVIDENCE_BODY_BYTES) return { body: redactBody(body), truncated: cut.truncated, ...overBudget };
+  return { body: redactText(body.subarray(0, EVIDENCE_BODY_BYTES).toString('utf8')), truncated: true, bytes: body.length, ...overBudget };
 }
 
 /** What was cut of an answer's body, for a reader ("10485760 bytes, first 16 KiB shown"); null when it is whole. */
 export function cutNote(response: NonNullable<Exchange['response']>): string | null {
   if (!response.truncated) return null;
   if (response.bytes === undefined) return 'the client kept only the start of this body';
-  const shown = describeBytes(Math.min(response.bytes, EVIDENCE_BODY_BYTES));
-  return response.overBudget
-    ? `answer larger than ${describeBytes(response.bytes)} (the answer budget): truncated; first ${shown} shown`
-    : `${response.bytes} bytes, first ${shown} shown`;
+  const shown = `first ${describeBytes(Math.min(Buffer.byteLength(response.body), EVIDENCE_BODY_BYTES))} shown`;
+  if (!response.overBudget) return `${response.bytes} bytes, ${shown}`;
+  const budget = describeBytes(response.budget ?? response.bytes);
+  return response.bytes > (response.budget ?? response.bytes) ? `${response.bytes} bytes announced, larger than the answer budget (${budget}): truncated; ${shown}` : `answer larger than ${budget} (the answer budget): truncated; ${shown}`;
 }
 
 /**
  * A plain JSON request (the state hook) and its answer, recorded like a signed one so that a
  * failure's step sequence shows it too.
  */
-export function recordPlainExchange(url: string, json: unknown, answer: { status: number; headers: Record<string, string>; body: string; truncated?: boolean } | { transportError: string }, durationMs: number): Exchange {
+export function recordPlainExchange(url: string, json: unknown, answer: { status: number; headers: Record<string, string>; body: string } & Partial<Pick<WireResponse, 'truncated' | 'budget' | 'announcedBytes'>> | { transportError: string }, durationMs: number): Exchange {
   const exchange: Exchange = {
     request: { method: 'POST', url, headers: [['Content-Type', 'application/json']], body: redactBody(Buffer.from(JSON.stringify(json))) },
     durationMs,
   };
   if ('transportError' in answer) exchange.transportError = answer.transportError;
-  else exchange.response = { status: answer.status, headers: answer.headers, ...shownBody(Buffer.from(answer.body), answer.truncated ?? false) };
+  else exchange.response = { status: answer.status, headers: answer.headers, ...shownBody(Buffer.from(answer.body), { ...answer, truncated: answer.truncated ?? false }) };
   return exchange;
 }
 

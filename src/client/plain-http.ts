@@ -9,8 +9,10 @@ export interface PlainAnswer {
   status: number;
   headers: Record<string, string>;
   body: string;
-  /** The body was cut at the answer budget. */
+  /** The body was cut at the answer budget (`budget`; `announcedBytes`: the Content-Length it gave). */
   truncated: boolean;
+  budget?: number;
+  announcedBytes?: number;
 }
 
 export interface PlainOptions {
@@ -34,5 +36,6 @@ export async function plainRequest(url: string, options: PlainOptions): Promise<
   const headers: Array<[string, string]> = options.json === undefined ? [] : [['Content-Type', 'application/json']];
   const budget = { timeoutMs: options.timeoutMs, ...(options.maxResponseBytes !== undefined && { maxResponseBytes: options.maxResponseBytes }) };
   const answer = await send(parsed.origin, { method: options.method, path: parsed.pathname, query: parsed.search.slice(1), headers, body }, budget);
-  return { status: answer.status, headers: answer.headers, body: answer.body.toString('utf8'), truncated: answer.truncated };
+  const { status, truncated, budget: cutAt, announcedBytes } = answer;
+  return { status, headers: answer.headers, body: answer.body.toString('utf8'), truncated, ...(cutAt !== undefined && { budget: cutAt }), ...(announcedBytes !== undefined && { announcedBytes }) };
 }

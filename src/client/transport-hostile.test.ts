@@ -6,7 +6,7 @@
 import { gunzipSync } from 'node:zlib';
 import { startHostileTarget, type HostileKind, type HostileTarget } from '../testing/hostile-set';
 import { decodeAnswer } from './decode';
-import { send } from './transport';
+import { ANNOUNCED_OVER_BUDGET_READ, send } from './transport';
 import type { WireRequest } from './wire';
 
 const wire = (path = '/pos/charge'): WireRequest => ({ method: 'POST', path, query: '', headers: [['Content-Type', 'application/json']], body: Buffer.from('{}') });
@@ -56,15 +56,27 @@ describe('transport against hostile targets', () => {
     expect(res.truncated).toBe(true);
   });
 
-  it('huge: a decoded answer names the cut with the budget', async () => {
+  it('huge: an answer whose Content-Length is over the budget is cut after its start, and said so', async () => {
     // Arrange
     const { url } = await target('huge');
     const creds = { baseUrl: url, terminalId: 'T', keyId: 'k', hmacSecret: 's', msk: Buffer.alloc(32), kcvMethod: 'cmac' as const, userAgent: 'x' };
     // Act
-    const res = await send(url, wire(), { timeoutMs: 10_000, maxResponseBytes: 64 * 1024 });
+    const res = await send(url, wire(), { timeoutMs: 10_000 });
     const decoded = decodeAnswer(res, creds);
     // Assert
-    expect(decoded.problems[0]).toEqual({ kind: 'truncated', message: expect.stringMatching(/^answer larger than 64 KiB: truncated/) });
+    expect(res).toMatchObject({ status: 200, truncated: true, budget: 4 * 1024 * 1024, announcedBytes: 10 * 1024 * 1024 });
+    expect(res.body.length).toBe(ANNOUNCED_OVER_BUDGET_READ);
+    expect(decoded.problems).toEqual([{ kind: 'truncated', message: 'answer of 10485760 bytes (its Content-Length), larger than 4 MiB: truncated (the answer budget, --max-answer-bytes)' }]);
+  });
+
+  it('endless: a decoded answer names the budget it was cut at', async () => {
+    // Arrange
+    const { url } = await target('endless');
+    const creds = { baseUrl: url, terminalId: 'T', keyId: 'k', hmacSecret: 's', msk: Buffer.alloc(32), kcvMethod: 'cmac' as const, userAgent: 'x' };
+    // Act
+    const decoded = decodeAnswer(await send(url, wire(), { timeoutMs: 10_000, maxResponseBytes: 64 * 1024 }), creds);
+    // Assert
+    expect(decoded.problems).toEqual([{ kind: 'truncated', message: 'answer larger than 64 KiB: truncated (the answer budget, --max-answer-bytes)' }]);
   });
 
   it('gzip bomb: the body is the compressed bytes as sent, never inflated', async () => {

@@ -25,6 +25,12 @@ export class TransportError extends Error {
  */
 export const DEFAULT_MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
+/**
+ * How much is read of an answer whose Content-Length is over the budget: it is cut whatever it
+ * holds, so reading the rest would only cost time and memory; its start is the evidence.
+ */
+export const ANNOUNCED_OVER_BUDGET_READ = 64 * 1024;
+
 export interface TransportOptions {
   /** The whole exchange's deadline, ms: connect, send, headers and body (default 10 s). */
   timeoutMs?: number;
@@ -104,6 +110,10 @@ function attempt(url: URL, wire: WireRequest, limit: number, deadline: number, s
     };
     request.on('error', fail);
     request.on('response', (res) => {
+      // An answer that announces more than the budget is cut whatever follows: only its start is worth reading.
+      const announced = Number(res.headers['content-length']);
+      const overBudget = wire.method !== 'HEAD' && Number.isSafeInteger(announced) && announced > limit;
+      const keep = overBudget ? Math.min(limit, ANNOUNCED_OVER_BUDGET_READ) : limit;
       const chunks: Buffer[] = [];
       let size = 0;
       let truncated = false;
@@ -111,7 +121,7 @@ function attempt(url: URL, wire: WireRequest, limit: number, deadline: number, s
         if (truncated) return;
         size += chunk.length;
         chunks.push(chunk);
-        if (size > limit) {
+        if (size > keep || (overBudget && size >= keep)) {
           truncated = true;
           // Enough: the rest is not read (the connection is dropped, never reused).
           res.destroy();
@@ -120,7 +130,10 @@ function attempt(url: URL, wire: WireRequest, limit: number, deadline: number, s
       });
       const finish = () => {
         clearTimeout(timer);
-        resolve({ status: res.statusCode ?? 0, headers: headersOf(res), body: Buffer.concat(chunks).subarray(0, limit), truncated, durationMs: performance.now() - started });
+        const body = Buffer.concat(chunks, Math.min(size, keep));
+        chunks.length = 0;
+        const cut = truncated ? { budget: limit, ...(overBudget && { announcedBytes: announced }) } : {};
+        resolve({ status: res.statusCode ?? 0, headers: headersOf(res), body, truncated, ...cut, durationMs: performance.now() - started });
       };
       res.on('end', () => {
         if (!truncated) finish();

@@ -98,7 +98,8 @@ export class VivaClient {
     const response = await sendRecorded(baseUrl, wire, this.options, shown);
     const answer: Answer = { status: response.status, headers: response.headers, problems: [], wire: { request: wire, response }, exchange: recordExchange(baseUrl, shown, response), shapeOnEveryStatus: true };
     const cut = truncationProblem(response);
-    if (cut) answer.problems.push(cut);
+    // The start of an answer is not an answer: no callback is read from it.
+    if (cut) return { ...answer, problems: [cut] };
     const text = response.body.toString('utf8');
     try {
       answer.json = JSON.parse(text);

@@ -7,7 +7,7 @@
  * form of a dealer's token is masked in the exchange.
  */
 import { formatIssues, validate } from '../schemas/validator';
-import { truncationProblem, type AnswerProblem } from './decode';
+import { parseJson, truncationProblem, type AnswerProblem } from './decode';
 import { recordExchange, type Exchange } from './exchange';
 import type { Answer } from './pos-client';
 import { sendRecorded } from './send-recorded';
@@ -148,12 +148,10 @@ export class VpwsClient {
     const problems: AnswerProblem[] = [];
     const cut = truncationProblem(response);
     if (cut) problems.push(cut);
-    let json: unknown;
-    try {
-      json = JSON.parse(response.body.toString('utf8'));
-    } catch {
-      problems.push({ kind: 'not-json', message: `body is not JSON (${response.body.length} bytes)` });
-    }
+    // The start of an answer is not an answer: it is not parsed.
+    const parsed = cut ? undefined : parseJson(response.body);
+    if (!cut && !parsed) problems.push({ kind: 'not-json', message: `body is not JSON (${response.body.length} bytes)` });
+    const json = parsed?.value;
     if (json !== undefined) {
       const result = validate('vpws-response', json);
       if (!result.ok) problems.push({ kind: 'schema', schema: 'vpws-response', message: `the VPWS response shape: ${formatIssues(result.errors)}` });

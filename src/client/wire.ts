@@ -17,8 +17,12 @@ export interface WireResponse {
   /** Lower-case names. */
   headers: Record<string, string>;
   body: Buffer;
-  /** True when the body was cut at the answer budget (`body` holds the first `maxResponseBytes`). */
+  /** True when the body was cut at the answer budget (`body` holds only its start). */
   truncated: boolean;
+  /** Of a cut answer: the answer budget it was cut at, bytes. */
+  budget?: number;
+  /** Of an answer cut at once because its Content-Length was over the budget: that length. */
+  announcedBytes?: number;
   durationMs: number;
 }
 
