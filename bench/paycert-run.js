@@ -6,11 +6,21 @@
  * 2-core machine). Usage: node bench/paycert-run.js [runs]
  */
 const { execFileSync } = require('node:child_process');
+const { measure } = require('./process-tree.js');
 const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
 const { tmpdir, cpus } = require('node:os');
 const { join } = require('node:path');
 
 const runs = Number(process.argv[2] ?? 3);
+
+/** Peak resident memory of a default run's whole process tree (the budget: 600 MB). */
+async function peakOfOneRun() {
+  const reports = mkdtempSync(join(tmpdir(), 'paycert-bench-'));
+  const { peakMb } = await measure(process.execPath, [join(root, 'bin', 'paycert.js'), 'run', '--reports', reports], { cwd: root, env: { ...process.env, CI: 'true', PAYCERT_RUN: '' } });
+  rmSync(reports, { recursive: true, force: true });
+  return peakMb;
+}
+
 const root = join(__dirname, '..');
 const times = [];
 let checks = 0;
@@ -32,10 +42,17 @@ console.log(`paycert run (embedded reference target, ${checks} checks, ${cpus().
 console.log(`  runs: ${times.map((t) => `${t.toFixed(2)} s`).join(', ')}`);
 console.log(`  min ${times[0].toFixed(2)} s, median ${median.toFixed(2)} s, max ${times[times.length - 1].toFixed(2)} s (budget 15 s: median is ${((median / 15) * 100).toFixed(0)}% of it)`);
 
-const selftestReports = mkdtempSync(join(tmpdir(), 'paycert-bench-'));
-const selftestStarted = process.hrtime.bigint();
-execFileSync(process.execPath, [join(root, 'bin', 'paycert.js'), 'selftest', '--reports', selftestReports], { cwd: root, stdio: 'ignore', env: { ...process.env, CI: 'true' } });
-const selftestSeconds = Number(process.hrtime.bigint() - selftestStarted) / 1e9;
-const score = readFileSync(join(selftestReports, 'selftest.md'), 'utf8').split('\n')[2];
-rmSync(selftestReports, { recursive: true, force: true });
-console.log(`paycert selftest: ${selftestSeconds.toFixed(1)} s (budget 120 s: ${((selftestSeconds / 120) * 100).toFixed(0)}% of it); ${score}`);
+peakOfOneRun().then((peakMb) => {
+  console.log(`  peak RSS of the process tree: ${peakMb === undefined ? 'unknown (no /proc)' : `${peakMb.toFixed(0)} MB (budget 600 MB)`}`);
+  selftest();
+});
+
+function selftest() {
+  const selftestReports = mkdtempSync(join(tmpdir(), 'paycert-bench-'));
+  const selftestStarted = process.hrtime.bigint();
+  execFileSync(process.execPath, [join(root, 'bin', 'paycert.js'), 'selftest', '--reports', selftestReports], { cwd: root, stdio: 'ignore', env: { ...process.env, CI: 'true' } });
+  const selftestSeconds = Number(process.hrtime.bigint() - selftestStarted) / 1e9;
+  const score = readFileSync(join(selftestReports, 'selftest.md'), 'utf8').split('\n')[2];
+  rmSync(selftestReports, { recursive: true, force: true });
+  console.log(`paycert selftest: ${selftestSeconds.toFixed(1)} s (budget 120 s: ${((selftestSeconds / 120) * 100).toFixed(0)}% of it); ${score}`);
+}

@@ -5,10 +5,11 @@
  * and when a simulator fault puts whole card numbers in its answers.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEchoTarget, type EchoTarget } from '../testing/hostile-targets';
-import { paycert, servePaycert, tempDir, type CliResult } from './cli-helpers';
+import { leaks, outputsOf, secretForms } from '../testing/leaks';
+import { paycert, servePaycert, tempDir } from './cli-helpers';
 
 const HMAC_SECRET = 'lab-hmac-secret-Zq7/+x';
 const MSK_HEX = '8899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF0011223344556677';
@@ -21,53 +22,6 @@ const OTHER_PANS = ['4111111111111111', '5374890000041831'];
 /** A whole suite against a target that answers everything at length: give a loaded machine room. */
 const RUN_TIMEOUT_MS = 280_000;
 jest.setTimeout(300_000);
-
-/** The report files a run may write (others' reporters included): every one present is searched. */
-const OUTPUT_FILES = ['report.json', 'junit.xml', 'summary.md', 'report.html', 'certificate.json'];
-
-/**
- * Every form a secret could come back in, worked out here independently of the redactor: as is,
- * hex in either case, base64 (padded or not), base64url, percent-encoded, and the base64
- * characters that encode only the secret inside a longer base64 text, at each alignment.
- */
-function formsOf(bytes: Buffer, text?: string): Array<{ form: string; anyCase: boolean }> {
-  const forms = [
-    { form: bytes.toString('hex'), anyCase: true },
-    { form: bytes.toString('base64'), anyCase: false },
-    { form: bytes.toString('base64').replace(/=+$/, ''), anyCase: false },
-    { form: bytes.toString('base64url'), anyCase: false },
-  ];
-  for (let shift = 0; shift < 3; shift++) {
-    const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64');
-    const core = encoded.slice(Math.ceil((8 * shift) / 6), Math.floor((8 * (shift + bytes.length)) / 6));
-    forms.push({ form: core, anyCase: false }, { form: core.replace(/\+/g, '-').replace(/\//g, '_'), anyCase: false });
-  }
-  if (text !== undefined) forms.push({ form: text, anyCase: false }, { form: encodeURIComponent(text), anyCase: true }, { form: encodeURIComponent(encodeURIComponent(text)), anyCase: true });
-  return forms;
-}
-
-function secretForms(secrets: readonly string[], mskHex?: string) {
-  const forms = secrets.flatMap((s) => formsOf(Buffer.from(s, 'utf8'), s));
-  if (mskHex) forms.push(...formsOf(Buffer.from(mskHex, 'hex')), ...formsOf(Buffer.from(mskHex, 'utf8'), mskHex));
-  return forms;
-}
-
-/** The outputs of a run: its console and every report file it wrote. */
-function outputsOf(result: CliResult, reports: string): Array<[string, string]> {
-  const files = OUTPUT_FILES.map((name) => join(reports, name)).filter((path) => existsSync(path) && statSync(path).isFile());
-  return [['stdout', result.stdout], ['stderr', result.stderr], ...files.map((path): [string, string] => [path, readFileSync(path, 'utf8')])];
-}
-
-/** Every secret form and full card number found in any output, as `where: what` lines (none expected). */
-function leaks(outputs: ReadonlyArray<[string, string]>, forms: ReadonlyArray<{ form: string; anyCase: boolean }>, pans: readonly string[]): string[] {
-  const found: string[] = [];
-  for (const [where, text] of outputs) {
-    const lower = text.toLowerCase();
-    for (const { form, anyCase } of forms) if (anyCase ? lower.includes(form.toLowerCase()) : text.includes(form)) found.push(`${where}: ${form}`);
-    for (const pan of pans) if (text.includes(pan)) found.push(`${where}: card ${pan}`);
-  }
-  return found;
-}
 
 function writeConfig(dir: string, text: string): string {
   const file = join(dir, 'target.yaml');

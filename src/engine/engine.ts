@@ -38,6 +38,12 @@ export interface EngineRun {
 
 /** Checks whose last request got no answer, in a row, before paycert asks whether the target is still there. */
 const SILENT_CHECKS_BEFORE_PROBE = 3;
+/**
+ * Checks with no answer in a row after which the target counts as stopped even if its root still
+ * answers the probe: a conformant target answers every request, so this many silences only end a
+ * run that would otherwise wait out every request's timeout.
+ */
+const SILENT_CHECKS_BEFORE_GIVING_UP = 12;
 
 function notRun(check: Check, why: string): CheckResult {
   return { check: check.info, status: 'failed', durationMs: 0, failure: { checkId: check.info.id, title: check.info.title, level: check.info.level, message: `not run: ${why}` } };
@@ -104,6 +110,7 @@ export async function runEngine(run: EngineRun): Promise<{ report: RunReport; re
       result = await within(checkDeadline, runOneCheck(check, each), () => redactor.value(timedOut(check, checkDeadline)));
       silentInARow = silent(result) ? silentInARow + 1 : 0;
       if (silentInARow >= SILENT_CHECKS_BEFORE_PROBE && !gone) gone = await targetGone();
+      if (silentInARow >= SILENT_CHECKS_BEFORE_GIVING_UP && !gone) gone = `the target stopped answering (${silentInARow} checks in a row got no answer)`;
     }
     results.push(result);
     await mux.onCheckEnd(result);

@@ -54,6 +54,18 @@ describe('ConsoleReporter', () => {
     expect(last).toBe('paycert: NOT CERTIFIED - 1 passed, 1 failed, 1 warning, 1 skipped (target http://127.0.0.1:1234, 4.2 s)');
   });
 
+  it('sums up checks that were not run in one line per reason instead of listing each in full', async () => {
+    // Arrange
+    const notRun = (id: string) => ({ ...FAILED, check: { ...FAILED.check, id }, failure: { checkId: id, title: 't', level: 'MUST' as const, message: 'not run: the target stopped answering (12 checks in a row got no answer)' } });
+    const withNotRun = sampleReport([PASSED, FAILED, notRun('a.one'), notRun('a.two')]);
+    // Act
+    const text = await run(withNotRun, { color: false });
+    // Assert
+    expect(text).toContain('Failures (1)');
+    expect(text).toContain('the target stopped answering (12 checks in a row got no answer): 2 checks not run');
+    expect(text).not.toContain('[a.one]');
+  });
+
   it('says CERTIFIED and strict in the closing line when so', async () => {
     const text = await run(sampleReport([PASSED], { strict: true }), { color: false });
     expect(text.trimEnd().split('\n').pop()).toBe('paycert: CERTIFIED - 1 passed, 0 failed, 0 warnings, 0 skipped (target http://127.0.0.1:1234, 4.2 s, strict)');

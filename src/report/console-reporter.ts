@@ -46,6 +46,10 @@ export function verdictLine(report: RunReport): string {
   return `paycert: ${verdictWord(report.verdict)} - ${countsLine(report.counts)} (${details.join(', ')}${partial})`;
 }
 
+/** The message prefix of a check the engine did not run (src/engine/engine.ts). */
+const NOT_RUN = 'not run: ';
+const isNotRun = (r: CheckResult) => r.failure?.message.startsWith(NOT_RUN) === true;
+
 /** Console progress: one line at the start, one per check, the failures and a verdict at the end. */
 export class ConsoleReporter implements Reporter {
   private readonly out: Writable;
@@ -96,7 +100,10 @@ export class ConsoleReporter implements Reporter {
     const expected = (r: CheckResult) => r.baseline?.state === 'known';
     const failed = report.checks.filter((r) => r.status === 'failed' && !expected(r));
     const warned = report.checks.filter((r) => r.status === 'warning' && !expected(r));
-    this.details(`Failures (${failed.length})`, failed);
+    // Checks a stopped target or --max-time kept from running have nothing to show but why: one line per reason.
+    const notRun = failed.filter(isNotRun);
+    this.details(`Failures (${failed.length - notRun.length})`, failed.filter((r) => !isNotRun(r)));
+    this.notRunLines(notRun);
     this.details(`Warnings (${warned.length})${report.strict ? ': failing under --strict' : ''}`, warned);
     this.baselineLines(report);
     const verdict = verdictLine(report);
@@ -122,6 +129,17 @@ export class ConsoleReporter implements Reporter {
         this.line(`  ${this.tintMark(state, BASELINE_WORD[state])} ${visible(r.check.id)}${what} - ${oneLine(baselineNote(r.baseline!))}`);
       }
     }
+  }
+
+  private notRunLines(results: readonly CheckResult[]): void {
+    if (results.length === 0) return;
+    const byReason = new Map<string, number>();
+    for (const r of results) {
+      const reason = oneLine(r.failure!.message.slice(NOT_RUN.length));
+      byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
+    }
+    this.line();
+    for (const [reason, count] of byReason) this.line(this.p.red(`${reason}: ${plural(count, 'check')} not run (each is a failure; the reports list them)`));
   }
 
   private details(heading: string, results: readonly CheckResult[]): void {

@@ -1,0 +1,62 @@
+/**
+ * Issue 14 item 5: `paycert run` against each hostile target (src/testing/hostile-set.ts) finishes
+ * with exit 1 or 2, never an internal error, and no configured secret in any output. Wall time,
+ * memory and report sizes are printed by `npm run bench`, never asserted here.
+ *
+ * Each target is met twice over: as it is, where the reachability probe or the preflight meets
+ * the misbehaviour first (exit 2 expected or 1), and with a polite root and `--no-preflight`, so
+ * that the checks themselves (a scenario, a property, the Pact contract, the state hook) meet it.
+ */
+import { join } from 'node:path';
+import { HOSTILE_KINDS, startHostileTarget, type HostileTarget } from '../testing/hostile-set';
+import { leaks, outputsOf, secretForms } from '../testing/leaks';
+import { paycert, tempDir } from './cli-helpers';
+import { writeFileSync } from 'node:fs';
+
+const HMAC_SECRET = 'hostile-lab-secret-Qx9/+a';
+const MSK_HEX = '0123456789ABCDEF0123456789ABCDEFFEDCBA9876543210FEDCBA9876543210';
+const CARD = '5555555555554444';
+
+/** A scenario check, one whose scenario uses the state hook, a property and a Pact interaction. */
+const CHECKS = ['pos.amounts.negative', 'pos.charge.card-number-not-string', 'prop.envelope.amount-echo', 'pact.charge'];
+
+/** Generous: a loaded CI machine; the run's own --max-time is what bounds it. */
+const RUN_TIMEOUT_MS = 150_000;
+jest.setTimeout(170_000);
+
+function configFor(dir: string, target: HostileTarget): string {
+  const file = join(dir, 'target.yaml');
+  const lines = ['profile: viopay-pos', `base_url: ${target.url}`, 'terminal_id: TERM-LAB-9', 'key_id: lab-key-9', `hmac_secret: "${HMAC_SECRET}"`, `msk: ${MSK_HEX}`, `state_url: ${target.url}/__state`, 'cards:', `  approved: "${CARD}"`, ''];
+  writeFileSync(file, lines.join('\n'));
+  return file;
+}
+
+describe.each(HOSTILE_KINDS)('paycert run against the hostile target "%s"', (kind) => {
+  let target: HostileTarget | undefined;
+  afterEach(async () => {
+    await target?.close();
+    target = undefined;
+  });
+
+  it.each([
+    ['as it is', false],
+    ['with a polite root and no preflight', true],
+  ])('%s: finishes with exit 1 or 2, one clean verdict or error, and no secret', async (_how, polite) => {
+    // Arrange
+    target = await startHostileTarget(kind, { politeRoot: polite });
+    const dir = tempDir();
+    const reports = join(dir, 'reports');
+    const args = ['run', '--config', configFor(dir, target), '--reports', reports, '--timeout', '1', '--max-time', '60', ...CHECKS.flatMap((id) => ['--check', id])];
+    // Act
+    const result = await paycert(polite ? [...args, '--no-preflight'] : args, {}, undefined, RUN_TIMEOUT_MS);
+    // Assert
+    expect([1, 2]).toContain(result.code);
+    expect(result.stdout + result.stderr).not.toMatch(/internal error|\n\s+at .+:\d+:\d+\)?\n/);
+    const last = result.stdout.trimEnd().split('\n').pop() + result.stderr;
+    expect(last).toMatch(result.code === 1 ? /^paycert: NOT CERTIFIED/ : /^paycert: /m);
+    expect(leaks(outputsOf(result, reports), secretForms([HMAC_SECRET], MSK_HEX), [CARD])).toEqual([]);
+    // Not vacuous: the target was asked, and with a polite root the checks met it.
+    expect(target.requests()).toBeGreaterThan(polite ? 1 : 0);
+    if (polite) expect(result.code).toBe(1);
+  });
+});
