@@ -5,7 +5,7 @@ import type { Config } from 'jest';
 /**
  * Two projects:
  * - `unit`: the harness's own tests (`x.test.ts` beside the code and in the conformance folders);
- * - `conformance`: the certification itself. Each `specs/*.spec.yaml` is a test file (a small
+ * - `conformance`: the certification itself. Each `specs/<profile>/*.spec.yaml` is a test file (a small
  *   transform turns it into one jest test per scenario), run against the target that
  *   `paycert run` resolved, or, under plain jest, PAYCERT_CONFIG / PAYCERT_TARGET / the embedded
  *   reference target (see src/jest/global-setup.ts). `--shard` splits it by spec file.

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contractFile, DEFAULT_NAMES, generateContract } from '../src/pact/consumer';
 import { contractInteractions, vpwsContractInteractions } from '../src/pact/interactions';
-import { generateVpwsContract, VPWS_NAMES } from '../src/pact/vpws-consumer';
+import { generateVpwsContract, VPWS_NAMES } from '../src/profiles/vpws/pact-consumer';
 
 const ROOT = join(__dirname, '..');
 const names = { consumer: process.env.PAYCERT_PACT_CONSUMER ?? DEFAULT_NAMES.consumer, provider: process.env.PAYCERT_PACT_PROVIDER ?? DEFAULT_NAMES.provider };

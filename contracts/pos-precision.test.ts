@@ -7,8 +7,8 @@
 import { join } from 'node:path';
 import { verifyContract } from '../src/pact/verify';
 import { referenceTarget } from '../src/run/resolve-target';
-import { startReferenceTarget } from '../src/target';
-import { FAULTS, LEGAL_VARIATIONS } from '../src/target/variants';
+import { startReferenceTarget } from '../src/profiles/viopay-pos/target';
+import { FAULTS, LEGAL_VARIATIONS } from '../src/profiles/viopay-pos/target/variants';
 
 const CONTRACT = join(__dirname, 'viopay-pos-terminal-viopay-pos-api.json');
 

@@ -7,8 +7,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { paycert, tempDir } from '../src/cli/cli-helpers';
-import { startReferenceTarget } from '../src/target';
-import { FAULTS } from '../src/target/variants';
+import { startReferenceTarget } from '../src/profiles/viopay-pos/target';
+import { FAULTS } from '../src/profiles/viopay-pos/target/variants';
 
 const CONTRACT = join(__dirname, 'viopay-pos-terminal-viopay-pos-api.json');
 

@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import { verifyInChild } from '../src/pact/child';
 import type { InteractionVerdict } from '../src/pact/verify';
 import { vpwsReferenceTarget } from '../src/run/resolve-target';
-import { VPWS_STATE_HOOK_PATH, type VpwsTargetOptionsInput } from '../src/vpws-target/options';
-import { startVpwsTarget, type RunningVpwsTarget } from '../src/vpws-target/server';
-import { VPWS_VARIATIONS_BY_NAME } from '../src/vpws-target/variants';
+import { VPWS_STATE_HOOK_PATH, type VpwsTargetOptionsInput } from '../src/profiles/vpws/target/options';
+import { startVpwsTarget, type RunningVpwsTarget } from '../src/profiles/vpws/target/server';
+import { VPWS_VARIATIONS_BY_NAME } from '../src/profiles/vpws/target/variants';
 
 const CONTRACT = join(__dirname, 'vpws-dealer-vpws-api.json');
 

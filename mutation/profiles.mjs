@@ -22,12 +22,12 @@ function rangeOf(file, source, node) {
 const parse = (root, file) => ts.createSourceFile(file, readFileSync(join(root, file), 'utf8'), ts.ScriptTarget.ES2022, true);
 
 /**
- * The request checks of src/viva/lint/checks/ that the simulator enforces (level MUST: see
- * `firstMustProblem` in src/viva-terminal/rules.ts): their `level` and their `run`. Their id,
+ * The request checks of src/profiles/viva-interapp/protocol/lint/checks/ that the simulator enforces (level MUST: see
+ * `firstMustProblem` in src/profiles/viva-interapp/terminal/rules.ts): their `level` and their `run`. Their id,
  * title and clause only name the check in `paycert viva lint`'s output, which no terminal shows.
  */
 export function lintCheckRanges(root) {
-  const dir = 'src/viva/lint/checks';
+  const dir = 'src/profiles/viva-interapp/protocol/lint/checks';
   const ranges = [];
   for (const name of readdirSync(join(root, dir)).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts')).sort()) {
     const file = `${dir}/${name}`;
@@ -61,28 +61,28 @@ export function mutateOf(root, profile) {
   switch (profile) {
     case 'viopay-pos':
       return [
-        'src/target/rules/**/*.ts',
-        'src/target/operations/*.ts',
+        'src/profiles/viopay-pos/target/rules/**/*.ts',
+        'src/profiles/viopay-pos/target/operations/*.ts',
         // The pipeline's order is a rule (PROFILE 1.2: signature before the body).
-        'src/target/handle.ts',
+        'src/profiles/viopay-pos/target/handle.ts',
         // refundedMinor: the refund total of PROFILE 1.6.
-        'src/target/store.ts',
+        'src/profiles/viopay-pos/target/store.ts',
         // The status and code of each refusal (PROFILE 1.4).
-        'src/target/rejection.ts',
+        'src/profiles/viopay-pos/target/rejection.ts',
         // The critical section that keeps concurrent refunds within the charge (PROFILE 1.6).
-        'src/target/lock.ts',
+        'src/target-kit/lock.ts',
         NOT_TESTS,
       ];
     case 'vpws':
       // shape.ts is not here: only the target's tests call it; no answer goes through it. Nor is
       // wire.ts: how the JSON goes on the wire (the liberties of any HTTP server), no PROFILE rule.
-      return ['src/vpws-target/rules.ts', 'src/vpws-target/handle.ts', 'src/vpws-target/refusals.ts', 'src/vpws-target/answer.ts', NOT_TESTS];
+      return ['src/profiles/vpws/target/rules.ts', 'src/profiles/vpws/target/handle.ts', 'src/profiles/vpws/target/refusals.ts', 'src/profiles/vpws/target/answer.ts', NOT_TESTS];
     case 'viva-interapp':
       return [
-        'src/viva-terminal/rules.ts',
-        'src/viva-terminal/handle.ts',
+        'src/profiles/viva-interapp/terminal/rules.ts',
+        'src/profiles/viva-interapp/terminal/handle.ts',
         // The search precedence of PROFILE 3 lives in the URI model, but only the simulator calls it.
-        functionRange(root, 'src/viva/request.ts', 'searchKeyOf'),
+        functionRange(root, 'src/profiles/viva-interapp/protocol/request.ts', 'searchKeyOf'),
         ...lintCheckRanges(root),
         NOT_TESTS,
       ];

@@ -6,7 +6,7 @@
  *
  *   npm run mutation                              # the three profiles, one after another
  *   npm run mutation -- --profile vpws            # one profile (repeatable)
- *   npm run mutation -- --profile vpws --mutate src/vpws-target/rules.ts --concurrency 1   # part of one
+ *   npm run mutation -- --profile vpws --mutate src/profiles/vpws/target/rules.ts --concurrency 1   # part of one
  *   npm run mutation -- --summary-only            # score the last reports again (after editing the triage)
  *
  * Exit 0 when every profile run scores at least 95% after triage, 1 when one does not, 2 when a

@@ -1,7 +1,7 @@
 /**
  * PROFILE 3, the terminal side: a terminal refuses, with a failure callback, a request that breaks
  * a request MUST, and cancels nothing then. These are the near misses of the rules the obvious
- * checks (specs/viva-refuse.spec.yaml) leave alone: a request URI almost `vivapayclient://pay/v1`
+ * checks (specs/viva-interapp/refuse.spec.yaml) leave alone: a request URI almost `vivapayclient://pay/v1`
  * (a scheme, host or path matched by prefix or not at all), and AADE parameters whose format is
  * almost right but whose signature verifies over what is sent, so that only the format rule can
  * refuse them (a base64 decoder that skips junk or reads base64url, a field count taken with

@@ -10,8 +10,8 @@ import type { CheckResult } from '../src/core/types';
 import { referenceTarget } from '../src/run/resolve-target';
 import { clientFor } from '../src/scenario/client-for';
 import type { ScenarioEnv } from '../src/scenario/run-scenario';
-import { startReferenceTarget, type TargetOptionsInput } from '../src/target';
-import { FAULTS } from '../src/target/variants';
+import { startReferenceTarget, type TargetOptionsInput } from '../src/profiles/viopay-pos/target';
+import { FAULTS } from '../src/profiles/viopay-pos/target/variants';
 import { propertyChecks } from './index';
 
 const checks = propertyChecks();

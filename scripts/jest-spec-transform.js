@@ -1,5 +1,5 @@
 /**
- * Jest transform for `specs/*.spec.yaml`: a spec file becomes a test module that registers its
+ * Jest transform for `specs/<profile>/*.spec.yaml`: a spec file becomes a test module that registers its
  * scenarios (src/jest/register-spec.ts). The YAML is read again at run time, with positions, so
  * errors point at the spec file's own lines.
  */

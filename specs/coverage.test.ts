@@ -1,6 +1,6 @@
 /**
  * Every clause of PROFILE sections 1 and 2, and every terminal-side clause of section 3 (the
- * request URI's own rules are `paycert viva lint`'s, tested in src/viva/lint), of
+ * request URI's own rules are `paycert viva lint`'s, tested in src/profiles/viva-interapp/protocol/lint), of
  * src/profile/clauses.ts has at least one scenario in
  * specs/ of its profile whose `ref.clause` names it: MUST and SHOULD clauses are checked, MAY
  * clauses have a MUST-level check that accepts every allowed answer.

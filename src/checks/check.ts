@@ -1,6 +1,6 @@
 /**
  * A check: a small declarative object with an id, a level, a PROFILE reference, what it needs,
- * and a run. Scenarios (specs/*.spec.yaml) and properties (properties/*.property.ts) are both
+ * and a run. Scenarios (specs/<profile>/*.spec.yaml) and properties (properties/*.property.ts) are both
  * checks; the runner, the reporters and the coverage table see no difference.
  */
 import type { CheckInfo, CheckResult } from '../core/types';

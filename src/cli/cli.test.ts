@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REFERENCE_CREDENTIALS, startReferenceTarget } from '../target';
+import { REFERENCE_CREDENTIALS, startReferenceTarget } from '../profiles/viopay-pos/target';
 import { paycert, tempDir } from './cli-helpers';
 
 const json = (dir: string) => JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
@@ -200,7 +200,7 @@ describe('plain jest: PAYCERT_TARGET=URL npx jest --selectProjects conformance',
         execFile(
           process.execPath,
           // The path before --selectProjects: that option takes a list and would read the path as a project.
-          [join(__dirname, '..', '..', 'node_modules', 'jest', 'bin', 'jest.js'), 'specs/pos-nonce.spec.yaml', '--selectProjects', 'conformance'],
+          [join(__dirname, '..', '..', 'node_modules', 'jest', 'bin', 'jest.js'), 'specs/viopay-pos/nonce.spec.yaml', '--selectProjects', 'conformance'],
           { cwd: join(__dirname, '..', '..'), env: { ...process.env, PAYCERT_RUN: '', PAYCERT_TARGET: target.url, PAYCERT_REPORTS: reports, CI: 'true' } },
           (error) => resolve(error ? Number(error.code) : 0),
         );

@@ -8,7 +8,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startReferenceTarget } from '../target';
+import { startReferenceTarget } from '../profiles/viopay-pos/target';
 import { paycert, tempDir } from './cli-helpers';
 
 const json = (dir: string, file = 'report.json') => JSON.parse(readFileSync(join(dir, file), 'utf8'));
@@ -143,7 +143,7 @@ describe('plain jest: PAYCERT_BASELINE and PAYCERT_SIGN_KEY', () => {
       const code = await new Promise<number>((resolve) => {
         execFile(
           process.execPath,
-          [join(__dirname, '..', '..', 'node_modules', 'jest', 'bin', 'jest.js'), 'specs/pos-nonce.spec.yaml', '--selectProjects', 'conformance'],
+          [join(__dirname, '..', '..', 'node_modules', 'jest', 'bin', 'jest.js'), 'specs/viopay-pos/nonce.spec.yaml', '--selectProjects', 'conformance'],
           {
             cwd: join(__dirname, '..', '..'),
             env: { ...process.env, PAYCERT_RUN: '', PAYCERT_TARGET: faulty.url, PAYCERT_REPORTS: reports, PAYCERT_CHECKS: 'pos.nonce.replay-refused', PAYCERT_BASELINE: baseline, PAYCERT_SIGN_KEY: lab.privateKey, CI: 'true' },

@@ -80,8 +80,8 @@ Options:
                       built-in sample, dated from now; see README.md)
   --aade-public-key F viva-interapp: verify AADE signatures with this provider key (PEM)
   --fault NAME        switch one rule to a known mistake (see 'paycert selftest'; names in
-                      reports/selftest.md, src/target/variants/, src/vpws-target/variants.ts
-                      and src/viva-terminal/variants.ts)
+                      reports/selftest.md, src/profiles/viopay-pos/target/variants/, src/profiles/vpws/target/variants.ts
+                      and src/profiles/viva-interapp/terminal/variants.ts)
   --variant N[,N]     take legal variations: choices PROFILE allows and liberties
   -h, --help          this help
 `;

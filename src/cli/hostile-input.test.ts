@@ -71,7 +71,7 @@ function hostileSpecs(into: string): string[] {
     'skew.spec.yaml': scenario('      - charge: {}\n        break: { timestamp: { skew: 1e308 } }\n'),
     'vpws-step.spec.yaml': scenario('      - vpws_cancel: { referenceCode: x }\n'),
     'viva-step.spec.yaml': scenario('      - viva_cancel: { orderCode: "1" }\n'),
-    'relabelled.spec.yaml': readFileSync(join(PACKAGE_ROOT, 'specs', 'pos-refund.spec.yaml'), 'utf8').replace('profile: viopay-pos', 'profile: vpws'),
+    'relabelled.spec.yaml': readFileSync(join(PACKAGE_ROOT, 'specs', 'viopay-pos', 'refund.spec.yaml'), 'utf8').replace('profile: viopay-pos', 'profile: vpws'),
     'status-negative.spec.yaml': scenario('      - charge: {}\n        expect: { status: -200 }\n'),
     'status-huge.spec.yaml': scenario('      - charge: {}\n        expect: { status: 1e300 }\n'),
     'ok-range.spec.yaml': scenario('      - charge: {}\n        repeat: 10\n        expect_all: { ok: { min: 9, max: 1 } }\n'),

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { UserError } from '../core/errors';
 import { EXIT } from '../core/verdict';
 import { contractFile, DEFAULT_NAMES } from '../pact/names';
-import { VPWS_NAMES } from '../pact/vpws-consumer';
+import { VPWS_NAMES } from '../profiles/vpws/pact-consumer';
 import { paycertInteractions, readContract } from '../pact/contract-file';
 import { importRunContext } from '../run/context';
 import { startEmbedded, targetFromArgs } from '../run/resolve-target';

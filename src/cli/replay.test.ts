@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REFERENCE_CREDENTIALS } from '../target';
+import { REFERENCE_CREDENTIALS } from '../profiles/viopay-pos/target';
 import { paycert, servePaycert, tempDir, type Served } from './cli-helpers';
 
 const REFUND_AFTER_CANCEL = 'pos.cancel.refund-after-cancel';

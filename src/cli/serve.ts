@@ -1,7 +1,7 @@
 /** `paycert serve`: the reference target, until Ctrl-C. */
 import { UserError } from '../core/errors';
 import { EXIT } from '../core/verdict';
-import { REFERENCE_CREDENTIALS, startReferenceTarget } from '../target';
+import { REFERENCE_CREDENTIALS, startReferenceTarget } from '../profiles/viopay-pos/target';
 import { fault, variationOptions, vivaVariantRules, vpwsVariantOptions } from './variant-names';
 import { parse } from './args';
 import { SERVE_HELP } from './help';
@@ -52,8 +52,8 @@ function untilSignal(): Promise<void> {
 
 /** `paycert serve --profile vpws`: the VPWS reference target, with its state hook. */
 async function serveVpws(port: number, host: string, faultName: string | undefined, variant: string | undefined, io: Io, stop: Promise<void>): Promise<number> {
-  const { startVpwsTarget } = await import('../vpws-target/server');
-  const { VPWS_REFERENCE_TOKENS } = await import('../vpws-target/options');
+  const { startVpwsTarget } = await import('../profiles/vpws/target/server');
+  const { VPWS_REFERENCE_TOKENS } = await import('../profiles/vpws/target/options');
   const options = vpwsVariantOptions(faultName, variant);
   let target;
   try {
@@ -82,10 +82,10 @@ async function serveVivaTerminal(
   io: Io,
   stop: Promise<void>,
 ): Promise<number> {
-  const { startTerminalSimulator } = await import('../viva-terminal/server');
-  const { INTERAPP_PATH } = await import('../viva/adapter');
-  const { readBook } = await import('../viva-terminal/book');
-  const { sampleBook } = await import('../viva-terminal/sample-book');
+  const { startTerminalSimulator } = await import('../profiles/viva-interapp/terminal/server');
+  const { INTERAPP_PATH } = await import('../profiles/viva-interapp/protocol/adapter');
+  const { readBook } = await import('../profiles/viva-interapp/terminal/book');
+  const { sampleBook } = await import('../profiles/viva-interapp/terminal/sample-book');
   const book = bookFile === undefined ? sampleBook() : readBook(bookFile);
   const aadeKey = keyFile === undefined ? undefined : readAadeKey(keyFile);
   const rules = vivaVariantRules(faultName, variant);

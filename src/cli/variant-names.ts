@@ -1,19 +1,19 @@
 /** Looking up variants by the names a user typed: unknown names are one line with a suggestion. */
 import { didYouMean } from '../core/did-you-mean';
 import { UserError } from '../core/errors';
-import type { TargetOptionsInput } from '../target';
-import { FAULTS, LEGAL_VARIATIONS, type FaultVariant } from '../target/variants';
-import type { VpwsTargetOptionsInput } from '../vpws-target/options';
-import { VPWS_FAULTS_BY_NAME, VPWS_VARIATIONS_BY_NAME } from '../vpws-target/variants';
-import type { TerminalRules } from '../viva-terminal/rules';
-import { TERMINAL_FAULTS_BY_NAME } from '../viva-terminal/variants';
-import { TERMINAL_VARIATIONS_BY_NAME } from '../viva-terminal/variations';
+import type { TargetOptionsInput } from '../profiles/viopay-pos/target';
+import { FAULTS, LEGAL_VARIATIONS, type FaultVariant } from '../profiles/viopay-pos/target/variants';
+import type { VpwsTargetOptionsInput } from '../profiles/vpws/target/options';
+import { VPWS_FAULTS_BY_NAME, VPWS_VARIATIONS_BY_NAME } from '../profiles/vpws/target/variants';
+import type { TerminalRules } from '../profiles/viva-interapp/terminal/rules';
+import { TERMINAL_FAULTS_BY_NAME } from '../profiles/viva-interapp/terminal/variants';
+import { TERMINAL_VARIATIONS_BY_NAME } from '../profiles/viva-interapp/terminal/variations';
 
 function lookup<T>(kind: string, map: ReadonlyMap<string, T>, name: string): T {
   const found = map.get(name);
   if (found) return found;
   const guess = didYouMean(name, [...map.keys()]);
-  throw new UserError(`unknown ${kind} "${name}"`, undefined, undefined, guess ? `did you mean "${guess}"?` : 'see reports/selftest.md or src/target/variants/');
+  throw new UserError(`unknown ${kind} "${name}"`, undefined, undefined, guess ? `did you mean "${guess}"?` : 'see reports/selftest.md or src/profiles/viopay-pos/target/variants/');
 }
 
 export function fault(name: string): FaultVariant {
@@ -30,7 +30,7 @@ export function variationOptions(names: readonly string[]): TargetOptionsInput {
   return options;
 }
 
-/** VPWS target options for a fault and/or legal variations of the VPWS catalogue (src/vpws-target/variants.ts). */
+/** VPWS target options for a fault and/or legal variations of the VPWS catalogue (src/profiles/vpws/target/variants.ts). */
 export function vpwsVariantOptions(faultName: string | undefined, variants: string | undefined): VpwsTargetOptionsInput {
   const options: VpwsTargetOptionsInput = {};
   for (const name of (variants ?? '').split(',').map((v) => v.trim()).filter(Boolean)) {
@@ -41,7 +41,7 @@ export function vpwsVariantOptions(faultName: string | undefined, variants: stri
   return options;
 }
 
-/** The Viva simulator's rules for a fault and/or legal variations of its catalogue (src/viva-terminal/). */
+/** The Viva simulator's rules for a fault and/or legal variations of its catalogue (src/profiles/viva-interapp/terminal/). */
 export function vivaVariantRules(faultName: string | undefined, variants: string | undefined): Partial<TerminalRules> {
   const rules: Partial<TerminalRules> = {};
   for (const name of (variants ?? '').split(',').map((v) => v.trim()).filter(Boolean)) Object.assign(rules, lookup('Viva terminal variation', TERMINAL_VARIATIONS_BY_NAME, name).rules);

@@ -5,9 +5,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeProviderKeys } from '../viva-terminal/provider-key';
-import { startTerminalSimulator, type TerminalSimulatorOptions } from '../viva-terminal/server';
-import { TERMINAL_FAULTS_BY_NAME } from '../viva-terminal/variants';
+import { makeProviderKeys } from '../profiles/viva-interapp/terminal/provider-key';
+import { startTerminalSimulator, type TerminalSimulatorOptions } from '../profiles/viva-interapp/terminal/server';
+import { TERMINAL_FAULTS_BY_NAME } from '../profiles/viva-interapp/terminal/variants';
 import { paycert, tempDir } from './cli-helpers';
 
 const MERCHANT_KEY = 'mk-do-not-print-7781';

@@ -4,9 +4,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { VPWS_REFERENCE_TOKENS } from '../vpws-target/options';
-import { startVpwsTarget } from '../vpws-target/server';
-import { VPWS_FAULTS_BY_NAME } from '../vpws-target/variants';
+import { VPWS_REFERENCE_TOKENS } from '../profiles/vpws/target/options';
+import { startVpwsTarget } from '../profiles/vpws/target/server';
+import { VPWS_FAULTS_BY_NAME } from '../profiles/vpws/target/variants';
 import { paycert, tempDir } from './cli-helpers';
 
 function config(url: string, stateUrl: string): string {

@@ -12,7 +12,7 @@ import { assertInputFile, inputFileProblem, MAX_KEY_FILE_BYTES, MAX_YAML_FILE_BY
 import { DEFAULT_CARDS } from '../profile/pos';
 import { schemaErrors } from '../source/schema-errors';
 import { locate, parseYaml, yamlValue, type YamlSource } from '../source/yaml';
-import { readProviderPrivateKey } from '../viva/aade';
+import { readProviderPrivateKey } from '../profiles/viva-interapp/protocol/aade';
 import { baseUrlProblem, httpUrlProblem } from './http-url';
 import { DEFAULT_VIVA_SETTINGS, type ResolvedTarget, type VivaSettings } from './resolved';
 import schema from './target-config.schema.json';

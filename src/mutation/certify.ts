@@ -11,10 +11,10 @@ import type { ProfileName, ResolvedTarget } from '../config/resolved';
 import type { CheckResult } from '../core/types';
 import { referenceTarget, vivaTarget, vpwsReferenceTarget } from '../run/resolve-target';
 import { envFor } from '../scenario/client-for';
-import { startReferenceTarget } from '../target';
-import { makeProviderKeys } from '../viva-terminal/provider-key';
-import { startTerminalSimulator } from '../viva-terminal/server';
-import { startVpwsTarget } from '../vpws-target/server';
+import { startReferenceTarget } from '../profiles/viopay-pos/target';
+import { makeProviderKeys } from '../profiles/viva-interapp/terminal/provider-key';
+import { startTerminalSimulator } from '../profiles/viva-interapp/terminal/server';
+import { startVpwsTarget } from '../profiles/vpws/target/server';
 
 export const MUTATION_PROFILES: readonly ProfileName[] = ['viopay-pos', 'vpws', 'viva-interapp'];
 

@@ -12,7 +12,7 @@ const SOURCE = [
 
 /** A report as Stryker writes it: 1-based lines and columns, end exclusive. */
 function report(mutants: StrykerReport['files'][string]['mutants']): StrykerReport {
-  return { files: { 'src/target/rules/cancel.ts': { source: SOURCE, mutants } } };
+  return { files: { 'src/profiles/viopay-pos/target/rules/cancel.ts': { source: SOURCE, mutants } } };
 }
 
 describe('mutantsOf', () => {
@@ -27,7 +27,7 @@ describe('mutantsOf', () => {
     const [first, second] = mutantsOf(input);
 
     // Assert
-    expect(first).toMatchObject({ file: 'src/target/rules/cancel.ts', line: 2, column: 7, original: "state === 'cancelled'", replacement: "state !== 'cancelled'", in: 'decideCancel', status: 'Survived', killedBy: [] });
+    expect(first).toMatchObject({ file: 'src/profiles/viopay-pos/target/rules/cancel.ts', line: 2, column: 7, original: "state === 'cancelled'", replacement: "state !== 'cancelled'", in: 'decideCancel', status: 'Survived', killedBy: [] });
     expect(second).toMatchObject({ original: 'x > 0', in: 'rules.decide', status: 'Killed', killedBy: ['pos.a'] });
   });
 
@@ -55,8 +55,8 @@ describe('mutantsOf', () => {
 
     // Assert
     expect(lines).toEqual([
-      `src/target/rules/cancel.ts:2:17 StringLiteral: 'cancelled' -> "" (in decideCancel)`,
-      `src/target/rules/cancel.ts:3:10 StringLiteral: 'cancel' -> "" (in decideCancel)`,
+      `src/profiles/viopay-pos/target/rules/cancel.ts:2:17 StringLiteral: 'cancelled' -> "" (in decideCancel)`,
+      `src/profiles/viopay-pos/target/rules/cancel.ts:3:10 StringLiteral: 'cancel' -> "" (in decideCancel)`,
     ]);
   });
 });

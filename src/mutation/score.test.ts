@@ -3,7 +3,7 @@ import type { Mutant } from './mutants';
 import { formatScore, formatSummary, summarise } from './score';
 import { entryFor, matches, parseTriage } from './triage';
 
-const FILE = 'src/target/rules/cancel.ts';
+const FILE = 'src/profiles/viopay-pos/target/rules/cancel.ts';
 
 function mutant(fields: Partial<Mutant>): Mutant {
   return { file: FILE, line: 1, column: 1, mutator: 'StringLiteral', original: "'no such charge'", replacement: '""', in: 'unknownCharge', status: 'Survived', killedBy: [], static: false, ...fields };
@@ -15,7 +15,7 @@ describe('parseTriage', () => {
   it('reads entries, one per original of a list, each with its line', () => {
     // Arrange
     const text = [
-      '- file: src/target/rules/cancel.ts',
+      '- file: src/profiles/viopay-pos/target/rules/cancel.ts',
       '  mutator: StringLiteral',
       '  original:',
       "    - \"'no such charge'\"",
@@ -56,16 +56,16 @@ describe('parseTriage', () => {
   it('matches `in` exactly, or with `.*` the path and everything inside it, never a name that only starts the same', () => {
     // Arrange
     const [exact, inside] = triage(
-      ['- { file: src/vpws-target/handle.ts, in: cancel, reason: equivalent, why: x }', "- { file: src/vpws-target/refusals.ts, in: 'TEXTS.*', reason: unobservable, why: texts are free }"].join('\n'),
+      ['- { file: src/profiles/vpws/target/handle.ts, in: cancel, reason: equivalent, why: x }', "- { file: src/profiles/vpws/target/refusals.ts, in: 'TEXTS.*', reason: unobservable, why: texts are free }"].join('\n'),
     );
     const at = (file: string, path: string) => mutant({ file, in: path });
 
     // Act / Assert
-    expect(matches(exact!, at('src/vpws-target/handle.ts', 'cancel'))).toBe(true);
-    expect(matches(exact!, at('src/vpws-target/handle.ts', 'cancel.notOwner'))).toBe(false);
-    expect(matches(inside!, at('src/vpws-target/refusals.ts', 'TEXTS'))).toBe(true);
-    expect(matches(inside!, at('src/vpws-target/refusals.ts', 'TEXTS.other.success'))).toBe(true);
-    expect(matches(inside!, at('src/vpws-target/refusals.ts', 'TEXTS_MORE.a'))).toBe(false);
+    expect(matches(exact!, at('src/profiles/vpws/target/handle.ts', 'cancel'))).toBe(true);
+    expect(matches(exact!, at('src/profiles/vpws/target/handle.ts', 'cancel.notOwner'))).toBe(false);
+    expect(matches(inside!, at('src/profiles/vpws/target/refusals.ts', 'TEXTS'))).toBe(true);
+    expect(matches(inside!, at('src/profiles/vpws/target/refusals.ts', 'TEXTS.other.success'))).toBe(true);
+    expect(matches(inside!, at('src/profiles/vpws/target/refusals.ts', 'TEXTS_MORE.a'))).toBe(false);
     expect(matches(inside!, at(FILE, 'TEXTS'))).toBe(false);
   });
 
@@ -85,10 +85,10 @@ describe('parseTriage', () => {
 describe('summarise', () => {
   const entries = triage(
     [
-      "- { file: src/target/rules/cancel.ts, original: \"'no such charge'\", reason: unobservable, why: texts are free }",
-      '- { file: src/target/rules/cancel.ts, in: decideCancel, mutator: ConditionalExpression, reason: equivalent, why: the other MAY choice }',
-      "- { file: src/target/rules/cancel.ts, original: \"'gone'\", reason: unobservable, why: was a message }",
-      "- { file: src/target/other.ts, original: \"'x'\", reason: unobservable, why: not mutated in this run }",
+      "- { file: src/profiles/viopay-pos/target/rules/cancel.ts, original: \"'no such charge'\", reason: unobservable, why: texts are free }",
+      '- { file: src/profiles/viopay-pos/target/rules/cancel.ts, in: decideCancel, mutator: ConditionalExpression, reason: equivalent, why: the other MAY choice }',
+      "- { file: src/profiles/viopay-pos/target/rules/cancel.ts, original: \"'gone'\", reason: unobservable, why: was a message }",
+      "- { file: src/profiles/viopay-pos/target/other.ts, original: \"'x'\", reason: unobservable, why: not mutated in this run }",
     ].join('\n'),
   );
 
@@ -125,7 +125,7 @@ describe('summarise', () => {
       ['mutation/triage.yaml:3', 1],
     ]);
     expect(s.passed).toBe(true);
-    expect(formatSummary(s)).toContain('stale triage entry mutation/triage.yaml:3 (src/target/rules/cancel.ts: \'gone\'): a check now kills the 1 mutant(s) it names; remove it');
+    expect(formatSummary(s)).toContain('stale triage entry mutation/triage.yaml:3 (src/profiles/viopay-pos/target/rules/cancel.ts: \'gone\'): a check now kills the 1 mutant(s) it names; remove it');
   });
 
   it('passes at exactly 95% and never rounds a lower score up to it', () => {

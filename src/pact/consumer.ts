@@ -9,7 +9,7 @@ import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { PosClient } from '../client/pos-client';
 import { open } from '../crypto/envelope';
 import { DEFAULT_USER_AGENT } from '../profile/pos';
-import { REFERENCE_CREDENTIALS } from '../target';
+import { REFERENCE_CREDENTIALS } from '../profiles/viopay-pos/target';
 import { exampleRequestEnvelope, exampleResponseEnvelope, TEST_MSK } from './examples';
 import type { Interaction } from './interaction';
 import { contractFile, DEFAULT_NAMES, INTERACTION_HEADER, type ContractNames } from './names';

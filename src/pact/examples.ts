@@ -4,7 +4,7 @@
  */
 import { seal, type Envelope } from '../crypto/envelope';
 import { keyCheckValue } from '../crypto/kcv';
-import { REFERENCE_CREDENTIALS } from '../target';
+import { REFERENCE_CREDENTIALS } from '../profiles/viopay-pos/target';
 
 /** The published test MSK (the reference target's); never a real key. */
 export const TEST_MSK = Buffer.from(REFERENCE_CREDENTIALS.msk, 'hex');

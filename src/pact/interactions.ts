@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { loadScenarios, specFiles } from '../scenario/load';
 import { interactionOf, type Interaction } from './interaction';
-import { vpwsInteractionOf, type VpwsInteraction } from './vpws-interaction';
+import { vpwsInteractionOf, type VpwsInteraction } from '../profiles/vpws/pact-interaction';
 
 export function contractInteractions(root: string): Interaction[] {
   return loadScenarios(specFiles([join(root, 'specs')]))

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startReferenceTarget } from '../target';
-import { startVpwsTarget } from '../vpws-target/server';
+import { startReferenceTarget } from '../profiles/viopay-pos/target';
+import { startVpwsTarget } from '../profiles/vpws/target/server';
 import { preflight } from './preflight';
 import { referenceTarget, vivaTarget, vpwsReferenceTarget } from './resolve-target';
 

@@ -5,12 +5,12 @@
 import { baseUrlProblem } from '../config/http-url';
 import { loadTargetConfig } from '../config/load-config';
 import { DEFAULT_VIVA_SETTINGS, type ProfileName, type ResolvedTarget, type VivaSettings } from '../config/resolved';
-import { makeProviderKeys } from '../viva-terminal/provider-key';
-import { startTerminalSimulator } from '../viva-terminal/server';
-import { startVpwsTarget } from '../vpws-target/server';
-import { VPWS_REFERENCE_TOKENS } from '../vpws-target/options';
+import { makeProviderKeys } from '../profiles/viva-interapp/terminal/provider-key';
+import { startTerminalSimulator } from '../profiles/viva-interapp/terminal/server';
+import { startVpwsTarget } from '../profiles/vpws/target/server';
+import { VPWS_REFERENCE_TOKENS } from '../profiles/vpws/target/options';
 import { UserError } from '../core/errors';
-import { REFERENCE_CREDENTIALS, startReferenceTarget, type RunningTarget } from '../target';
+import { REFERENCE_CREDENTIALS, startReferenceTarget, type RunningTarget } from '../profiles/viopay-pos/target';
 
 export type { RunningTarget };
 

@@ -1,7 +1,7 @@
 /** The clients for a resolved target: the signed POS client, the VPWS client where tokens are given, the Viva client for a terminal. */
 import { PosClient, type ClientOptions } from '../client/pos-client';
-import { VpwsClient } from '../client/vpws-client';
-import { vivaClientFor } from '../client/viva-client';
+import { VpwsClient } from '../profiles/vpws/client';
+import { vivaClientFor } from '../profiles/viva-interapp/client';
 import { DEFAULT_VIVA_SETTINGS, type ResolvedTarget } from '../config/resolved';
 import { DEFAULT_USER_AGENT } from '../profile/pos';
 import type { ScenarioEnv } from './run-scenario';

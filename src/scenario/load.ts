@@ -104,7 +104,18 @@ export function loadScenarioFile(file: string): LoadedScenario[] {
   return scenarios;
 }
 
-/** The spec files under the given paths (files as given, folders searched for *.spec.yaml). */
+/** The spec files in `dir` and its sub-folders (one per profile in specs/), sorted by path. */
+function specFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return specFilesUnder(path);
+      return entry.name.endsWith('.spec.yaml') || entry.name.endsWith('.spec.yml') ? [resolve(path)] : [];
+    });
+}
+
+/** The spec files under the given paths (files as given, folders searched for *.spec.yaml, sub-folders too). */
 export function specFiles(paths: readonly string[]): string[] {
   const found: string[] = [];
   for (const path of paths) {
@@ -114,9 +125,8 @@ export function specFiles(paths: readonly string[]): string[] {
     } catch {
       throw new UserError('no such file or folder', { file: path });
     }
-    if (stat.isDirectory()) {
-      for (const name of readdirSync(path).sort()) if (name.endsWith('.spec.yaml') || name.endsWith('.spec.yml')) found.push(resolve(join(path, name)));
-    } else found.push(resolve(path));
+    if (stat.isDirectory()) found.push(...specFilesUnder(path));
+    else found.push(resolve(path));
   }
   return found;
 }

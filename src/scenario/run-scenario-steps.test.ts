@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { ResolvedTarget } from '../config/resolved';
 import type { Failure } from '../core/types';
 import { PATHS } from '../profile/pos';
-import { FAULTS } from '../target/variants';
+import { FAULTS } from '../profiles/viopay-pos/target/variants';
 import { startReference, type Reference } from '../testing/reference';
 import { loadScenarioFile } from './load';
 import { runScenario, type ScenarioEnv } from './run-scenario';
@@ -35,7 +35,7 @@ async function failureAgainst(fault: string, file: string, id: string): Promise<
 describe('runScenario: the step sequence of a failure', () => {
   it('records every step of a multi-step failure with its request and answer, the failing step last', async () => {
     // Act
-    const failure = await failureAgainst('refund-after-cancel', 'pos-cancel.spec.yaml', 'pos.cancel.refund-after-cancel');
+    const failure = await failureAgainst('refund-after-cancel', 'viopay-pos/cancel.spec.yaml', 'pos.cancel.refund-after-cancel');
     // Assert
     expect(failure).toBeDefined();
     const steps = failure!.steps!;
@@ -50,7 +50,7 @@ describe('runScenario: the step sequence of a failure', () => {
 
   it('records a state hook call as a step', async () => {
     // Act
-    const failure = await failureAgainst('cancel-settled-allowed', 'pos-cancel.spec.yaml', 'pos.cancel.settled-refused');
+    const failure = await failureAgainst('cancel-settled-allowed', 'viopay-pos/cancel.spec.yaml', 'pos.cancel.settled-refused');
     // Assert
     const state = failure!.steps!.find((s) => s.step.includes('(state)'));
     expect(state?.exchange?.request.url).toMatch(/\/_conformance\/state$/);
@@ -60,7 +60,7 @@ describe('runScenario: the step sequence of a failure', () => {
 
   it('keeps a one-step failure in exchange alone, and names no command but the check', async () => {
     // Act
-    const failure = await failureAgainst('nonce-format-unchecked', 'pos-nonce.spec.yaml', 'pos.nonce.dash-refused');
+    const failure = await failureAgainst('nonce-format-unchecked', 'viopay-pos/nonce.spec.yaml', 'pos.nonce.dash-refused');
     // Assert
     expect(failure?.exchange).toBeDefined();
     expect(failure?.steps).toBeUndefined();

@@ -6,8 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { sampleCharge, sampleRefund } from '../client/fixtures';
 import type { Answer, PosClient } from '../client/pos-client';
-import { VpwsProbeNotApplicable, type VpwsClient } from '../client/vpws-client';
-import type { VivaClient } from '../client/viva-client';
+import { VpwsProbeNotApplicable, type VpwsClient } from '../profiles/vpws/client';
+import type { VivaClient } from '../profiles/viva-interapp/client';
 import type { RequestSpec } from '../client/build';
 import { plainRequest } from '../client/plain-http';
 import { redactText, redactValue } from '../client/redact';
@@ -18,7 +18,7 @@ import { pool } from '../core/pool';
 import { statusOfFailure } from '../core/verdict';
 import type { CheckResult, Failure, Need, StepRecord } from '../core/types';
 import { PATHS } from '../profile/pos';
-import { formatIsoWithOffset } from '../viva/dates';
+import { formatIsoWithOffset } from '../profiles/viva-interapp/protocol/dates';
 import type { SchemaName } from '../schemas/validator';
 import { toRequestBreaks } from './breaks';
 import { checkInfoOf } from './check-info';
@@ -27,8 +27,8 @@ import { CaptureError, interpolate, type Vars } from './interpolate';
 import { deepMerge } from './merge';
 import { OPERATIONS, type LoadedScenario, type Step } from './types';
 import { viewOf, type AnswerView } from './view';
-import { vivaCancelOf } from './viva-step';
-import { sendVpwsStep } from './vpws-step';
+import { vivaCancelOf } from '../profiles/viva-interapp/step';
+import { sendVpwsStep } from '../profiles/vpws/step';
 
 export interface ScenarioEnv {
   client: PosClient;

@@ -1,6 +1,6 @@
 /** A scenario file as specs/scenario.schema.json describes it (snake_case as QA writes it). */
 import type { NearMiss } from '../client/near-miss';
-import type { AadeMode } from '../client/viva-aade';
+import type { AadeMode } from '../profiles/viva-interapp/client-aade';
 import type { Level, Need } from '../core/types';
 
 export type Matcher =
@@ -115,7 +115,7 @@ export interface VpwsStep {
 /**
  * A Viva request (PROFILE 3): request URI parameters over the client's defaults (null leaves one
  * out; numbers and booleans are sent as written), and `aade` to add the signed AADE parameters
- * (or a near miss of them, src/client/viva-aade.ts). `prepend_query`/`append_query` are raw query
+ * (or a near miss of them, src/profiles/viva-interapp/client-aade.ts). `prepend_query`/`append_query` are raw query
  * text put before/after the built parameters (to repeat one); `uri_base` replaces
  * `vivapayclient://pay/v1`; a date parameter may be a `VivaDateFrom`, built from another date.
  */

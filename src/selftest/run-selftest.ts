@@ -7,18 +7,18 @@ import { pool } from '../core/pool';
 import { countResults, verdictOf } from '../core/verdict';
 import type { ResolvedTarget } from '../config/resolved';
 import { referenceTarget, vivaTarget, vpwsReferenceTarget } from '../run/resolve-target';
-import { makeProviderKeys } from '../viva-terminal/provider-key';
-import type { TerminalRules } from '../viva-terminal/rules';
-import { startTerminalSimulator } from '../viva-terminal/server';
-import { TERMINAL_FAULTS } from '../viva-terminal/variants';
-import { TERMINAL_VARIATIONS } from '../viva-terminal/variations';
-import type { VpwsTargetOptionsInput } from '../vpws-target/options';
-import { startVpwsTarget } from '../vpws-target/server';
-import { VPWS_FAULTS, VPWS_VARIATIONS } from '../vpws-target/variants';
+import { makeProviderKeys } from '../profiles/viva-interapp/terminal/provider-key';
+import type { TerminalRules } from '../profiles/viva-interapp/terminal/rules';
+import { startTerminalSimulator } from '../profiles/viva-interapp/terminal/server';
+import { TERMINAL_FAULTS } from '../profiles/viva-interapp/terminal/variants';
+import { TERMINAL_VARIATIONS } from '../profiles/viva-interapp/terminal/variations';
+import type { VpwsTargetOptionsInput } from '../profiles/vpws/target/options';
+import { startVpwsTarget } from '../profiles/vpws/target/server';
+import { VPWS_FAULTS, VPWS_VARIATIONS } from '../profiles/vpws/target/variants';
 import { envFor } from '../scenario/client-for';
 import type { Check } from '../checks/check';
-import { startReferenceTarget, type TargetOptionsInput } from '../target';
-import { FAULTS, LEGAL_VARIATIONS, type FaultVariant, type LegalVariation } from '../target/variants';
+import { startReferenceTarget, type TargetOptionsInput } from '../profiles/viopay-pos/target';
+import { FAULTS, LEGAL_VARIATIONS, type FaultVariant, type LegalVariation } from '../profiles/viopay-pos/target/variants';
 import type { FaultOutcome, SelftestReport, VariationOutcome } from './types';
 
 export interface SelftestOptions {

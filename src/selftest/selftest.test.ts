@@ -4,10 +4,10 @@
  * certified with no failure and no warning. A fault the harness misses is a harness bug.
  */
 import type { CheckResult } from '../core/types';
-import { FAULTS, LEGAL_VARIATIONS } from '../target/variants';
-import { VPWS_FAULTS, VPWS_VARIATIONS } from '../vpws-target/variants';
-import { TERMINAL_FAULTS } from '../viva-terminal/variants';
-import { TERMINAL_VARIATIONS } from '../viva-terminal/variations';
+import { FAULTS, LEGAL_VARIATIONS } from '../profiles/viopay-pos/target/variants';
+import { VPWS_FAULTS, VPWS_VARIATIONS } from '../profiles/vpws/target/variants';
+import { TERMINAL_FAULTS } from '../profiles/viva-interapp/terminal/variants';
+import { TERMINAL_VARIATIONS } from '../profiles/viva-interapp/terminal/variations';
 import { judgeFault, judgeVariation } from './run-selftest';
 import { describeSelftestPart } from './selftest-part';
 

@@ -8,13 +8,13 @@
  * (PAYCERT_FUZZ_SEED=N reruns exactly those mutants).
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { parseTargetConfig } from '../config/load-config';
 import { UserError, UserErrors } from '../core/errors';
-import { parseScenarioFile } from '../scenario/load';
+import { parseScenarioFile, specFiles } from '../scenario/load';
 import { mutant } from '../testing/yaml-mutants';
-import { parseBook } from '../viva-terminal/book';
+import { parseBook } from '../profiles/viva-interapp/terminal/book';
 
 const SEED = Number(process.env.PAYCERT_FUZZ_SEED ?? 14_2025);
 /** Parse and validate take milliseconds; five seconds is a bound only a hang or a blow-up reaches. */
@@ -38,10 +38,7 @@ interface Input {
   mutants: number;
 }
 
-const specs: Input[] = readdirSync(join(ROOT, 'specs'))
-  .filter((name) => name.endsWith('.spec.yaml'))
-  .sort()
-  .map((name) => ({ file: `specs/${name}`, text: readFileSync(join(ROOT, 'specs', name), 'utf8'), load: parseScenarioFile, mutants: 10 }));
+const specs: Input[] = specFiles([join(ROOT, 'specs')]).map((path) => ({ file: relative(ROOT, path), text: readFileSync(path, 'utf8'), load: parseScenarioFile, mutants: 10 }));
 const configs: Input[] = ['viopay-pos.target.yaml', 'vpws.target.yaml', 'viva-interapp.target.yaml'].map((name) => ({
   file: join(TESTDATA, name),
   text: readFileSync(join(TESTDATA, name), 'utf8'),

@@ -5,7 +5,7 @@
 import { PosClient, type ClientOptions } from '../client';
 import type { PosCredentials } from '../client/credentials';
 import { DEFAULT_USER_AGENT } from '../profile/pos';
-import { REFERENCE_CREDENTIALS, startReferenceTarget, type RunningTarget, type TargetOptionsInput } from '../target';
+import { REFERENCE_CREDENTIALS, startReferenceTarget, type RunningTarget, type TargetOptionsInput } from '../profiles/viopay-pos/target';
 
 export function referenceCredentials(baseUrl: string): PosCredentials {
   return {

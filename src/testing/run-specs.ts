@@ -6,7 +6,7 @@ import type { ResolvedTarget } from '../config/resolved';
 import type { CheckResult } from '../core/types';
 import { loadScenarios, specFiles } from '../scenario/load';
 import { runScenarios } from '../scenario/run-all';
-import type { TargetOptionsInput } from '../target';
+import type { TargetOptionsInput } from '../profiles/viopay-pos/target';
 import { startReference } from './reference';
 
 export async function runSpecsAgainstReference(paths: readonly string[], options: TargetOptionsInput = {}): Promise<CheckResult[]> {

@@ -1,0 +1,74 @@
+/**
+ * A VPWS contract scenario as a Pact interaction: the provider state `vpws transaction exists`
+ * (PROFILE section 4) makes the transaction and yields its referenceCode, which Pact injects into
+ * the body; the request carries the dealer's Bearer token, which the verifier's filter supplies.
+ * What the answer is held to follows from the scenario's expectation: a successful cancel, a
+ * refused cancel (isSuccess false), or a refusal before any transaction (401, 403).
+ */
+import type { Level } from '../../core/types';
+import type { LoadedScenario } from '../../scenario/types';
+
+export const EXAMPLE_REFERENCE_CODE = 'ref-pact-example';
+
+/** What PROFILE 2 fixes of the answer: a success, a refused cancel (`data.isSuccess` false), or only the status. */
+export type VpwsAnswerKind = 'cancelled' | 'cancel-refused' | 'refused';
+
+export interface VpwsInteraction {
+  id: string;
+  description: string;
+  level: Level;
+  clause: string;
+  given: { state: 'vpws transaction exists'; params: Record<string, unknown> };
+  /** Whose token the filter puts in (none: no Authorization header). */
+  token: 'dealer_a' | 'dealer_b' | 'none' | 'invalid';
+  reason?: string;
+  kind: VpwsAnswerKind;
+  /** The statuses PROFILE allows; the first is the example's. */
+  statuses: number[];
+  /** The body the contract shows. */
+  responseExample: Record<string, unknown>;
+  /** The fields whose value (not only type) the contract fixes. */
+  exactFields: string[];
+}
+
+const EXACT_FIELDS: Record<VpwsAnswerKind, string[]> = {
+  cancelled: ['statusCode', 'data.isSuccess', 'data.lastAmount'],
+  'cancel-refused': ['data.isSuccess'],
+  refused: [],
+};
+
+/** The example bodies, in the seed's shape (its texts are examples: a verifier never compares them). */
+function exampleBody(kind: VpwsAnswerKind, status: number, given: Record<string, unknown>): Record<string, unknown> {
+  const wrapper = { exceptions: null, oldData: null, errors: null };
+  if (kind === 'cancelled') {
+    return { message: '', statusCode: 200, ...wrapper, data: { lastAmount: 0, transactionStatusId: 1, errorCode: null, isSuccess: true, errorMessage: null } };
+  }
+  if (kind === 'cancel-refused') {
+    const data = { lastAmount: typeof given.amount === 'number' ? given.amount : 0, transactionStatusId: typeof given.transactionStatusId === 'number' ? given.transactionStatusId : 2, errorCode: 'CANCEL_REFUSED', isSuccess: false, errorMessage: 'Cancellation failed' };
+    return { message: 'Cancellation failed', statusCode: status, ...wrapper, data };
+  }
+  return { message: status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Refused', statusCode: status, ...wrapper, data: null };
+}
+
+export function vpwsInteractionOf(s: LoadedScenario): VpwsInteraction {
+  const contract = s.contract!;
+  const step = s.steps[s.steps.length - 1]!;
+  if (!step.vpws_cancel || contract.given?.state !== 'vpws transaction exists') throw new Error(`${s.id}: a VPWS contract ends in vpws_cancel and is given "vpws transaction exists"`);
+  const statuses = ([] as Array<number | string>).concat(step.expect?.status ?? 200).map(Number);
+  const isSuccess = step.expect?.fields?.['data.isSuccess'];
+  const kind: VpwsAnswerKind = isSuccess === true ? 'cancelled' : isSuccess === false ? 'cancel-refused' : 'refused';
+  const params = contract.given.params ?? {};
+  return {
+    id: s.id,
+    description: contract.description,
+    level: s.level,
+    clause: s.ref.clause,
+    given: { state: 'vpws transaction exists', params },
+    token: step.vpws_cancel.token ?? 'dealer_a',
+    ...(step.vpws_cancel.reason !== undefined && { reason: step.vpws_cancel.reason }),
+    kind,
+    statuses,
+    responseExample: exampleBody(kind, statuses[0]!, params),
+    exactFields: EXACT_FIELDS[kind],
+  };
+}
