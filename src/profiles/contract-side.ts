@@ -1,0 +1,5 @@
+/**
+ * The contract side of a `Profile` (./profile.ts): to be filled in issue 15, step 2.
+ */
+
+export interface ContractSide {}

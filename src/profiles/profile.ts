@@ -1,0 +1,27 @@
+/**
+ * The one interface the harness runs a payment API through. Each API is a folder under
+ * src/profiles/<name>/ whose index.ts exports one `Profile`; src/profiles/index.ts lists them.
+ * Nothing outside a profile's folder imports from it except that registry: the scenario engine,
+ * checks, run, reports, jest and the CLI ask the registry for a profile by name and use only what
+ * this interface offers. Each side of the interface is declared in its own file beside this one.
+ */
+import type { ContractSide } from './contract-side';
+import type { ScenarioSide } from './scenario-side';
+import type { TargetSide } from './target-side';
+
+export interface Profile {
+  /** The name configs and scenario files give (`profile: vpws`); stable, kebab-case. */
+  readonly name: string;
+  /** What a reader calls it ("VPWS Dealer Payment Cancellation API"). */
+  readonly title: string;
+  /** The first segment of its check ids (`vpws.token.upper-case`). */
+  readonly idPrefix: string;
+  /** The PROFILE.md section that reads its seeds ("2"). */
+  readonly section: string;
+  /** How a scenario file of this profile is checked, loaded and run. */
+  readonly scenario: ScenarioSide;
+  /** Its target config, reference target, catalogue of faults and variations, preflight and commands. */
+  readonly target: TargetSide;
+  /** Its Pact contract, for a profile that has one. */
+  readonly contract?: ContractSide;
+}

@@ -1,0 +1,5 @@
+/**
+ * The scenario side of a `Profile` (./profile.ts): to be filled in issue 15, step 2.
+ */
+
+export interface ScenarioSide {}

@@ -1,0 +1,13 @@
+/** The Viva Terminal inter-app protocol (PROFILE section 3) as a paycert profile: everything about it lives in this folder. */
+import type { Profile } from '../profile';
+import { scenarioSide } from './scenario-side';
+import { targetSide } from './target-side';
+
+export const vivaInterappProfile: Profile = {
+  name: 'viva-interapp',
+  title: 'Viva Terminal inter-app protocol',
+  idPrefix: 'viva',
+  section: '3',
+  scenario: scenarioSide,
+  target: targetSide,
+};
