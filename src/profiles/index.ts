@@ -4,6 +4,7 @@
  * a folder under src/profiles/ and one line here (ARCHITECTURE.md, "Adding a payment API").
  */
 import { UserError } from '../core/errors';
+import type { Clause } from '../profile/clauses';
 import type { Profile } from './profile';
 import { posProfile } from './viopay-pos';
 import { vivaInterappProfile } from './viva-interapp';
@@ -37,4 +38,13 @@ export function profileNamed(name: string): Profile {
   const found = registered.find((p) => p.name === name);
   if (!found) throw new UserError(`unknown profile "${name}"`, undefined, undefined, `one of ${profileNames().join(', ')}`);
   return found;
+}
+
+/** The clause with this id, in whichever profile it is, or undefined. */
+export function clauseById(id: string): Clause | undefined {
+  for (const profile of registered) {
+    const found = profile.clauses.find((c) => c.id === id);
+    if (found) return found;
+  }
+  return undefined;
 }

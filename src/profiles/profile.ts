@@ -5,6 +5,7 @@
  * checks, run, reports, jest and the CLI ask the registry for a profile by name and use only what
  * this interface offers. Each side of the interface is declared in its own file beside this one.
  */
+import type { Clause } from '../profile/clauses';
 import type { ContractSide } from './contract-side';
 import type { ScenarioSide } from './scenario-side';
 import type { TargetSide } from './target-side';
@@ -18,6 +19,10 @@ export interface Profile {
   readonly idPrefix: string;
   /** The PROFILE.md section that reads its seeds ("2"). */
   readonly section: string;
+  /** Its PROFILE clauses, one per rule, each with a stable id that checks cite. */
+  readonly clauses: readonly Clause[];
+  /** The clauses a run against a target of this profile certifies (its coverage table): all but rules that bind only the other side. */
+  readonly certifiedClauses: readonly Clause[];
   /** How a scenario file of this profile is checked, loaded and run. */
   readonly scenario: ScenarioSide;
   /** Its target config, reference target, catalogue of faults and variations, preflight and commands. */

@@ -1,4 +1,5 @@
 /** The Viopay POS API (PROFILE section 1) as a paycert profile: everything about it lives in this folder. */
+import { POS_CLAUSES } from '../../profile/clauses';
 import type { Profile } from '../profile';
 import { contractSide } from './contract-side';
 import { scenarioSide } from './scenario-side';
@@ -9,6 +10,8 @@ export const posProfile: Profile = {
   title: 'Viopay POS API',
   idPrefix: 'pos',
   section: '1',
+  clauses: POS_CLAUSES,
+  certifiedClauses: POS_CLAUSES,
   scenario: scenarioSide,
   target: targetSide,
   contract: contractSide,

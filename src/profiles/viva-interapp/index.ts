@@ -1,4 +1,5 @@
 /** The Viva Terminal inter-app protocol (PROFILE section 3) as a paycert profile: everything about it lives in this folder. */
+import { VIVA_CLAUSES, VIVA_TERMINAL_CLAUSES } from '../../profile/clauses';
 import type { Profile } from '../profile';
 import { scenarioSide } from './scenario-side';
 import { targetSide } from './target-side';
@@ -8,6 +9,8 @@ export const vivaInterappProfile: Profile = {
   title: 'Viva Terminal inter-app protocol',
   idPrefix: 'viva',
   section: '3',
+  clauses: VIVA_CLAUSES,
+  certifiedClauses: VIVA_TERMINAL_CLAUSES,
   scenario: scenarioSide,
   target: targetSide,
 };

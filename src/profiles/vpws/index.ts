@@ -1,4 +1,5 @@
 /** The VPWS Dealer Payment Cancellation API (PROFILE section 2) as a paycert profile: everything about it lives in this folder. */
+import { VPWS_CLAUSES } from '../../profile/clauses';
 import type { Profile } from '../profile';
 import { contractSide } from './contract-side';
 import { scenarioSide } from './scenario-side';
@@ -9,6 +10,8 @@ export const vpwsProfile: Profile = {
   title: 'VPWS Dealer Payment Cancellation API',
   idPrefix: 'vpws',
   section: '2',
+  clauses: VPWS_CLAUSES,
+  certifiedClauses: VPWS_CLAUSES,
   scenario: scenarioSide,
   target: targetSide,
   contract: contractSide,
