@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { verifyInChild } from '../src/pact/child';
 import type { InteractionVerdict } from '../src/pact/verify';
-import { vpwsReferenceTarget } from '../src/run/resolve-target';
+import { referenceTarget } from '../src/run/resolve-target';
 import { VPWS_STATE_HOOK_PATH, type VpwsTargetOptionsInput } from '../src/profiles/vpws/target/options';
 import { startVpwsTarget, type RunningVpwsTarget } from '../src/profiles/vpws/target/server';
 import { VPWS_VARIATIONS_BY_NAME } from '../src/profiles/vpws/target/variants';
@@ -61,7 +61,7 @@ async function verifyAgainst(options: VpwsTargetOptionsInput, rewrite: Rewrite =
   const target = await startVpwsTarget({ gatewayLatencyMs: 1, ...options });
   const proxy = await rewritingProxy(target, rewrite);
   try {
-    return await verifyInChild(CONTRACT, vpwsReferenceTarget(proxy.url, proxy.url + VPWS_STATE_HOOK_PATH, false), 10_000);
+    return await verifyInChild(CONTRACT, referenceTarget(proxy.url, proxy.url + VPWS_STATE_HOOK_PATH, false, 'vpws'), 10_000);
   } finally {
     await proxy.close();
     await target.close();

@@ -1,12 +1,54 @@
-/** The help texts: one per command, shown by --help and after a usage error. */
+/**
+ * The help texts: one per command, shown by --help and after a usage error. What names a profile
+ * (the --profile choices, the reference targets, a profile's own commands) comes from the registry.
+ */
+import { allProfiles } from '../profiles';
 
-export const MAIN_HELP = `paycert - conformance and contract test harness for payment APIs
+/** "a, b and c" (`or` for a choice). */
+function listed(items: readonly string[], and = 'and'): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+}
+
+/** Lines of `text` wrapped at `width`, the first after `first`, the others indented by `indent`. */
+function wrapped(text: string, first: string, indent: string, width = 92): string {
+  const lines: string[] = [];
+  let line = first;
+  for (const word of text.split(' ')) {
+    if (line.length + word.length + 1 > width && line.trim().length > 0 && line !== first) {
+      lines.push(line);
+      line = indent;
+    }
+    line += line === first || line === indent ? word : ` ${word}`;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+/** `--profile P`'s choices: the registry's names, the first the default, each with its note. */
+function profileChoices(): string {
+  return listed(allProfiles().map((p, i) => `${p.name}${i === 0 ? ' (default)' : ''}${p.target.helpNote ? ` (${p.target.helpNote})` : ''}`), 'or');
+}
+
+/** The reference targets, by what the help calls them. */
+function referenceTitles(): string {
+  return allProfiles().map((p) => p.target.referenceTitle).join(', ');
+}
+
+/** The lines of the profiles' own commands in `paycert --help`. */
+function profileCommandLines(): string {
+  return allProfiles()
+    .flatMap((p) => p.target.commands ?? [])
+    .map((c) => (c.name.length <= 8 ? `  ${c.name.padEnd(8)} ${c.summary}\n` : `  ${c.name}\n           ${c.summary}\n`))
+    .join('');
+}
+
+export const mainHelp = (): string => `paycert - conformance and contract test harness for payment APIs
 
 Usage: paycert <command> [options]
 
 Commands:
   run      certify a target (default: the embedded reference target)
-  serve    run a reference target on 127.0.0.1 (Viopay POS, VPWS, the Viva terminal simulator)
+  serve    run a reference target on 127.0.0.1 (${referenceTitles()})
   lint     validate scenario files
   merge    merge the reports of sharded runs into one
   verify-report
@@ -16,21 +58,19 @@ Commands:
   replay   run one failed check of a report again: FIXED or STILL FAILING
   selftest prove the harness: certify every known fault and legal variation
   pact     generate the Pact contract, or verify one against any target
-  viva     Viva Terminal inter-app: lint a client app's request URIs (terminals: run --profile viva-interapp)
-
+${profileCommandLines()}
 Run 'paycert <command> --help' for a command's options.
 Exit codes: 0 certified / no problem, 1 not certified, 2 the harness could not run.
 `;
 
-export const RUN_HELP = `Usage: paycert run [options]
+export const runHelp = (): string => `Usage: paycert run [options]
 
 Certifies a target against the scenarios in specs/ and the properties in properties/. Without
 --config and --target it starts the embedded reference target on an ephemeral port and
 certifies it.
 
 Options:
-  --profile P      viopay-pos (default), vpws or viva-interapp (a Viva terminal through
-                   its adapter); a config's profile: says it too
+${wrapped(`${profileChoices()}; a config's profile: says it too`, '  --profile P      ', '                   ')}
   --config FILE    target config (PROFILE section 4); \${ENV} is expanded
   --target URL     target base URL (overrides base_url; alone, the reference target's
                    published test credentials are used, as for 'paycert serve')
@@ -64,24 +104,26 @@ could not run (bad config, bad scenario file, target unreachable, credentials or
 refused by the preflight, reports not writable).
 `;
 
-export const SERVE_HELP = `Usage: paycert serve [options]
+/** A profile's own serve options, two columns as the common ones. */
+function serveOptionLines(): string {
+  return allProfiles()
+    .flatMap((p) => Object.entries(p.target.serveOptions ?? {}).map(([name, help]) => wrapped(`${p.name}: ${help}`, `  --${`${name} X`.padEnd(18)}`, ' '.repeat(22)) + '\n'))
+    .join('');
+}
 
-Runs the reference target: the Viopay POS API exactly as PROFILE section 1 reads it, with the
-state hook of section 4 at /_conformance/state. Its credentials are the published test values
-in README.md ('The reference target'). Stop it with Ctrl-C.
+export const serveHelp = (): string => `Usage: paycert serve [options]
+
+Runs the reference target of a profile (the default profile's unless --profile): the API exactly
+as its PROFILE section reads it, with the state hook of section 4 at /_conformance/state. Its
+credentials are the published test values in README.md ('The reference target'). Stop it with
+Ctrl-C.
 
 Options:
   --port N            port to listen on (default: 8080; 0 picks a free one)
   --host H            address to bind (default: 127.0.0.1)
-  --profile P         viopay-pos (default), vpws, or viva-interapp: the Viva Terminal
-                      simulator, the adapter of PROFILE section 3 (POST /interapp with
-                      {"uri": "<request URI>"} answers {"callback": "<callback URI>"})
-  --book FILE         viva-interapp: the simulator's transaction book (YAML; default: a
-                      built-in sample, dated from now; see README.md)
-  --aade-public-key F viva-interapp: verify AADE signatures with this provider key (PEM)
-  --fault NAME        switch one rule to a known mistake (see 'paycert selftest'; names in
-                      reports/selftest.md, src/profiles/viopay-pos/target/variants/, src/profiles/vpws/target/variants.ts
-                      and src/profiles/viva-interapp/terminal/variants.ts)
+${wrapped(`${profileChoices()}`, '  --profile P         ', ' '.repeat(22))}
+${serveOptionLines()}  --fault NAME        switch one rule to a known mistake (see 'paycert selftest'; names in
+                      reports/selftest.md, and each profile's catalogue under src/profiles/)
   --variant N[,N]     take legal variations: choices PROFILE allows and liberties
   -h, --help          this help
 `;
@@ -168,11 +210,10 @@ Options:
 Exit codes: 0 written, 2 the report could not be read or the file not written.
 `;
 
-export const SELFTEST_HELP = `Usage: paycert selftest [options]
+export const selftestHelp = (): string => `Usage: paycert selftest [options]
 
-Proves the harness: certifies every faulty variant of the reference targets (the Viopay POS API,
-VPWS and the Viva terminal simulator; one rule switched to
-a mistake real implementers make) and every legal variation (each MAY of PROFILE, and liberties
+Proves the harness: certifies every faulty variant of the reference targets (${listed(allProfiles().map((p) => p.target.referenceTitle))};
+one rule switched to a mistake real implementers make) and every legal variation (each MAY of PROFILE, and liberties
 such as lower-case hex or extra fields), each on its own ephemeral port, several at once.
 It passes when every MUST fault fails certification, every SHOULD fault gives a warning (and
 fails with --strict), and every variation is certified with no failure and no warning.
@@ -203,24 +244,4 @@ verify    verifies a contract (default: the one in contracts/) against a target,
           with the contract's plaintext. Without --config/--target: the embedded reference target.
 
 Exit codes: 0 every interaction verified, 1 an interaction failed, 2 the harness could not run.
-`;
-
-export const VIVA_HELP = `Usage: paycert viva lint [options] [URI...]
-
-lint   checks Viva Terminal Cancel/Refund request URIs (seed 003, PROFILE section 3), as a
-       client app opens them: vivapayclient://pay/v1?merchantKey=...&appId=...&action=cancel&...
-       Each URI gets a verdict; every check that did not pass is listed with its id, level,
-       seed file and PROFILE clause. A "+" in a query is read literally (the seed's "+0300"
-       offsets and base64 signatures are sent unencoded), never as a form-encoded space.
-       Quote URIs in the shell: "&" ends a command.
-
-Options:
-  --file FILE             read URIs from FILE, one a line (a client's log; text before
-                          "vivapayclient://" on a line is ignored; blank and # lines skipped)
-  --aade-public-key FILE  the AADE provider's public key (PEM): verify aadeProviderSignature
-  --strict                a SHOULD failure (warning) fails the URI too
-  --json                  print the results as JSON instead of text
-  -h, --help              this help
-
-Exit codes: 0 every URI passed, 1 a URI failed, 2 the harness could not run (no URI, bad file).
 `;

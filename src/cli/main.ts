@@ -6,8 +6,10 @@ import { UserError, UserErrors } from '../core/errors';
 import { Redactor } from '../core/redactor';
 import { EXIT } from '../core/verdict';
 import { didYouMean } from '../core/did-you-mean';
+import { allProfiles } from '../profiles';
 import { harnessVersion } from '../run/version';
-import { MAIN_HELP } from './help';
+import { parse } from './args';
+import { mainHelp } from './help';
 import { processIo, type Io } from './io';
 import { lintCommand } from './lint';
 import { mergeCommand } from './merge';
@@ -18,9 +20,10 @@ import { runCommand } from './run';
 import { pactCommand } from './pact';
 import { selftestCommand } from './selftest';
 import { serveCommand } from './serve';
-import { vivaCommand } from './viva';
 
-const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number | Promise<number>> = {
+type Command = (argv: readonly string[], io: Io) => number | Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
   run: runCommand,
   serve: serveCommand,
   lint: lintCommand,
@@ -30,23 +33,35 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number | Pro
   replay: replayCommand,
   selftest: selftestCommand,
   pact: pactCommand,
-  viva: vivaCommand,
 };
+
+/** The built-in commands, then the profiles' own (`paycert <word> ...` a profile declares), which lend them the shell's option parser. */
+function commands(): Record<string, Command> {
+  const all: Record<string, Command> = { ...COMMANDS };
+  for (const profile of allProfiles()) {
+    for (const command of profile.target.commands ?? []) {
+      if (command.name in all) throw new Error(`profile "${profile.name}" declares the command "${command.name}", which paycert has already`);
+      all[command.name] = (argv, io) => command.run(argv, io, { parse: (name, args, options, positionals) => parse(name, args, options, positionals) });
+    }
+  }
+  return all;
+}
 
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    io.out.write(MAIN_HELP);
+    io.out.write(mainHelp());
     return command === undefined ? EXIT.harnessError : EXIT.certified;
   }
   if (command === '--version' || command === '-v') {
     io.out.write(`${harnessVersion()}\n`);
     return EXIT.certified;
   }
-  const run = COMMANDS[command];
+  const known = commands();
+  const run = Object.hasOwn(known, command) ? known[command] : undefined;
   try {
     if (!run) {
-      const guess = didYouMean(command, Object.keys(COMMANDS));
+      const guess = didYouMean(command, Object.keys(known));
       throw new UserError(`unknown command "${command}"`, undefined, undefined, guess ? `did you mean "paycert ${guess}"?` : 'see paycert --help');
     }
     return await run(rest, io);

@@ -13,12 +13,13 @@ import { UserError } from '../core/errors';
 import { EXIT, exitCodeOf } from '../core/verdict';
 import { reportsDirProblem } from '../report/files';
 import { newRunOptions } from '../run/context';
-import { startEmbedded, targetFromArgs } from '../run/resolve-target';
+import { profileNames } from '../profiles';
+import { defaultProfileName, startEmbedded, targetFromArgs } from '../run/resolve-target';
 import { targetArgs } from '../run/replay-target';
 import { redactorOf } from '../config/redactor-of';
 import type { ProfileName } from '../config/resolved';
 import { parse, seconds } from './args';
-import { RUN_HELP } from './help';
+import { runHelp } from './help';
 import { PACKAGE_ROOT, type Io } from './io';
 import { probeTarget } from './probe';
 import { answerBudget } from './budgets';
@@ -75,12 +76,11 @@ function checkSelection(registered: readonly Check[], tags: readonly string[], c
   }
 }
 
-const PROFILES: readonly ProfileName[] = ['viopay-pos', 'vpws', 'viva-interapp'];
-
 function profileOption(value: string | undefined): ProfileName | undefined {
-  if (value === undefined || (PROFILES as readonly string[]).includes(value)) return value as ProfileName | undefined;
-  const guess = didYouMean(value, PROFILES);
-  throw new UserError(`--profile ${value} is not a profile`, undefined, undefined, guess ? `did you mean "${guess}"?` : `profiles: ${PROFILES.join(', ')}`);
+  const names = profileNames();
+  if (value === undefined || names.includes(value)) return value;
+  const guess = didYouMean(value, names);
+  throw new UserError(`--profile ${value} is not a profile`, undefined, undefined, guess ? `did you mean "${guess}"?` : `profiles: ${names.join(', ')}`);
 }
 
 /** --runs, and --seed/--path/--replay-path to replay a property failure exactly. */
@@ -102,7 +102,7 @@ function replayOptions(values: { runs?: string; seed?: string; path?: string; 'r
 export async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parse('run', argv, OPTIONS);
   if (values.help) {
-    io.out.write(RUN_HELP);
+    io.out.write(runHelp());
     return EXIT.certified;
   }
   const timeoutMs = seconds('timeout', values.timeout, 10) * 1000;
@@ -117,7 +117,7 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   const asked = profileOption(values.profile);
   let target = targetFromArgs(values.config, values.target, asked);
   if (target && asked && target.profile !== asked) throw new UserError(`--profile ${asked}, but the config says profile: ${target.profile}`, { file: target.source });
-  const profile = target?.profile ?? asked ?? 'viopay-pos';
+  const profile = target?.profile ?? asked ?? defaultProfileName();
 
   // A bad scenario file (or a duplicate check id) stops the run before any request.
   const registered = allChecks(PACKAGE_ROOT).all().filter((c) => c.profile === profile && !(values['no-pact'] && c.info.tags.includes('pact')));

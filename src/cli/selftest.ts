@@ -10,7 +10,7 @@ import type { FaultOutcome, VariationOutcome } from '../selftest/types';
 import { checkVariantName } from './variant-names';
 import { UserError } from '../core/errors';
 import { parse } from './args';
-import { SELFTEST_HELP } from './help';
+import { selftestHelp } from './help';
 import { PACKAGE_ROOT, type Io } from './io';
 
 function progressLine(outcome: FaultOutcome | VariationOutcome, kind: 'fault' | 'variation'): string {
@@ -26,7 +26,7 @@ function progressLine(outcome: FaultOutcome | VariationOutcome, kind: 'fault' | 
 export async function selftestCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parse('selftest', argv, { reports: { type: 'string' }, jobs: { type: 'string' }, only: { type: 'string', multiple: true } });
   if (values.help) {
-    io.out.write(SELFTEST_HELP);
+    io.out.write(selftestHelp());
     return EXIT.certified;
   }
   const jobs = Number(values.jobs ?? 6);

@@ -35,12 +35,11 @@ describe('parseTargetConfig', () => {
     expect(target).toMatchObject({
       profile: 'viopay-pos',
       baseUrl: 'http://127.0.0.1:8080',
-      hmacSecret: 's3cret',
-      kcvMethod: 'cmac',
+      settings: { hmacSecret: 's3cret', kcvMethod: 'cmac' },
       stateUrl: 'http://127.0.0.1:8080/_conformance/state',
       cards: { approved: '4111111111111111', declined: '4000000000000002', pending: '4000000000000051' },
     });
-    expect(target.msk.toString('hex').toUpperCase()).toBe(MSK);
+    expect((target.settings as { msk: Buffer }).msk.toString('hex').toUpperCase()).toBe(MSK);
     expect(secretsOf(target)).toContain('s3cret');
   });
 
@@ -79,7 +78,7 @@ describe('parseTargetConfig, profile viva-interapp', () => {
 
   it('needs only base_url, and fills the request settings with defaults', () => {
     const target = parseTargetConfig('t.yaml', 'profile: viva-interapp\nbase_url: http://127.0.0.1:8090\n');
-    expect(target.viva).toEqual({ merchantKey: 'paycert-test-merchant-key', appId: 'io.paycert.harness', aadeProviderId: '999' });
+    expect(target.settings).toEqual({ merchantKey: 'paycert-test-merchant-key', appId: 'io.paycert.harness', aadeProviderId: '999' });
   });
 
   it('reads the AADE private key from a file relative to the config, or as PEM text, and counts it and the merchantKey as secrets', () => {
@@ -91,8 +90,8 @@ describe('parseTargetConfig, profile viva-interapp', () => {
     const fromFile = parseTargetConfig(join(dir, 't.yaml'), text('provider.pem'), { MK: 'mk-1' });
     const fromEnv = parseTargetConfig(join(dir, 't.yaml'), text('${PEM}'), { MK: 'mk-1', PEM: pem });
     // Assert
-    expect(fromFile.viva?.aadePrivateKeyPem).toBe(pem);
-    expect(fromEnv.viva?.aadePrivateKeyPem).toBe(pem);
+    expect(fromFile.settings).toMatchObject({ aadePrivateKeyPem: pem });
+    expect(fromEnv.settings).toMatchObject({ aadePrivateKeyPem: pem });
     expect(secretsOf(fromFile)).toEqual(expect.arrayContaining(['mk-1', pem]));
   });
 

@@ -4,23 +4,26 @@
  * and resolution into a complete ResolvedTarget.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020';
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import { isScalar, visit } from 'yaml';
 import { UserError, UserErrors } from '../core/errors';
-import { assertInputFile, inputFileProblem, MAX_KEY_FILE_BYTES, MAX_YAML_FILE_BYTES } from '../core/input-file';
-import { DEFAULT_CARDS } from '../profile/pos';
+import { assertInputFile, MAX_YAML_FILE_BYTES } from '../core/input-file';
+import { profileNamed } from '../profiles';
 import { schemaErrors } from '../source/schema-errors';
 import { locate, parseYaml, yamlValue, type YamlSource } from '../source/yaml';
-import { readProviderPrivateKey } from '../profiles/viva-interapp/protocol/aade';
+import { targetConfigHints, targetConfigSchema } from './config-schema';
 import { baseUrlProblem, httpUrlProblem } from './http-url';
-import { DEFAULT_VIVA_SETTINGS, type ResolvedTarget, type VivaSettings } from './resolved';
-import schema from './target-config.schema.json';
+import type { ResolvedTarget } from './resolved';
 
-const validateConfig = new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(schema);
+let compiled: { validate: ValidateFunction; hints: Record<string, string> } | undefined;
+
+/** The assembled schema, compiled once, on first use (the registry is complete by then). */
+function configValidator(): { validate: ValidateFunction; hints: Record<string, string> } {
+  compiled ??= { validate: new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(targetConfigSchema()), hints: targetConfigHints(HINTS) };
+  return compiled;
+}
 
 const HINTS: Record<string, string> = {
-  msk: 'must be 64 hex digits (the 32-byte AES-256 MSK)',
   base_url: 'must be an http:// or https:// URL, e.g. http://127.0.0.1:8080',
   state_url: 'must be an http:// or https:// URL',
   approved: 'must be a card number of 12 to 19 digits, quoted',
@@ -69,51 +72,12 @@ function expandEnv(source: YamlSource, env: NodeJS.ProcessEnv): void {
   source.value = yamlValue(source);
 }
 
+/** The fields every profile shares, as the schema accepted them; the profile's own fields are its to read. */
 interface RawConfig {
-  profile: ResolvedTarget['profile'];
+  profile: string;
   base_url: string;
-  terminal_id?: string;
-  key_id?: string;
-  hmac_secret?: string;
-  msk?: string;
-  kcv_method?: 'cmac' | 'legacy';
   state_url?: string;
   cards?: { approved?: string; declined?: string; pending?: string };
-  tokens?: { dealer_a?: string; dealer_b?: string };
-  viva?: { merchant_key?: string; app_id?: string; aade_provider_id?: string; aade_private_key?: string };
-}
-
-/**
- * The Viva settings with defaults filled. `aade_private_key` is PEM text (e.g. from an environment
- * variable) or the path of a PEM file, relative to the config; it must be an EC P-256 private key.
- */
-function vivaSettings(source: YamlSource, raw: NonNullable<RawConfig['viva']> = {}): VivaSettings {
-  const settings: VivaSettings = {
-    merchantKey: raw.merchant_key ?? DEFAULT_VIVA_SETTINGS.merchantKey,
-    appId: raw.app_id ?? DEFAULT_VIVA_SETTINGS.appId,
-    aadeProviderId: raw.aade_provider_id ?? DEFAULT_VIVA_SETTINGS.aadeProviderId,
-  };
-  const key = raw.aade_private_key;
-  if (key === undefined) return settings;
-  const at = { file: source.file, ...locate(source, ['viva', 'aade_private_key']) };
-  let pem = key;
-  if (!key.includes('-----BEGIN')) {
-    const path = resolve(dirname(source.file), key);
-    const problem = inputFileProblem(path, MAX_KEY_FILE_BYTES);
-    if (problem) throw new UserError(`the file "${key}" ${problem}`, at, 'viva.aade_private_key', 'give the path of a PEM file, relative to this config, or the PEM text itself');
-    try {
-      pem = readFileSync(path, 'utf8');
-    } catch (error) {
-      throw new UserError(`cannot read the file "${key}": ${(error as NodeJS.ErrnoException).code ?? String(error)}`, at, 'viva.aade_private_key', 'give the path of a PEM file, relative to this config, or the PEM text itself');
-    }
-  }
-  try {
-    readProviderPrivateKey(pem);
-  } catch {
-    // The key's text is a secret: the message says what is wrong, never what was read.
-    throw new UserError('not an EC P-256 private key in PEM', at, 'viva.aade_private_key', 'e.g. openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt');
-  }
-  return { ...settings, aadePrivateKeyPem: pem };
 }
 
 /**
@@ -136,31 +100,29 @@ function urlErrors(source: YamlSource, raw: RawConfig): void {
 export function parseTargetConfig(file: string, text: string, env: NodeJS.ProcessEnv = process.env): ResolvedTarget {
   const source = parseYaml(file, text);
   if (source.value === null || typeof source.value !== 'object' || Array.isArray(source.value)) {
-    throw new UserError('a target config is a YAML mapping (profile: viopay-pos, base_url: ..., ...)', { file, line: 1, col: 1 });
+    throw new UserError('a target config is a YAML mapping (profile: ..., base_url: ..., ...)', { file, line: 1, col: 1 });
   }
   expandEnv(source, env);
-  if (!validateConfig(source.value)) {
-    const errors = schemaErrors(source, validateConfig.errors ?? [], HINTS);
+  const { validate, hints } = configValidator();
+  if (!validate(source.value)) {
+    const errors = schemaErrors(source, validate.errors ?? [], hints);
     throw errors.length === 1 ? errors[0]! : new UserErrors(errors);
   }
   const raw = source.value as unknown as RawConfig;
   urlErrors(source, raw);
+  const profile = profileNamed(raw.profile);
+  const published = profile.target.config.publishedCards;
+  const settings = profile.target.config.resolve(source.value as Record<string, unknown>, { file, locate: (path) => locate(source, [...path]) });
   const resolved: ResolvedTarget = {
     profile: raw.profile,
     baseUrl: raw.base_url.replace(/\/+$/, ''),
-    terminalId: raw.terminal_id ?? '',
-    keyId: raw.key_id ?? '',
-    hmacSecret: raw.hmac_secret ?? '',
-    msk: Buffer.from(raw.msk ?? '', 'hex'),
-    kcvMethod: raw.kcv_method ?? 'cmac',
-    cards: { approved: raw.cards?.approved ?? DEFAULT_CARDS.approved, declined: raw.cards?.declined ?? DEFAULT_CARDS.declined },
+    cards: { approved: raw.cards?.approved ?? published.approved, declined: raw.cards?.declined ?? published.declined },
+    settings,
     embedded: false,
     source: file,
   };
   if (raw.cards?.pending) resolved.cards.pending = raw.cards.pending;
   if (raw.state_url) resolved.stateUrl = raw.state_url;
-  if (raw.tokens) resolved.tokens = raw.tokens;
-  if (raw.profile === 'viva-interapp') resolved.viva = vivaSettings(source, raw.viva);
   return resolved;
 }
 

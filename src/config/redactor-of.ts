@@ -1,12 +1,12 @@
 /** The redactor of a run against one target: what it must never show, from the resolved config. */
 import { Redactor } from '../core/redactor';
-import { secretsOf, type ResolvedTarget } from './resolved';
+import { secretBytesOf, secretsOf, type ResolvedTarget } from './resolved';
 
 /**
- * A redactor that knows every secret of `target` (HMAC secret, MSK as text and as bytes, dealer
- * tokens, merchant key, AADE private key) and its declared test cards.
+ * A redactor that knows every secret of `target` (those its profile names: credentials, keys,
+ * tokens) and its declared test cards.
  */
 export function redactorOf(target: ResolvedTarget): Redactor {
   const cards = [target.cards.approved, target.cards.declined, target.cards.pending].filter((c): c is string => c !== undefined);
-  return new Redactor({ secrets: secretsOf(target), secretBytes: [target.msk], cards });
+  return new Redactor({ secrets: secretsOf(target), secretBytes: secretBytesOf(target), cards });
 }

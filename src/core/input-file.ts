@@ -11,7 +11,7 @@ import { UserError } from './errors';
 export const MAX_YAML_FILE_BYTES = 2 * 1024 * 1024;
 /** The largest PEM key file paycert reads (a P-256 key in PEM is a few hundred bytes). */
 export const MAX_KEY_FILE_BYTES = 64 * 1024;
-/** The largest client log `paycert viva lint --file` reads (one request URI a line). */
+/** The largest client log a profile's linter reads with `--file` (one request a line). */
 export const MAX_LOG_FILE_BYTES = 16 * 1024 * 1024;
 
 /** What a file that is not a regular file is, in words. */

@@ -9,7 +9,8 @@ import { allChecks } from '../checks/all-checks';
 import { loadBaseline } from '../config/baseline-file';
 import { readSigningKey } from '../report/certificate';
 import { exportRunContext, importRunContext, runOptionsFromEnv, type RunOptions } from '../run/context';
-import { startEmbedded, targetFromArgs } from '../run/resolve-target';
+import { profileNames } from '../profiles';
+import { defaultProfileName, startEmbedded, targetFromArgs } from '../run/resolve-target';
 
 /**
  * PAYCERT_BASELINE and PAYCERT_SIGN_KEY, read and checked before any request as `paycert run`
@@ -33,7 +34,7 @@ export default async function globalSetup(): Promise<void> {
   if (importRunContext()) return;
   const options = runOptionsFromEnv();
   const asked = process.env.PAYCERT_PROFILE;
-  const profile = asked === 'vpws' || asked === 'viva-interapp' ? asked : 'viopay-pos';
+  const profile = asked !== undefined && profileNames().includes(asked) ? asked : defaultProfileName();
   const configured = targetFromArgs(process.env.PAYCERT_CONFIG, process.env.PAYCERT_TARGET, profile);
   if (configured) {
     exportRunContext({ target: configured, options: withFiles(options, configured.profile) });

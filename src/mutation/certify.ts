@@ -9,14 +9,11 @@ import type { Check } from '../checks/check';
 import { allChecks } from '../checks/all-checks';
 import type { ProfileName, ResolvedTarget } from '../config/resolved';
 import type { CheckResult } from '../core/types';
-import { referenceTarget, vivaTarget, vpwsReferenceTarget } from '../run/resolve-target';
 import { envFor } from '../scenario/client-for';
-import { startReferenceTarget } from '../profiles/viopay-pos/target';
-import { makeProviderKeys } from '../profiles/viva-interapp/terminal/provider-key';
-import { startTerminalSimulator } from '../profiles/viva-interapp/terminal/server';
-import { startVpwsTarget } from '../profiles/vpws/target/server';
+import { profileNamed, profileNames } from '../profiles';
 
-export const MUTATION_PROFILES: readonly ProfileName[] = ['viopay-pos', 'vpws', 'viva-interapp'];
+/** Every profile whose reference target is mutated (all the registry's). */
+export const MUTATION_PROFILES: readonly ProfileName[] = profileNames();
 
 /** How a check is run under mutation. */
 export interface CertifyOptions {
@@ -43,17 +40,8 @@ export function checksOfProfile(root: string, profile: ProfileName): Check[] {
 
 /** Starts the reference target of a profile, as the selftest does, and resolves it for the checks. */
 export async function startProfileTarget(profile: ProfileName): Promise<{ target: ResolvedTarget; close(): Promise<void> }> {
-  if (profile === 'vpws') {
-    const running = await startVpwsTarget();
-    return { target: vpwsReferenceTarget(running.url, running.stateUrl, true), close: () => running.close() };
-  }
-  if (profile === 'viva-interapp') {
-    const keys = makeProviderKeys();
-    const running = await startTerminalSimulator({ aadeKey: keys.publicKey });
-    return { target: vivaTarget(running.url, running.stateUrl, true, keys.privatePem), close: () => running.close() };
-  }
-  const running = await startReferenceTarget();
-  return { target: referenceTarget(running.url, running.stateUrl, true), close: () => running.close() };
+  const running = await profileNamed(profile).target.start();
+  return { target: running.target, close: () => running.close() };
 }
 
 /**

@@ -78,19 +78,25 @@ export function checkDeadlineMs(timeoutMs: number): number {
   return Math.max(60_000, 12 * timeoutMs);
 }
 
+/** A Buffer as JSON.stringify writes it (`Buffer.prototype.toJSON`). */
+function isBufferJson(value: unknown): value is { type: 'Buffer'; data: number[] } {
+  const v = value as { type?: unknown; data?: unknown } | null;
+  return typeof v === 'object' && v !== null && v.type === 'Buffer' && Array.isArray(v.data) && Object.keys(v).length === 2;
+}
+
 /**
- * Puts the run into the environment of this process, which the jest workers inherit. The MSK
- * and secret travel only in memory (the environment of our own child processes), never to disk.
+ * Puts the run into the environment of this process, which the jest workers inherit. The
+ * profile's settings (keys, secrets) travel only in memory (the environment of our own child
+ * processes), never to disk; a key held as bytes comes back as bytes.
  */
 export function exportRunContext(ctx: RunContext, env: NodeJS.ProcessEnv = process.env): void {
-  env[ENV_KEY] = JSON.stringify({ ...ctx, target: { ...ctx.target, msk: ctx.target.msk.toString('hex') } });
+  env[ENV_KEY] = JSON.stringify(ctx);
 }
 
 export function importRunContext(env: NodeJS.ProcessEnv = process.env): RunContext | undefined {
   const text = env[ENV_KEY];
   if (!text) return undefined;
-  const parsed = JSON.parse(text) as RunContext & { target: { msk: string } };
-  return { ...parsed, target: { ...parsed.target, msk: Buffer.from(parsed.target.msk, 'hex') } };
+  return JSON.parse(text, (_key, value: unknown) => (isBufferJson(value) ? Buffer.from(value.data) : value)) as RunContext;
 }
 
 /** Options from PAYCERT_* variables, for `PAYCERT_CONFIG=FILE npx jest --selectProjects conformance`. */

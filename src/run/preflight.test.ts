@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { startReferenceTarget } from '../profiles/viopay-pos/target';
 import { startVpwsTarget } from '../profiles/vpws/target/server';
 import { preflight } from './preflight';
-import { referenceTarget, vivaTarget, vpwsReferenceTarget } from './resolve-target';
+import { referenceTarget } from './resolve-target';
 
 /** A server that answers 404 to everything, as a wrong base URL does. */
 async function notFoundEverywhere(): Promise<{ url: string; close(): Promise<void> }> {
@@ -27,7 +27,8 @@ describe('preflight', () => {
     // Arrange
     const running = await startReferenceTarget();
     try {
-      const target = { ...referenceTarget(running.url, running.stateUrl, false), hmacSecret: 'not-the-secret', source: 'target.yaml' };
+      const base = referenceTarget(running.url, running.stateUrl, false);
+      const target = { ...base, settings: { ...(base.settings as object), hmacSecret: 'not-the-secret' }, source: 'target.yaml' };
       // Act
       const diagnosis = await preflight(target, 10_000);
       // Assert
@@ -42,8 +43,8 @@ describe('preflight', () => {
     const server = await notFoundEverywhere();
     try {
       expect(await preflight(referenceTarget(server.url, undefined, false), 10_000)).toMatch(/^POST http:\/\/127\.0\.0\.1:\d+\/pos\/charge answered 404: is base_url/);
-      expect(await preflight(vpwsReferenceTarget(server.url, undefined, false), 10_000)).toMatch(/\/vpws\/payment\/cancel answered 404: is base_url/);
-      expect(await preflight(vivaTarget(server.url, undefined, false), 10_000)).toMatch(/\/interapp answered 404: is base_url/);
+      expect(await preflight(referenceTarget(server.url, undefined, false, 'vpws'), 10_000)).toMatch(/\/vpws\/payment\/cancel answered 404: is base_url/);
+      expect(await preflight(referenceTarget(server.url, undefined, false, 'viva-interapp'), 10_000)).toMatch(/\/interapp answered 404: is base_url/);
     } finally {
       await server.close();
     }
@@ -52,9 +53,10 @@ describe('preflight', () => {
   it('names the dealer whose token a VPWS target refuses', async () => {
     const running = await startVpwsTarget();
     try {
-      const target = vpwsReferenceTarget(running.url, running.stateUrl, false);
+      const target = referenceTarget(running.url, running.stateUrl, false, 'vpws');
       expect(await preflight(target, 10_000)).toBeNull();
-      const diagnosis = await preflight({ ...target, tokens: { ...target.tokens, dealer_b: 'paycert-wrong-token' } }, 10_000);
+      const { tokens } = target.settings as { tokens: Record<string, string> };
+      const diagnosis = await preflight({ ...target, settings: { tokens: { ...tokens, dealer_b: 'paycert-wrong-token' } } }, 10_000);
       expect(diagnosis).toMatch(/^the target refused tokens\.dealer_b with 401/);
       expect(diagnosis).not.toContain('paycert-wrong-token');
     } finally {

@@ -1,6 +1,6 @@
 import type { ResolvedTarget } from '../config/resolved';
 import type { CheckResult } from '../core/types';
-import { referenceTarget, vpwsReferenceTarget } from './resolve-target';
+import { referenceTarget } from './resolve-target';
 import { targetArgs, targetArgsOf, withReplayTarget } from './replay-target';
 
 describe('targetArgs: the options that name a run\'s target in its replay commands', () => {
@@ -20,13 +20,13 @@ describe('targetArgs: the options that name a run\'s target in its replay comman
 describe('targetArgsOf: the same, for a run resolved without the CLI (plain jest)', () => {
   it('names nothing for the embedded target but its profile', () => {
     expect(targetArgsOf(referenceTarget('http://127.0.0.1:1', undefined, true))).toEqual([]);
-    expect(targetArgsOf(vpwsReferenceTarget('http://127.0.0.1:1', undefined, true))).toEqual(['--profile', 'vpws']);
+    expect(targetArgsOf(referenceTarget('http://127.0.0.1:1', undefined, true, 'vpws'))).toEqual(['--profile', 'vpws']);
   });
 
   it('names the URL a target came from, and the config file otherwise', () => {
     // Arrange
     const fromUrl = referenceTarget('http://127.0.0.1:9/', undefined, false);
-    const fromConfig: ResolvedTarget = { ...vpwsReferenceTarget('http://127.0.0.1:9', undefined, false), source: 'lab/vpws.yaml' };
+    const fromConfig: ResolvedTarget = { ...referenceTarget('http://127.0.0.1:9', undefined, false, 'vpws'), source: 'lab/vpws.yaml' };
     // Act / Assert
     expect(targetArgsOf(fromUrl)).toEqual(['--target', 'http://127.0.0.1:9']);
     expect(targetArgsOf(fromConfig, 20_000)).toEqual(['--config', 'lab/vpws.yaml', '--profile', 'vpws', '--timeout', '20']);

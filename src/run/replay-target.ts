@@ -5,9 +5,7 @@
  */
 import type { ResolvedTarget } from '../config/resolved';
 import type { CheckResult } from '../core/types';
-
-/** The profile a run has without `--profile` or a config. */
-export const DEFAULT_PROFILE = 'viopay-pos';
+import { defaultProfileName } from './resolve-target';
 /** The per-request timeout without `--timeout`, seconds. */
 export const DEFAULT_TIMEOUT_S = 10;
 
@@ -32,7 +30,7 @@ export function targetArgs(input: TargetArgsInput): string[] {
   const args: string[] = [];
   if (input.config !== undefined) args.push('--config', input.config);
   if (input.target !== undefined) args.push('--target', input.target);
-  if (input.profile !== DEFAULT_PROFILE) args.push('--profile', input.profile);
+  if (input.profile !== defaultProfileName()) args.push('--profile', input.profile);
   if (input.timeoutMs !== undefined && input.timeoutMs !== DEFAULT_TIMEOUT_S * 1000) args.push('--timeout', String(input.timeoutMs / 1000));
   // A failure found within a smaller (or larger) answer budget replays within the same one.
   if (input.maxAnswerBytes !== undefined) args.push('--max-answer-bytes', String(input.maxAnswerBytes));

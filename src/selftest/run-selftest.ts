@@ -6,19 +6,10 @@ import type { CheckResult } from '../core/types';
 import { pool } from '../core/pool';
 import { countResults, verdictOf } from '../core/verdict';
 import type { ResolvedTarget } from '../config/resolved';
-import { referenceTarget, vivaTarget, vpwsReferenceTarget } from '../run/resolve-target';
-import { makeProviderKeys } from '../profiles/viva-interapp/terminal/provider-key';
-import type { TerminalRules } from '../profiles/viva-interapp/terminal/rules';
-import { startTerminalSimulator } from '../profiles/viva-interapp/terminal/server';
-import { TERMINAL_FAULTS } from '../profiles/viva-interapp/terminal/variants';
-import { TERMINAL_VARIATIONS } from '../profiles/viva-interapp/terminal/variations';
-import type { VpwsTargetOptionsInput } from '../profiles/vpws/target/options';
-import { startVpwsTarget } from '../profiles/vpws/target/server';
-import { VPWS_FAULTS, VPWS_VARIATIONS } from '../profiles/vpws/target/variants';
+import { allProfiles, type Profile } from '../profiles';
+import type { CatalogueFault, CatalogueVariation, ReferenceStartOptions } from '../profiles/target-side';
 import { envFor } from '../scenario/client-for';
 import type { Check } from '../checks/check';
-import { startReferenceTarget, type TargetOptionsInput } from '../profiles/viopay-pos/target';
-import { FAULTS, LEGAL_VARIATIONS, type FaultVariant, type LegalVariation } from '../profiles/viopay-pos/target/variants';
 import type { FaultOutcome, SelftestReport, VariationOutcome } from './types';
 
 export interface SelftestOptions {
@@ -47,29 +38,12 @@ interface Subject {
   start(): Promise<{ target: ResolvedTarget; close(): Promise<void> }>;
 }
 
-const posSubject = (options: TargetOptionsInput, kcvMethod: 'cmac' | 'legacy' = 'cmac'): Subject => ({
-  profile: 'viopay-pos',
+/** A variant of a profile's reference target: its fault or variations (a Viva simulator trusts a provider key made for it, so the AADE checks run). */
+const subjectOf = (profile: Profile, options: ReferenceStartOptions): Subject => ({
+  profile: profile.name,
   start: async () => {
-    const running = await startReferenceTarget(options);
-    return { target: { ...referenceTarget(running.url, running.stateUrl, true), kcvMethod }, close: () => running.close() };
-  },
-});
-
-const vpwsSubject = (options: VpwsTargetOptionsInput): Subject => ({
-  profile: 'vpws',
-  start: async () => {
-    const running = await startVpwsTarget(options);
-    return { target: vpwsReferenceTarget(running.url, running.stateUrl, true), close: () => running.close() };
-  },
-});
-
-/** The Viva terminal simulator with some rules replaced, trusting a provider key made for it (so the AADE checks run). */
-const vivaSubject = (rules: Partial<TerminalRules>): Subject => ({
-  profile: 'viva-interapp',
-  start: async () => {
-    const keys = makeProviderKeys();
-    const running = await startTerminalSimulator({ rules, aadeKey: keys.publicKey });
-    return { target: vivaTarget(running.url, running.stateUrl, true, keys.privatePem), close: () => running.close() };
+    const running = await profile.target.start(options);
+    return { target: running.target, close: () => running.close() };
   },
 });
 
@@ -109,7 +83,7 @@ const isLocal = (check: Check) => check.info.tags.includes('local');
 
 const ids = (results: readonly CheckResult[], status: CheckResult['status']) => results.filter((r) => r.status === status).map((r) => r.check.id);
 
-export function judgeFault(fault: Pick<FaultVariant, 'name' | 'title' | 'clause' | 'level' | 'caughtBy'>, results: readonly CheckResult[]): FaultOutcome {
+export function judgeFault(fault: CatalogueFault, results: readonly CheckResult[]): FaultOutcome {
   const failed = ids(results, 'failed');
   const warned = ids(results, 'warning');
   const counts = countResults(results);
@@ -126,7 +100,7 @@ export function judgeFault(fault: Pick<FaultVariant, 'name' | 'title' | 'clause'
   return outcome;
 }
 
-export function judgeVariation(variation: Pick<LegalVariation, 'name' | 'title' | 'clause'>, results: readonly CheckResult[]): VariationOutcome {
+export function judgeVariation(variation: CatalogueVariation, results: readonly CheckResult[]): VariationOutcome {
   const bad = results.filter((r) => r.status === 'failed' || r.status === 'warning');
   return {
     name: variation.name,
@@ -155,20 +129,14 @@ export async function runSelftest(all: readonly Check[], options: SelftestOption
   let position = 0;
   const inPart = () => (options.part ? position++ % options.part.of === options.part.index : true);
   const wanted = (name: string) => (!options.only?.length || options.only.includes(name)) && inPart();
-  type Fault = Pick<FaultVariant, 'name' | 'title' | 'clause' | 'level' | 'caughtBy'>;
-  type Variation = Pick<LegalVariation, 'name' | 'title' | 'clause'>;
-  // VPWS variants' names start with vpws-, the Viva terminal's with viva-: those of `paycert serve --profile ... --fault NAME`.
-  const faults: Array<{ fault: Fault; subject: Subject }> = [
-    ...[...FAULTS.values()].filter((f) => wanted(f.name)).map((f) => ({ fault: f, subject: posSubject({ ...f.conditions, rules: f.rules }) })),
-    ...VPWS_FAULTS.filter((f) => wanted(f.name)).map((f) => ({ fault: f, subject: vpwsSubject({ rules: f.rules }) })),
-    ...TERMINAL_FAULTS.filter((f) => wanted(f.name)).map((f) => ({ fault: f, subject: vivaSubject(f.rules) })),
-  ];
-  const variations: Array<{ variation: Variation; subject: Subject }> = [
-    ...[...LEGAL_VARIATIONS.values()].filter((v) => wanted(v.name)).map((v) => ({ variation: v, subject: posSubject(v.options, v.declares?.kcvMethod) })),
-    ...VPWS_VARIATIONS.filter((v) => wanted(v.name)).map((v) => ({ variation: v, subject: vpwsSubject(v.options) })),
-    ...TERMINAL_VARIATIONS.filter((v) => wanted(v.name)).map((v) => ({ variation: v, subject: vivaSubject(v.rules) })),
-  ];
-  type Task = { kind: 'fault'; fault: Fault; subject: Subject } | { kind: 'variation'; variation: Variation; subject: Subject };
+  // Every profile's faults, then every profile's variations, in the registry's order; the names are those of `paycert serve --profile ... --fault NAME`.
+  const faults: Array<{ fault: CatalogueFault; subject: Subject }> = allProfiles().flatMap((p) =>
+    p.target.catalogue.faults.filter((f) => wanted(f.name)).map((f) => ({ fault: f, subject: subjectOf(p, { fault: f.name }) })),
+  );
+  const variations: Array<{ variation: CatalogueVariation; subject: Subject }> = allProfiles().flatMap((p) =>
+    p.target.catalogue.variations.filter((v) => wanted(v.name)).map((v) => ({ variation: v, subject: subjectOf(p, { variations: [v.name] }) })),
+  );
+  type Task = { kind: 'fault'; fault: CatalogueFault; subject: Subject } | { kind: 'variation'; variation: CatalogueVariation; subject: Subject };
   const tasks: Task[] = [...faults.map((f) => ({ kind: 'fault' as const, ...f })), ...variations.map((v) => ({ kind: 'variation' as const, ...v }))];
   const outcomes = await pool(tasks, options.jobs ?? 6, async (task) => {
     if (task.kind === 'fault') {

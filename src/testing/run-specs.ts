@@ -5,6 +5,7 @@
 import type { ResolvedTarget } from '../config/resolved';
 import type { CheckResult } from '../core/types';
 import { loadScenarios, specFiles } from '../scenario/load';
+import { envFor } from '../scenario/client-for';
 import { runScenarios } from '../scenario/run-all';
 import type { TargetOptionsInput } from '../profiles/viopay-pos/target';
 import { startReference } from './reference';
@@ -18,17 +19,13 @@ export async function runSpecsAgainstReference(paths: readonly string[], options
     const target: ResolvedTarget = {
       profile: 'viopay-pos',
       baseUrl: ref.target.url,
-      terminalId: creds.terminalId,
-      keyId: creds.keyId,
-      hmacSecret: creds.hmacSecret,
-      msk: creds.msk,
-      kcvMethod: creds.kcvMethod,
+      settings: { terminalId: creds.terminalId, keyId: creds.keyId, hmacSecret: creds.hmacSecret, msk: creds.msk, kcvMethod: creds.kcvMethod },
       cards: { ...ref.target.options.cards },
       embedded: true,
       source: 'reference target',
     };
     if (ref.target.stateUrl) target.stateUrl = ref.target.stateUrl;
-    return await runScenarios(scenarios, { client: ref.client, target, runId: `t${Date.now()}`, timeoutMs: 5000 });
+    return await runScenarios(scenarios, envFor(target, `t${Date.now()}`, 5000));
   } finally {
     await ref.close();
   }

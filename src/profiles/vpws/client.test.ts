@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { vpwsReferenceTarget } from '../../run/resolve-target';
+import { referenceTarget } from '../../run/resolve-target';
 import { envFor } from '../../scenario/client-for';
 import { loadScenarios, specFiles } from '../../scenario/load';
 import { runScenario } from '../../scenario/run-scenario';
@@ -125,7 +125,7 @@ describe('a token without letters', () => {
     const tokens = { dealer_a: '1234567890', dealer_b: '0987654321' };
     const running = await startVpwsTarget({ tokens, gatewayLatencyMs: 1 });
     try {
-      const target = { ...vpwsReferenceTarget(running.url, running.stateUrl, false), tokens };
+      const target = { ...referenceTarget(running.url, running.stateUrl, false, 'vpws'), settings: { tokens } };
       const env = envFor(target, 'digits', 5000);
       const [upper, appended] = loadScenarios(specFiles([join(__dirname, '..', '..', '..', 'specs')])).filter((s) => s.id === 'vpws.token.upper-case' || s.id === 'vpws.token.char-appended').sort((a, b) => b.id.localeCompare(a.id));
       // Act

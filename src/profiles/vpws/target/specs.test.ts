@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { CheckResult } from '../../../core/types';
-import { vpwsReferenceTarget } from '../../../run/resolve-target';
+import { referenceTarget } from '../../../run/resolve-target';
 import { envFor } from '../../../scenario/client-for';
 import { loadScenarios, specFiles } from '../../../scenario/load';
 import { runScenarios } from '../../../scenario/run-all';
@@ -18,7 +18,7 @@ const scenarios = loadScenarios(specFiles([join(__dirname, '..', '..', '..', '..
 async function certify(options: VpwsTargetOptionsInput, only?: readonly string[]): Promise<CheckResult[]> {
   const running = await startVpwsTarget({ gatewayLatencyMs: 1, ...options });
   try {
-    const target = vpwsReferenceTarget(running.url, running.stateUrl, true);
+    const target = referenceTarget(running.url, running.stateUrl, true, 'vpws');
     const chosen = only ? scenarios.filter((s) => only.includes(s.id)) : scenarios;
     return await runScenarios(chosen, envFor(target, `vpws-specs-${Date.now()}`, 5000));
   } finally {

@@ -1,6 +1,6 @@
 /**
  * The catalogue of variants, by name. Names are unique (a duplicate throws at load); the CLI and
- * the selftest may only name registered variants (src/cli/variant-names.ts looks them up).
+ * the selftest may only name registered variants (the profile's target side looks them up).
  */
 import { byName } from '../../../../target-kit/by-name';
 import { AUTH_FAULTS } from './faults-auth';
