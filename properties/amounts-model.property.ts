@@ -13,6 +13,8 @@ import { plainRequest } from '../src/client/plain-http';
 import { CaseFailureError, type PropertyDefinition } from '../src/property/types';
 import { registerWhenRunByJest } from '../src/property/jest-entry';
 import type { ScenarioEnv } from '../src/scenario/run-scenario';
+import { posClientOf } from '../src/profiles/viopay-pos/session';
+import { posSettingsOf } from '../src/profiles/viopay-pos/settings';
 
 type Kind = 'approved' | 'declined' | 'pending';
 
@@ -63,9 +65,9 @@ class Charge implements Cmd {
   check = (m: Readonly<Model>) => m.charges.length < 6 && (this.kind !== 'pending' || m.pendingCard);
   async run(m: Model, env: Real) {
     const pan = env.target.cards[this.kind]!;
-    const body = sampleCharge({ pan, terminalId: env.target.terminalId, value: String(this.value), currency: this.currency }, env.client.now());
+    const body = sampleCharge({ pan, terminalId: posSettingsOf(env.target).terminalId, value: String(this.value), currency: this.currency }, posClientOf(env).now());
     const key = `idem-${newNonce(16)}`;
-    const answer = await env.client.charge(body, { idempotencyKey: key });
+    const answer = await posClientOf(env).charge(body, { idempotencyKey: key });
     expectOneOf(this.toString(), answer, [200]);
     const p = plain(answer);
     if (p.status !== this.kind) fail(this.toString(), `status ${String(p.status)}, expected ${this.kind}`, answer, this.kind);
@@ -92,7 +94,7 @@ class Refund implements Cmd {
     const c = pick(m, this.index, () => true)!;
     const value = amountOf(this.share, c);
     const currency = this.wrongCurrency ? otherCurrency(c.currency) : c.currency;
-    const answer = await env.client.refund(c.id, { amount: { value: String(value), currency } });
+    const answer = await posClientOf(env).refund(c.id, { amount: { value: String(value), currency } });
     const what = `${this.toString()} = ${value} of ${c.state}${c.settled ? ' settled' : ''} charge ${c.value} ${c.currency} with ${c.refunded} refunded`;
     const fits = value <= c.value - c.refunded;
     // PROFILE 1.6 / 1.8: only an approved, uncancelled charge, in its currency, within what remains; before settlement MAY.
@@ -122,8 +124,8 @@ class RefundBatch implements Cmd {
     const remaining = c.value - c.refunded;
     const value = amountOf(this.percent, c);
     // Built first, then sent together: the requests reach the target as close together as the client can make them.
-    const wires = Array.from({ length: this.copies }, () => env.client.build({ method: 'POST', path: `/pos/charge/${encodeURIComponent(c.id)}/refund`, plaintext: { amount: { value: String(value), currency: c.currency } } }));
-    const send = (i: number) => env.client.send(wires[i]!, 'refund-response');
+    const wires = Array.from({ length: this.copies }, () => posClientOf(env).build({ method: 'POST', path: `/pos/charge/${encodeURIComponent(c.id)}/refund`, plaintext: { amount: { value: String(value), currency: c.currency } } }));
+    const send = (i: number) => posClientOf(env).send(wires[i]!, 'refund-response');
     const answers = await Promise.all(wires.map((_w, i) => send(i)));
     const what = `${this.toString()} = ${this.copies} x ${value} with ${remaining} remaining of ${c.value}`;
     for (const a of answers) expectOneOf(what, a, [200, 400, ...CONFLICT]);
@@ -139,7 +141,7 @@ class Cancel implements Cmd {
   check = (m: Readonly<Model>) => m.charges.length > 0;
   async run(m: Model, env: Real) {
     const c = pick(m, this.index, () => true)!;
-    const answer = this.via === 'cancel' ? await env.client.cancel(c.id) : await env.client.reverse(c.id);
+    const answer = this.via === 'cancel' ? await posClientOf(env).cancel(c.id) : await posClientOf(env).reverse(c.id);
     const what = `${this.toString()} of ${c.state}${c.settled ? ' settled' : ''} charge`;
     // PROFILE 1.7 / 1.8: approved or pending and unsettled MUST 200; a repeat MAY 400 or 200; the rest MUST 400.
     const voidable = (c.state === 'approved' || c.state === 'pending') && !c.settled;
@@ -169,7 +171,7 @@ class Repeat implements Cmd {
   check = (m: Readonly<Model>) => m.charges.length > 0;
   async run(m: Model, env: Real) {
     const c = pick(m, this.index, () => true)!;
-    const answer = await env.client.charge(c.body, { idempotencyKey: c.key });
+    const answer = await posClientOf(env).charge(c.body, { idempotencyKey: c.key });
     const what = `${this.toString()} of charge ${c.id}`;
     expectOneOf(what, answer, [200]);
     const p = plain(answer);

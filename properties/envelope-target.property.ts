@@ -9,6 +9,8 @@ import type { PosClient } from '../src/client/pos-client';
 import type { PropertyDefinition } from '../src/property/types';
 import { registerWhenRunByJest } from '../src/property/jest-entry';
 import { chargeBody, chargeCase, unlessStatus, type ChargeCase } from './support';
+import { posClientOf } from '../src/profiles/viopay-pos/session';
+import { posSettingsOf } from '../src/profiles/viopay-pos/settings';
 
 export const amountEcho: PropertyDefinition<ChargeCase> = {
   id: 'prop.envelope.amount-echo',
@@ -20,7 +22,7 @@ export const amountEcho: PropertyDefinition<ChargeCase> = {
   runs: 25,
   arbitrary: () => chargeCase(),
   check: async (c, env) => {
-    const answer = await env.client.charge(chargeBody(c, env));
+    const answer = await posClientOf(env).charge(chargeBody(c, env));
     const wrong = unlessStatus(answer, 200);
     if (wrong) return wrong;
     const amount = (answer.plaintext as { amount?: { value?: unknown; currency?: unknown } }).amount;
@@ -45,12 +47,12 @@ export const freshIv: PropertyDefinition<ChargeCase> = {
   runs: 20,
   arbitrary: () => chargeCase(),
   check: async (c, env) => {
-    const answer = await env.client.charge(chargeBody(c, env));
+    const answer = await posClientOf(env).charge(chargeBody(c, env));
     const wrong = unlessStatus(answer, 200);
     if (wrong) return wrong;
     const iv = String((answer.json as { initialization_vector?: unknown }).initialization_vector).toUpperCase();
-    let seen = seenIvs.get(env.client);
-    if (!seen) seenIvs.set(env.client, (seen = new Map()));
+    let seen = seenIvs.get(posClientOf(env));
+    if (!seen) seenIvs.set(posClientOf(env), (seen = new Map()));
     const count = seen.get(iv) ?? 0;
     seen.set(iv, count + 1);
     return count === 0 ? null : { message: `IV ${iv} was already used for an earlier answer of this run (${count + 1} times now)`, actual: iv, exchange: answer.exchange };
@@ -79,7 +81,7 @@ export const randomIv: PropertyDefinition<Uint8Array[]> = {
   check: async (requestIvs, env) => {
     const seen: Array<{ iv: Buffer; index: number }> = [];
     for (const [index, requestIv] of requestIvs.entries()) {
-      const answer = await env.client.charge(sampleCharge({ pan: env.target.cards.approved, terminalId: env.target.terminalId }, env.client.now()), {
+      const answer = await posClientOf(env).charge(sampleCharge({ pan: env.target.cards.approved, terminalId: posSettingsOf(env.target).terminalId }, posClientOf(env).now()), {
         breaks: { envelope: { iv: Buffer.from(requestIv).toString('hex') } },
       });
       const wrong = unlessStatus(answer, 200);

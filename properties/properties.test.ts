@@ -8,7 +8,7 @@
 import type { Check } from '../src/checks/check';
 import type { CheckResult } from '../src/core/types';
 import { referenceTarget } from '../src/run/resolve-target';
-import { clientFor } from '../src/scenario/client-for';
+import { envFor } from '../src/scenario/client-for';
 import type { ScenarioEnv } from '../src/scenario/run-scenario';
 import { startReferenceTarget, type TargetOptionsInput } from '../src/profiles/viopay-pos/target';
 import { FAULTS } from '../src/profiles/viopay-pos/target/variants';
@@ -21,7 +21,7 @@ async function withTarget<T>(options: TargetOptionsInput, work: (env: ScenarioEn
   const running = await startReferenceTarget(options);
   try {
     const target = referenceTarget(running.url, running.stateUrl, true);
-    return await work({ client: clientFor(target), target, runId: `props-${running.port}`, timeoutMs: 5000 });
+    return await work(envFor(target, `props-${running.port}`, 5000));
   } finally {
     await running.close();
   }

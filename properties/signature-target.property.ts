@@ -10,6 +10,8 @@ import { PATHS } from '../src/profile/pos';
 import type { PropertyDefinition } from '../src/property/types';
 import { registerWhenRunByJest } from '../src/property/jest-entry';
 import { chargeBody, chargeCase, lazy, unlessStatus, type ChargeCase } from './support';
+import { posClientOf } from '../src/profiles/viopay-pos/session';
+import { posSettingsOf } from '../src/profiles/viopay-pos/settings';
 
 export const validAccepted: PropertyDefinition<{ charge: ChargeCase; nonceLength: number; skew: number }> = {
   id: 'prop.signature.valid-accepted',
@@ -22,7 +24,7 @@ export const validAccepted: PropertyDefinition<{ charge: ChargeCase; nonceLength
   arbitrary: () => fc.record({ charge: chargeCase(), nonceLength: fc.integer({ min: 12, max: 64 }), skew: fc.integer({ min: -120, max: 120 }) }),
   check: async ({ charge, nonceLength, skew }, env) => {
     const breaks: RequestBreaks = { body: charge.formatting, envelope: { hexCase: charge.hexCase }, nonce: newNonce(nonceLength), timestamp: { skewSeconds: skew } };
-    const answer = await env.client.charge(chargeBody(charge, env), { breaks });
+    const answer = await posClientOf(env).charge(chargeBody(charge, env), { breaks });
     return unlessStatus(answer, 200);
   },
 };
@@ -60,7 +62,7 @@ export const tamperRefused: PropertyDefinition<{ charge: ChargeCase; tamper: Tam
   runs: 40,
   arbitrary: () => fc.record({ charge: chargeCase(), tamper: tamper() }),
   check: async ({ charge, tamper: t }, env) => {
-    const client = env.client;
+    const client = posClientOf(env);
     const spec = { method: 'POST', path: PATHS.charge, plaintext: chargeBody(charge, env) };
     const clean = client.build(spec, { body: charge.formatting });
     const header = (name: string) => clean.headers.find(([n]) => n === name)![1];
@@ -81,7 +83,7 @@ export const tamperRefused: PropertyDefinition<{ charge: ChargeCase; tamper: Tam
         breaks = { ...fixed, signature: { over: { query: t.query } } };
         break;
       case 'terminal_id':
-        breaks = { ...fixed, signature: { over: { terminalId: `${env.target.terminalId}${t.seed}` } } };
+        breaks = { ...fixed, signature: { over: { terminalId: `${posSettingsOf(env.target).terminalId}${t.seed}` } } };
         break;
       case 'timestamp':
         breaks = { ...fixed, signature: { over: { timestamp: new Date(Date.parse(header('X-Timestamp')) - t.seed * 1000).toISOString().replace('.000Z', 'Z') } } };
@@ -90,11 +92,11 @@ export const tamperRefused: PropertyDefinition<{ charge: ChargeCase; tamper: Tam
         breaks = { ...fixed, signature: { over: { nonce: otherChar(header('X-Nonce'), t.seed) } } };
         break;
       case 'key':
-        if (t.secret === env.target.hmacSecret) return null;
+        if (t.secret === posSettingsOf(env.target).hmacSecret) return null;
         breaks = { ...fixed, signature: { secret: t.secret } };
         break;
       case 'key_id':
-        if (t.keyId === env.target.keyId) return null;
+        if (t.keyId === posSettingsOf(env.target).keyId) return null;
         breaks = { ...fixed, keyId: t.keyId };
         break;
     }

@@ -5,6 +5,8 @@ import { sampleCharge } from '../src/client/fixtures';
 import type { BodyFormatting } from '../src/client/breaks';
 import type { CaseFailure } from '../src/property/types';
 import type { ScenarioEnv } from '../src/scenario/run-scenario';
+import { posClientOf } from '../src/profiles/viopay-pos/session';
+import { posSettingsOf } from '../src/profiles/viopay-pos/settings';
 
 /**
  * An arbitrary built on first use. Some fast-check arbitraries (stringMatching, binary strings) cost
@@ -45,7 +47,7 @@ export const chargeCase = lazy((): fc.Arbitrary<ChargeCase> => fc.record({
 
 /** The plaintext of a generated charge, with the target's approved card and terminal id. */
 export function chargeBody(c: ChargeCase, env: ScenarioEnv): Record<string, unknown> {
-  const body = sampleCharge({ pan: env.target.cards.approved, terminalId: env.target.terminalId, value: c.value, currency: c.currency }, env.client.now());
+  const body = sampleCharge({ pan: env.target.cards.approved, terminalId: posSettingsOf(env.target).terminalId, value: c.value, currency: c.currency }, posClientOf(env).now());
   (body.terminal as Record<string, unknown>).terminal_entry_mode = c.entryMode;
   (body.terminal as Record<string, unknown>).attended = c.attended;
   if (!c.withOptional) for (const key of ['cardholder_verification_method', 'pin_block', 'stan', 'authorization_type']) delete body[key];

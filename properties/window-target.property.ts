@@ -12,8 +12,10 @@ import type { PropertyDefinition } from '../src/property/types';
 import { registerWhenRunByJest } from '../src/property/jest-entry';
 import type { ScenarioEnv } from '../src/scenario/run-scenario';
 import { lazy, unlessStatus } from './support';
+import { posClientOf } from '../src/profiles/viopay-pos/session';
+import { posSettingsOf } from '../src/profiles/viopay-pos/settings';
 
-const charge = (env: ScenarioEnv) => sampleCharge({ pan: env.target.cards.approved, terminalId: env.target.terminalId }, env.client.now());
+const charge = (env: ScenarioEnv) => sampleCharge({ pan: env.target.cards.approved, terminalId: posSettingsOf(env.target).terminalId }, posClientOf(env).now());
 
 export const insideAccepted: PropertyDefinition<number> = {
   id: 'prop.timestamp.inside-accepted',
@@ -25,7 +27,7 @@ export const insideAccepted: PropertyDefinition<number> = {
   runs: 20,
   arbitrary: () => fc.integer({ min: -297, max: 297 }),
   describe: (skew) => `timestamp ${skew} s from the target's clock`,
-  check: async (skew, env) => unlessStatus(await env.client.charge(charge(env), { breaks: { timestamp: { skewSeconds: skew } } }), 200),
+  check: async (skew, env) => unlessStatus(await posClientOf(env).charge(charge(env), { breaks: { timestamp: { skewSeconds: skew } } }), 200),
 };
 
 export const outsideRefused: PropertyDefinition<number> = {
@@ -38,7 +40,7 @@ export const outsideRefused: PropertyDefinition<number> = {
   runs: 20,
   arbitrary: () => fc.tuple(fc.integer({ min: 303, max: 7200 }), fc.constantFrom(-1, 1)).map(([s, sign]) => s * sign),
   describe: (skew) => `timestamp ${skew} s from the target's clock`,
-  check: async (skew, env) => unlessStatus(await env.client.charge(charge(env), { breaks: { timestamp: { skewSeconds: skew } } }), 401, '4001'),
+  check: async (skew, env) => unlessStatus(await posClientOf(env).charge(charge(env), { breaks: { timestamp: { skewSeconds: skew } } }), 401, '4001'),
 };
 
 type Replay = { prefix: string; copies: number; together: boolean };
@@ -55,7 +57,7 @@ export const replayRefused: PropertyDefinition<Replay> = {
   describe: (r) => `${r.copies} requests with one nonce (${r.prefix.length + 12} characters), ${r.together ? 'concurrently' : 'one after another'}`,
   check: async ({ prefix, copies, together }, env) => {
     const nonce = prefix + newNonce(12);
-    const send = () => env.client.charge(charge(env), { breaks: { nonce } });
+    const send = () => posClientOf(env).charge(charge(env), { breaks: { nonce } });
     const answers: Answer[] = together ? await Promise.all(Array.from({ length: copies }, send)) : [];
     if (!together) for (let i = 0; i < copies; i++) answers.push(await send());
     const accepted = answers.filter((a) => a.status === 200);
@@ -86,7 +88,7 @@ export const formatRefused: PropertyDefinition<string> = {
   runs: 20,
   arbitrary: () => badNonce(),
   describe: (nonce) => `X-Nonce ${JSON.stringify(nonce)}`,
-  check: async (nonce, env) => unlessStatus(await env.client.charge(charge(env), { breaks: { nonce } }), 401, '4001'),
+  check: async (nonce, env) => unlessStatus(await posClientOf(env).charge(charge(env), { breaks: { nonce } }), 401, '4001'),
 };
 
 const properties = [insideAccepted, outsideRefused, replayRefused, formatRefused];

@@ -66,14 +66,14 @@ describe('the scenarios of specs/', () => {
       if (s.steps.some((step) => step.state !== undefined) && !s.needs?.includes('state_hook')) problems.push(`${s.id}: uses state without needs: [state_hook]`);
       if (text.includes('${cards.pending}') && !s.needs?.includes('pending_card')) problems.push(`${s.id}: uses \${cards.pending} without needs: [pending_card]`);
       // A bad signature is refused only by a terminal that has the key the harness signs with.
-      if (s.steps.some((step) => step.viva_cancel?.aade === 'bad-signature') && !s.needs?.includes('aade_key')) problems.push(`${s.id}: sends a bad AADE signature without needs: [aade_key]`);
+      if (s.steps.some((step) => (step.viva_cancel as { aade?: string } | undefined)?.aade === 'bad-signature') && !s.needs?.includes('aade_key')) problems.push(`${s.id}: sends a bad AADE signature without needs: [aade_key]`);
       return problems;
     });
     expect(wrong).toEqual([]);
   });
 
   it('idempotency keys are fresh per run (built on ${run.unique}, never fixed strings)', () => {
-    const fixed = scenarios.flatMap((s) => s.steps.filter((step) => step.idempotency_key !== undefined && !step.idempotency_key.includes('${run.unique}')).map(() => s.id));
+    const fixed = scenarios.flatMap((s) => s.steps.filter((step) => typeof step.idempotency_key === 'string' && !step.idempotency_key.includes('${run.unique}')).map(() => s.id));
     expect(fixed).toEqual([]);
   });
 });

@@ -17,8 +17,7 @@ import { formatFailure } from '../report/failure-format';
 import { readReport } from '../report/merge';
 import { DEFAULT_TIMEOUT_S, targetArgs, withReplayTarget } from '../run/replay-target';
 import { startEmbedded, targetFromArgs } from '../run/resolve-target';
-import { envFor } from '../scenario/client-for';
-import { estimateClockOffset } from '../scenario/clock';
+import { envFor, prepareEnv } from '../scenario/client-for';
 import { missingNeed } from '../scenario/run-scenario';
 import { parse, seconds } from './args';
 import { REPLAY_HELP } from './help';
@@ -87,10 +86,10 @@ function registeredCheck(id: string, profile: string): Check {
   return check;
 }
 
-/** Runs the check against `target` as a run would: clock aligned (POS), the failure's seed and path. */
+/** Runs the check against `target` as a run would: its session readied (a clock aligned to the target's), the failure's seed and path. */
 async function runAgain(check: Check, target: ResolvedTarget, timeoutMs: number, maxAnswerBytes: number | undefined, result: CheckResult): Promise<CheckResult> {
   const env = envFor(target, randomBytes(6).toString('hex'), timeoutMs, maxAnswerBytes);
-  if (target.profile === 'viopay-pos') env.client.setClockOffset(await estimateClockOffset(env.client).catch(() => 0));
+  await prepareEnv(env);
   const replay = result.failure?.replay ?? {};
   const params: RunParams = {
     ...(replay.seed !== undefined && { seed: replay.seed }),

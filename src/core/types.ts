@@ -7,8 +7,11 @@ import type { Exchange } from '../client/exchange';
 /** PROFILE levels a check can carry (MAY behaviours are accepted, never checked as failures). */
 export type Level = 'MUST' | 'SHOULD';
 
-/** What a check needs from the target; missing needs make it skipped, with the reason. */
-export type Need = 'state_hook' | 'pending_card' | 'aade_key';
+/**
+ * What a check needs from the target; missing needs make it skipped, with the reason. `state_hook`
+ * is every profile's (PROFILE section 4); the others are named by the check's profile.
+ */
+export type Need = string;
 
 export type CheckStatus = 'passed' | 'failed' | 'warning' | 'skipped';
 

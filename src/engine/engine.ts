@@ -14,8 +14,7 @@ import { ReporterMux, type Reporter, type ReporterError } from '../core/reporter
 import type { CheckResult, RunReport } from '../core/types';
 import { checkDeadlineMs, type RunContext } from '../run/context';
 import { targetArgsOf } from '../run/replay-target';
-import { envFor } from '../scenario/client-for';
-import { estimateClockOffset } from '../scenario/clock';
+import { envFor, prepareEnv } from '../scenario/client-for';
 import { runOneCheck, type CheckRunContext } from './one-check';
 import { assembleReport, runInfoOf } from './run-info';
 
@@ -82,8 +81,8 @@ export async function runEngine(run: EngineRun): Promise<{ report: RunReport; re
   const each: CheckRunContext = { ctx, env, params, redactor, replayTarget: options.targetArgs ?? targetArgsOf(target, options.timeoutMs) };
   const info = runInfoOf(ctx, run.suiteHash, run.shard);
   await mux.onBegin(info, run.checks.map((c) => c.info));
-  // Timestamps are relative to the target's clock (POS only); an unreachable target fails each check instead.
-  if (target.profile === 'viopay-pos') env.client.setClockOffset(await estimateClockOffset(env.client).catch(() => 0));
+  // The profile readies its session (a clock aligned to the target's); an unreachable target fails each check instead.
+  await prepareEnv(env);
 
   const started = performance.now();
   const checkDeadline = run.checkTimeoutMs ?? checkDeadlineMs(options.timeoutMs);

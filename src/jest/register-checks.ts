@@ -14,8 +14,7 @@ import { runOneCheck, type CheckRunContext } from '../engine/one-check';
 import { importRunContext } from '../run/context';
 import { writePartial } from '../run/partials';
 import { targetArgsOf } from '../run/replay-target';
-import { envFor } from '../scenario/client-for';
-import { estimateClockOffset } from '../scenario/clock';
+import { envFor, prepareEnv } from '../scenario/client-for';
 import { missingNeed } from '../scenario/run-scenario';
 import { testFailure } from './test-outcome';
 
@@ -49,8 +48,8 @@ export function registerChecks(file: string, all: readonly Check[]): void {
   afterAll(() => closeConnections());
 
   beforeAll(async () => {
-    // Timestamps are relative to the target's clock (POS only; VPWS has none); an unreachable target fails each check instead.
-    if (target.profile === 'viopay-pos') each.env.client.setClockOffset(await estimateClockOffset(each.env.client).catch(() => 0));
+    // The profile readies its session (a clock aligned to the target's); an unreachable target fails each check instead.
+    await prepareEnv(each.env);
   });
 
   for (const check of checks) {

@@ -8,7 +8,10 @@
  */
 import type { NearMiss } from '../client/near-miss';
 import type { Level, Need } from '../core/types';
-import type { Expect, LoadedScenario, Profile, Step, YamlBreaks } from '../scenario/types';
+import type { Expect, LoadedScenario, Step } from '../scenario/types';
+
+/** The probed step's `break` setting (a profile that signs its requests has one: src/client/breaks.ts reads it). */
+type Breaks = Record<string, unknown>;
 import { describeNearMiss } from './describe';
 
 export interface ProbeCase {
@@ -18,10 +21,10 @@ export interface ProbeCase {
   title?: string;
   miss?: NearMiss;
   /** Other breaks of the probed step (applied with the near miss). */
-  break?: YamlBreaks;
+  break?: Breaks;
   /**
    * Fields of the probed step's operation that this case changes, merged over the family's (a
-   * Viva request's parameters, a VPWS body): `{ viva_cancel: { amount: '6.00' } }`.
+   * request's parameters, a body): `{ <operation>: { amount: '6.00' } }`.
    */
   with?: Partial<Step>;
   /** What PROFILE answers: `refused` (default) or `accepted` (a liberty). */
@@ -36,7 +39,8 @@ export interface ProbeCase {
 export interface ProbeFamily {
   /** Check ids are `<id>.<case name>`. */
   id: string;
-  profile: Profile;
+  /** The name of the profile whose operations the steps are. */
+  profile: string;
   clause: string;
   level: Level;
   /** What is probed, for every title: "X-Signature", "the canonical string". */
@@ -75,8 +79,8 @@ function titleOf(family: ProbeFamily, probe: ProbeCase): string {
 export function expandFamily(family: ProbeFamily, file: string): LoadedScenario[] {
   return family.cases.map((probe) => {
     const outcome = probe.outcome ?? 'refused';
-    const breaks: YamlBreaks = { ...probe.break };
-    if (probe.miss) breaks.near_miss = { ...probe.miss };
+    const breaks: Breaks = { ...probe.break };
+    if (probe.miss) breaks['near_miss'] = { ...probe.miss };
     const probed: Step = { ...mergeStep(family.step, probe.with), expect: outcome === 'refused' ? family.refused : family.accepted };
     if (Object.keys(breaks).length > 0) probed.break = breaks;
     const scenario: LoadedScenario = {

@@ -2,11 +2,12 @@
  * The rules every scenario keeps beyond its schema, checked by `paycert lint`, by `paycert run`
  * before any request, and on the generated probes in the tests: its id names its profile and
  * topic, it cites a clause of its own profile at that clause's level, it declares what it needs,
- * its idempotency keys are fresh per run, and its built-in references name real fields.
+ * its built-in references name real fields, and its profile's own rules hold (its scenario side's
+ * `authoringProblems`: fresh idempotency keys, say).
  */
-import { clauseById } from '../profile/clauses';
-import { BUILT_IN_FIELDS, isBuiltIn } from './built-ins';
-import type { Profile, Scenario, Step } from './types';
+import { clauseById, type Profile } from '../profiles';
+import { builtInFieldsOf } from './built-ins';
+import type { Scenario, Step } from './types';
 
 /** One broken rule: where (a path inside the scenario) and what. */
 export interface RuleProblem {
@@ -15,8 +16,6 @@ export interface RuleProblem {
   hint?: string;
 }
 
-const ID_PREFIX: Record<Profile, string> = { 'viopay-pos': 'pos', vpws: 'vpws', 'viva-interapp': 'viva' };
-const SECTION: Record<Profile, string> = { 'viopay-pos': '1', vpws: '2', 'viva-interapp': '3' };
 const REFERENCE = /\$\{([a-z_][a-z0-9_]*)((?:\.[A-Za-z0-9_-]+)*)\}/g;
 
 /** Every `${name.path}` in a value, as [name, first field]. */
@@ -31,32 +30,22 @@ function references(value: unknown): Array<[string, string | undefined]> {
   return found;
 }
 
+/** The engine's need: a state step needs the state hook (a profile's own needs are its authoring rules'). */
 function needProblems(scenario: Scenario): RuleProblem[] {
-  const needs = scenario.needs ?? [];
-  const problems: RuleProblem[] = [];
-  const uses = (test: (step: Step) => boolean) => scenario.steps.some(test);
-  if (uses((s) => s.state !== undefined) && !needs.includes('state_hook')) {
-    problems.push({ path: ['needs'], message: 'a state step needs the state hook: declare needs: [state_hook]', hint: 'without it the check runs against targets that have no state_url' });
+  if (scenario.steps.some((s) => s.state !== undefined) && !(scenario.needs ?? []).includes('state_hook')) {
+    return [{ path: ['needs'], message: 'a state step needs the state hook: declare needs: [state_hook]', hint: 'without it the check runs against targets that have no state_url' }];
   }
-  if (JSON.stringify(scenario.steps).includes('${cards.pending}') && !needs.includes('pending_card')) {
-    problems.push({ path: ['needs'], message: '${cards.pending} needs a pending card: declare needs: [pending_card]' });
-  }
-  if (uses((s) => s.viva_cancel?.aade === 'bad-signature') && !needs.includes('aade_key')) {
-    problems.push({ path: ['needs'], message: 'a bad AADE signature is refused only by a terminal with the key: declare needs: [aade_key]' });
-  }
-  return problems;
+  return [];
 }
 
-function stepProblems(step: Step, index: number): RuleProblem[] {
+/** Every built-in reference of a step names a field the file's profile has. */
+function builtInProblems(step: Step, index: number, fields: Record<string, readonly string[]>): RuleProblem[] {
   const problems: RuleProblem[] = [];
-  if (step.idempotency_key !== undefined && !step.idempotency_key.includes('${run.unique}')) {
-    problems.push({ path: ['steps', index, 'idempotency_key'], message: 'an Idempotency-Key must be fresh per run: build it on ${run.unique}', hint: 'a fixed key repeats the charge of an earlier run' });
-  }
   for (const [name, field] of references(step)) {
-    if (!isBuiltIn(name)) continue;
-    const fields: readonly string[] = BUILT_IN_FIELDS[name];
-    if (field === undefined || !fields.includes(field)) {
-      problems.push({ path: ['steps', index], message: `\${${name}${field ? `.${field}` : ''}} is not a built-in value`, hint: `${name} has ${fields.map((f) => `${name}.${f}`).join(', ')}` });
+    const known = fields[name];
+    if (known === undefined) continue;
+    if (field === undefined || !known.includes(field)) {
+      problems.push({ path: ['steps', index], message: `\${${name}${field ? `.${field}` : ''}} is not a built-in value`, hint: `${name} has ${known.map((f) => `${name}.${f}`).join(', ')}` });
     }
   }
   return problems;
@@ -65,16 +54,14 @@ function stepProblems(step: Step, index: number): RuleProblem[] {
 /** What a scenario of `profile` breaks of the authoring rules (empty: none). */
 export function authoringProblems(scenario: Scenario, profile: Profile): RuleProblem[] {
   const problems: RuleProblem[] = [];
-  const prefix = ID_PREFIX[profile];
+  const prefix = profile.idPrefix;
   if (!new RegExp(`^${prefix}\\.[a-z0-9-]+\\.[a-z0-9.-]+$`).test(scenario.id)) {
     problems.push({ path: ['id'], message: `check id "${scenario.id}" is not ${prefix}.<topic>.<what>`, hint: 'lower-case words joined by dashes, e.g. pos.refund.total-exceeded' });
   }
   const clause = clauseById(scenario.ref.clause);
   if (clause) {
-    if (!clause.section.startsWith(SECTION[profile])) {
-      problems.push({ path: ['ref', 'clause'], message: `clause ${clause.id} is not a clause of ${profile} (PROFILE section ${SECTION[profile]})` });
-    } else if (profile === 'viva-interapp' && clause.side === 'client') {
-      problems.push({ path: ['ref', 'clause'], message: `clause ${clause.id} binds the client app (paycert viva lint), not a terminal` });
+    if (!clause.section.startsWith(profile.section)) {
+      problems.push({ path: ['ref', 'clause'], message: `clause ${clause.id} is not a clause of ${profile.name} (PROFILE section ${profile.section})` });
     }
     const wanted = clause.level === 'MAY' ? 'MUST' : clause.level;
     if (scenario.level !== wanted) {
@@ -83,6 +70,8 @@ export function authoringProblems(scenario: Scenario, profile: Profile): RulePro
     }
   }
   problems.push(...needProblems(scenario));
-  scenario.steps.forEach((step, i) => problems.push(...stepProblems(step, i)));
+  problems.push(...(profile.scenario.authoringProblems?.(scenario, clauseById) ?? []));
+  const fields = builtInFieldsOf(profile);
+  scenario.steps.forEach((step, i) => problems.push(...builtInProblems(step, i, fields)));
   return problems;
 }

@@ -1,7 +1,7 @@
 /** A scenario as a registered check: its id, title, level, reference, tags and needs. */
 import { relative } from 'node:path';
 import type { CheckInfo } from '../core/types';
-import { clauseById } from '../profile/clauses';
+import { clauseById } from '../profiles';
 import type { LoadedScenario } from './types';
 
 export function checkInfoOf(s: LoadedScenario): CheckInfo {

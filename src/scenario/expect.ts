@@ -70,7 +70,7 @@ function serverError(answer: Answer, allowed: number[] | undefined): Mismatch | 
 
 /**
  * Every 200 must be a valid envelope with the right KCV and a schema-valid plaintext (PROFILE 1.3);
- * where a profile fixes the body's shape on every status (VPWS), every answer must have it.
+ * where a profile fixes the body's shape on every status, every answer must have it.
  */
 function invalidOk(answer: Answer): Mismatch | null {
   if ((answer.status === 200 || answer.shapeOnEveryStatus) && answer.problems.length > 0) {

@@ -7,22 +7,28 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { didYouMean } from '../core/did-you-mean';
 import { UserError, UserErrors } from '../core/errors';
 import { inputFileProblem, MAX_YAML_FILE_BYTES } from '../core/input-file';
-import { clauseById, POS_CLAUSES } from '../profile/clauses';
+import { allProfiles, clauseById, profileNamed } from '../profiles';
 import { schemaErrors } from '../source/schema-errors';
 import { formatPath, locate, parseYaml, type DocPath, type YamlSource } from '../source/yaml';
-import schema from '../../specs/scenario.schema.json';
 import { authoringProblems } from './authoring-rules';
-import { inputProblems } from './input-rules';
-import { BUILT_IN_NAMES } from './built-ins';
+import { inputProblems, operationNames } from './input-rules';
+import { builtInFieldsOf } from './built-ins';
 import { captureNames } from './interpolate';
-import { OPERATIONS, type LoadedScenario, type ScenarioFile } from './types';
+import { scenarioFileSchema } from './scenario-schema';
+import type { LoadedScenario, ScenarioFile } from './types';
 
-const validateFile = new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(schema);
+let compiled: ValidateFunction | undefined;
 
-export { BUILT_IN_NAMES };
+/** The loader's schema (./scenario-schema.ts), compiled on first use: the registry is complete by then. */
+function validateFile(value: unknown): { valid: boolean; errors: ErrorObject[] } {
+  compiled ??= new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(scenarioFileSchema(allProfiles(), true));
+  const valid = compiled(value);
+  return { valid, errors: compiled.errors ?? [] };
+}
 
 function errorAt(source: YamlSource, path: DocPath, message: string, hint?: string, key = false): UserError {
   return new UserError(message, { file: source.file, ...locate(source, path, key) }, formatPath(path), hint);
@@ -30,6 +36,9 @@ function errorAt(source: YamlSource, path: DocPath, message: string, hint?: stri
 
 function semanticErrors(source: YamlSource, file: ScenarioFile): UserError[] {
   const errors: UserError[] = [];
+  const profile = profileNamed(file.profile);
+  const operations = allProfiles().flatMap(operationNames);
+  const builtIns = Object.keys(builtInFieldsOf(profile));
   const ids = new Set<string>();
   file.scenarios.forEach((scenario, s) => {
     const at = (path: DocPath) => ['scenarios', s, ...path];
@@ -37,17 +46,18 @@ function semanticErrors(source: YamlSource, file: ScenarioFile): UserError[] {
     ids.add(scenario.id);
     const clause = clauseById(scenario.ref.clause);
     if (!clause) {
-      const guess = didYouMean(scenario.ref.clause, POS_CLAUSES.map((c) => c.id));
-      errors.push(errorAt(source, at(['ref', 'clause']), `unknown PROFILE clause "${scenario.ref.clause}"`, guess ? `did you mean "${guess}"?` : 'see src/profile/clauses.ts'));
+      const guess = didYouMean(scenario.ref.clause, profile.clauses.map((c) => c.id));
+      errors.push(errorAt(source, at(['ref', 'clause']), `unknown PROFILE clause "${scenario.ref.clause}"`, guess ? `did you mean "${guess}"?` : 'see docs/profile.md'));
     } else if (scenario.ref.seed !== undefined && scenario.ref.seed !== clause.seed) {
       errors.push(errorAt(source, at(['ref', 'seed']), `clause ${clause.id} comes from ${clause.seed}, not ${scenario.ref.seed}`));
     }
-    for (const problem of [...authoringProblems(scenario, file.profile), ...inputProblems(scenario, file.profile)]) errors.push(errorAt(source, at(problem.path), problem.message, problem.hint));
-    const known = new Set<string>(BUILT_IN_NAMES);
+    for (const problem of [...authoringProblems(scenario, profile), ...inputProblems(scenario, profile)]) errors.push(errorAt(source, at(problem.path), problem.message, problem.hint));
+    const known = new Set<string>(builtIns);
     scenario.steps.forEach((step, i) => {
-      const ops = OPERATIONS.filter((op) => step[op] !== undefined);
+      // Any profile's: a step of another profile's operation has one operation, which the input rules refuse.
+      const ops = [...new Set(operations)].filter((op) => step[op] !== undefined);
       if (ops.length !== 1) {
-        errors.push(errorAt(source, at(['steps', i]), ops.length ? `one operation per step, found ${ops.join(' and ')}` : `a step needs one operation: ${OPERATIONS.join(', ')}`));
+        errors.push(errorAt(source, at(['steps', i]), ops.length ? `one operation per step, found ${ops.join(' and ')}` : `a step needs one operation: ${operationNames(profile).join(', ')}`));
       }
       if (step.repeat !== undefined && step.expect !== undefined) errors.push(errorAt(source, at(['steps', i, 'expect']), 'a repeated step uses expect_all', undefined, true));
       if (step.repeat === undefined && step.expect_all !== undefined) errors.push(errorAt(source, at(['steps', i, 'expect_all']), 'expect_all needs repeat', undefined, true));
@@ -66,8 +76,9 @@ function semanticErrors(source: YamlSource, file: ScenarioFile): UserError[] {
 /** Parses and validates one scenario file's text. @throws UserError / UserErrors */
 export function parseScenarioFile(file: string, text: string): LoadedScenario[] {
   const source = parseYaml(file, text);
-  if (!validateFile(source.value)) {
-    const errors = schemaErrors(source, validateFile.errors ?? []);
+  const validation = validateFile(source.value);
+  if (!validation.valid) {
+    const errors = schemaErrors(source, validation.errors);
     throw errors.length === 1 ? errors[0]! : new UserErrors(errors);
   }
   const parsed = source.value as unknown as ScenarioFile;

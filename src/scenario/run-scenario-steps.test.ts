@@ -9,6 +9,7 @@ import { PATHS } from '../profile/pos';
 import { FAULTS } from '../profiles/viopay-pos/target/variants';
 import { startReference, type Reference } from '../testing/reference';
 import { loadScenarioFile } from './load';
+import { envFor } from './client-for';
 import { runScenario, type ScenarioEnv } from './run-scenario';
 
 const SPECS = join(__dirname, '..', '..', 'specs');
@@ -23,9 +24,10 @@ async function failureAgainst(fault: string, file: string, id: string): Promise<
   const ref: Reference = await startReference({ rules: FAULTS.get(fault)!.rules });
   try {
     const creds = ref.client.credentials;
-    const target: ResolvedTarget = { profile: 'viopay-pos', baseUrl: ref.target.url, terminalId: creds.terminalId, keyId: creds.keyId, hmacSecret: creds.hmacSecret, msk: creds.msk, kcvMethod: 'cmac', cards: { ...ref.target.options.cards }, embedded: true, source: 'test' };
+    const settings = { terminalId: creds.terminalId, keyId: creds.keyId, hmacSecret: creds.hmacSecret, msk: creds.msk, kcvMethod: 'cmac' as const };
+    const target: ResolvedTarget = { profile: 'viopay-pos', baseUrl: ref.target.url, settings, cards: { ...ref.target.options.cards }, embedded: true, source: 'test' };
     if (ref.target.stateUrl) target.stateUrl = ref.target.stateUrl;
-    const env: ScenarioEnv = { client: ref.client, target, runId: `t${Date.now()}`, timeoutMs: 5000 };
+    const env: ScenarioEnv = envFor(target, `t${Date.now()}`, 5000);
     return (await runScenario(scenario(file, id), env)).failure;
   } finally {
     await ref.close();

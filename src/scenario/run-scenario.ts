@@ -3,39 +3,30 @@
  * `repeat`), check its expectations, capture its answer under `as`. The first step that does not
  * hold ends the scenario with a typed Failure carrying the exchange that showed it.
  */
-import { randomBytes } from 'node:crypto';
-import { sampleCharge, sampleRefund } from '../client/fixtures';
-import type { Answer, PosClient } from '../client/pos-client';
-import { VpwsProbeNotApplicable, type VpwsClient } from '../profiles/vpws/client';
-import type { VivaClient } from '../profiles/viva-interapp/client';
-import type { RequestSpec } from '../client/build';
-import { plainRequest } from '../client/plain-http';
 import { redactText, redactValue } from '../client/redact';
+import { plainRequest } from '../client/plain-http';
+import type { Answer } from '../client/pos-client';
 import { TransportError } from '../client/transport';
 import { recordPlainExchange, type Exchange } from '../client/exchange';
 import type { ResolvedTarget } from '../config/resolved';
 import { pool } from '../core/pool';
 import { statusOfFailure } from '../core/verdict';
 import type { CheckResult, Failure, Need, StepRecord } from '../core/types';
-import { PATHS } from '../profile/pos';
-import { formatIsoWithOffset } from '../profiles/viva-interapp/protocol/dates';
-import type { SchemaName } from '../schemas/validator';
-import { toRequestBreaks } from './breaks';
+import { profileNamed, type Profile } from '../profiles';
+import type { ScenarioOperation, ScenarioSession } from '../profiles/scenario-side';
+import { builtInValues } from './built-ins';
 import { checkInfoOf } from './check-info';
 import { checkExpect, checkExpectAll, type Mismatch } from './expect';
-import { CaptureError, interpolate, type Vars } from './interpolate';
-import { deepMerge } from './merge';
-import { OPERATIONS, type LoadedScenario, type Step } from './types';
+import { CaptureError, interpolate } from './interpolate';
+import { StepNotApplicable, StepUnsendable } from './step-errors';
+import type { LoadedScenario, StateStep, Step } from './types';
 import { viewOf, type AnswerView } from './view';
-import { vivaCancelOf } from '../profiles/viva-interapp/step';
-import { sendVpwsStep } from '../profiles/vpws/step';
 
 export interface ScenarioEnv {
-  client: PosClient;
-  /** The VPWS client, for a target that gave dealer tokens (profile vpws). */
-  vpws?: VpwsClient;
-  /** The Viva terminal client (profile viva-interapp). */
-  viva?: VivaClient;
+  /** The target's profile, whose operations the steps are. */
+  profile: Profile;
+  /** The clients of this run (the profile's scenario side builds them; its own code reads them). */
+  session: ScenarioSession;
   target: ResolvedTarget;
   /** Unique per run, so idempotency keys and the like do not collide with earlier runs. */
   runId: string;
@@ -45,80 +36,29 @@ export interface ScenarioEnv {
   maxAnswerBytes?: number;
 }
 
-const NEED_REASONS: Record<Need, (t: ResolvedTarget) => string | null> = {
-  state_hook: (t) => (t.stateUrl ? null : 'needs a state hook: set state_url in the target config (PROFILE section 4)'),
-  pending_card: (t) => (t.cards.pending ? null : 'needs a pending test card: set cards.pending in the target config'),
-  aade_key: (t) => (t.viva?.aadePrivateKeyPem ? null : 'needs the AADE provider key the terminal trusts: set viva.aade_private_key in the target config'),
-};
-
-/** Why a check with these needs cannot run against this target, or null. */
+/** Why a check with these needs cannot run against this target, or null: the state hook is the engine's, the rest the target's profile's. */
 export function missingNeed(needs: readonly Need[], target: ResolvedTarget): string | null {
+  const own = profileNamed(target.profile).scenario.needs ?? [];
   for (const need of needs) {
-    const reason = NEED_REASONS[need](target);
+    if (need === 'state_hook') {
+      if (!target.stateUrl) return 'needs a state hook: set state_url in the target config (PROFILE section 4)';
+      continue;
+    }
+    const known = own.find((n) => n.name === need);
+    if (!known) return `needs ${need}, which profile ${target.profile} does not know`;
+    const reason = known.missing(target);
     if (reason) return reason;
   }
   return null;
 }
 
-const DAY_MS = 86_400_000;
-
-/**
- * Dates for Viva requests (`${clock.iso_yesterday}`...), in the seed's form with the UTC offset
- * written `+0000` (the seed writes `+0300`): the form a terminal is likeliest to parse.
- */
-function isoDates(nowMs: number): Record<string, string> {
-  const iso = (ms: number) => formatIsoWithOffset(ms, 0);
-  return { iso_now: iso(nowMs), iso_yesterday: iso(nowMs - DAY_MS), iso_tomorrow: iso(nowMs + DAY_MS), iso_week_ago: iso(nowMs - 7 * DAY_MS) };
-}
-
-/** The month after this one and the month two before it (UTC), for card expiries near today. */
-function monthsAway(now: Date): Record<string, number> {
-  const shifted = (months: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, 1));
-  const next = shifted(1);
-  const past = shifted(-2);
-  return { next_month: next.getUTCMonth() + 1, next_month_year: next.getUTCFullYear(), two_months_ago: past.getUTCMonth() + 1, two_months_ago_year: past.getUTCFullYear() };
-}
-
-/** The built-in values of BUILT_IN_FIELDS (./built-ins.ts), for one run of one scenario. */
-export function builtIns(env: ScenarioEnv): Vars {
-  const now = new Date(env.client.now());
-  return {
-    run: { id: env.runId, unique: randomBytes(6).toString('hex') },
-    cards: env.target.cards,
-    clock: { year: now.getUTCFullYear(), last_year: now.getUTCFullYear() - 1, month: now.getUTCMonth() + 1, ...monthsAway(now), ...isoDates(now.getTime()) },
-    target: { terminal_id: env.target.terminalId },
-  };
-}
-
-interface Sent {
-  spec: RequestSpec;
-  schema?: SchemaName;
-}
-
-function requestOf(step: Step, env: ScenarioEnv): Sent {
-  const idem = step.idempotency_key === undefined ? {} : { idempotencyKey: step.idempotency_key };
-  if (step.charge) {
-    const base = sampleCharge({ pan: env.target.cards.approved, terminalId: env.target.terminalId }, env.client.now());
-    return { spec: { method: 'POST', path: PATHS.charge, plaintext: deepMerge(base, step.charge), ...idem }, schema: 'charge-response' };
-  }
-  if (step.refund) {
-    const path = PATHS.refund(encodeURIComponent(step.refund.charge));
-    return { spec: { method: 'POST', path, plaintext: deepMerge(sampleRefund(), step.refund.body) }, schema: 'refund-response' };
-  }
-  const voided = step.cancel ?? step.reverse;
-  if (voided) {
-    const path = step.cancel ? PATHS.cancel(encodeURIComponent(voided.charge)) : PATHS.reverse(encodeURIComponent(voided.charge));
-    return { spec: { method: 'POST', path }, schema: 'cancel-response' };
-  }
-  const raw = step.raw!;
-  const spec: RequestSpec = { method: raw.method, path: raw.path, ...idem };
-  if (raw.query !== undefined) spec.query = raw.query;
-  if (raw.plaintext !== undefined) spec.plaintext = raw.plaintext;
-  return { spec };
+/** The operation of a step of `profile` (the loader made sure there is exactly one), or undefined for a state step. */
+function operationOf(step: Step, profile: Profile): ScenarioOperation | undefined {
+  return profile.scenario.operations.find((o) => step[o.name] !== undefined) as ScenarioOperation | undefined;
 }
 
 /** The state hook (PROFILE section 4): not signed, plain JSON; the exchange is kept for the step sequence. */
-async function callStateHook(step: NonNullable<Step['state']>, env: ScenarioEnv): Promise<{ view: AnswerView; exchange: Exchange }> {
+async function callStateHook(step: StateStep, env: ScenarioEnv): Promise<{ view: AnswerView; exchange: Exchange }> {
   const url = env.target.stateUrl;
   if (url === undefined) throw new StepFailure({ message: 'this step uses the state hook, and the target config has no state_url (declare needs: [state_hook] so the check is skipped instead)' });
   const json = { action: 'setup', state: step.name, params: step.params ?? {} };
@@ -150,18 +90,12 @@ class StepFailure extends Error {
 }
 
 async function sendOnce(step: Step, env: ScenarioEnv): Promise<Answer> {
+  const operation = operationOf(step, env.profile);
+  if (!operation) throw new StepFailure({ message: `the step has no operation of profile ${env.profile.name}` });
   try {
-    if (step.vpws_cancel) {
-      if (!env.vpws) throw new StepFailure({ message: 'a VPWS step needs the target config\'s tokens (dealer_a, dealer_b)' });
-      return await sendVpwsStep(step.vpws_cancel, env.vpws);
-    }
-    if (step.viva_cancel) {
-      if (!env.viva) throw new StepFailure({ message: 'a viva_cancel step needs a target of profile viva-interapp' });
-      return await env.viva.cancel(vivaCancelOf(step.viva_cancel));
-    }
-    const { spec, schema } = requestOf(step, env);
-    return await env.client.send(env.client.build(spec, toRequestBreaks(step.break)), schema);
+    return await operation.send(step[operation.name], step, env.session);
   } catch (error) {
+    if (error instanceof StepUnsendable) throw new StepFailure({ message: error.message });
     if (error instanceof TransportError) {
       const exchange = (error as TransportError & { exchange?: Exchange }).exchange;
       throw new StepFailure({ message: `no answer from the target: ${error.message}` }, exchange, error.kind);
@@ -208,8 +142,8 @@ async function runStep(step: Step, env: ScenarioEnv): Promise<StepOutcome> {
   return { view, exchange: answer.exchange };
 }
 
-function stepName(step: Step, index: number): string {
-  const op = OPERATIONS.find((o) => step[o] !== undefined);
+function stepName(step: Step, index: number, profile: Profile): string {
+  const op = step.state !== undefined ? 'state' : operationOf(step, profile)?.name;
   return `step ${index + 1} (${op}${step.as ? ` as ${step.as}` : ''})${step.note ? `: ${step.note}` : ''}`;
 }
 
@@ -219,22 +153,22 @@ export async function runScenario(s: LoadedScenario, env: ScenarioEnv): Promise<
   const started = performance.now();
   const skip = missingNeed(s.needs ?? [], env.target);
   if (skip) return { check, status: 'skipped', durationMs: 0, skipReason: skip };
-  const vars = builtIns(env);
+  const vars = builtInValues(env.profile, env.session, env.target, env.runId);
   // Every step as it went, for a failure's step sequence (a later step often fails because of an earlier one).
   const steps: StepRecord[] = [];
   for (const [index, rawStep] of s.steps.entries()) {
-    const record: StepRecord = { step: stepName(rawStep, index), ...(rawStep.repeat !== undefined && { repeats: rawStep.repeat }) };
+    const record: StepRecord = { step: stepName(rawStep, index, env.profile), ...(rawStep.repeat !== undefined && { repeats: rawStep.repeat }) };
     try {
       const step = interpolate(rawStep, vars);
       const { view, exchange } = await runStep(step, env);
       steps.push(exchange ? { ...record, exchange } : record);
       if (step.as) vars[step.as] = view;
     } catch (error) {
-      // A probe this target cannot be sent (its token has no case to change): skipped, never passed.
-      if (error instanceof VpwsProbeNotApplicable) return { check, status: 'skipped', durationMs: performance.now() - started, skipReason: error.message };
+      // A probe this target cannot be sent (a near miss that changes nothing here): skipped, never passed.
+      if (error instanceof StepNotApplicable) return { check, status: 'skipped', durationMs: performance.now() - started, skipReason: error.message };
       if (!(error instanceof StepFailure) && !(error instanceof CaptureError)) throw error;
       const mismatch = error instanceof StepFailure ? error.mismatch : { message: error.message };
-      // What a target answered may hold a card number in clear (a faulty Viva callback does): masked here.
+      // What a target answered may hold a card number in clear (a faulty terminal's callback does): masked here.
       const failure: Failure = {
         checkId: check.id,
         title: check.title,

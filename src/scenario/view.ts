@@ -1,8 +1,8 @@
 /**
  * What a step's answer looks like to captures (`${name.path}`) and expectations (`fields`):
- * the decrypted plaintext (a Viva callback's fields) at the top level, and beside it `http` (status,
+ * the decrypted plaintext (or a callback's fields) at the top level, and beside it `http` (status,
  * headers), `error` (the PROFILE 1.4 error object), `request` (what was sent), `envelope` (the raw
- * 200 body) and `callback` (a Viva callback's uri, scheme and host).
+ * 200 body) and `callback` (the uri, scheme and host of an answer that is a callback URI).
  */
 import type { Answer } from '../client/pos-client';
 import type { WireRequest } from '../client/wire';
@@ -14,7 +14,7 @@ export interface AnswerView {
   request: { nonce?: string; timestamp?: string; terminal_id?: string; idempotency_key?: string; signature?: string; path: string };
   envelope?: unknown;
   plaintext?: unknown;
-  /** A Viva terminal's callback URI, its scheme and host (its fields are the plaintext). */
+  /** A callback URI a target answered with, its scheme and host (its fields are the plaintext). */
   callback?: { uri: string; scheme: string; host: string };
 }
 

@@ -1,7 +1,7 @@
 /** The `break:` of a step (snake_case YAML) as the client's RequestBreaks. */
-import type { RequestBreaks } from '../client/breaks';
-import type { CanonicalParts } from '../crypto/canonical';
-import type { YamlBreaks } from './types';
+import type { RequestBreaks } from '../../client/breaks';
+import type { CanonicalParts } from '../../crypto/canonical';
+import type { YamlBreaks } from './step-types';
 
 const PART_NAMES: Record<string, keyof CanonicalParts> = {
   method: 'method', path: 'path', query: 'query', body: 'body', terminal_id: 'terminalId', timestamp: 'timestamp', nonce: 'nonce',

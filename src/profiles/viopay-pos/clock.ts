@@ -3,8 +3,8 @@
  * relative to the target, not to this machine. `Date` has one-second resolution: the estimate is
  * within about half a second plus half the round trip, which the scenarios' margins (3 s) cover.
  */
-import type { PosClient } from '../client/pos-client';
-import { TransportError } from '../client/transport';
+import type { PosClient } from '../../client/pos-client';
+import { TransportError } from '../../client/transport';
 
 /** Offset in ms to add to this machine's clock to get the target's; 0 when no `Date` came back. */
 export async function estimateClockOffset(client: PosClient): Promise<number> {

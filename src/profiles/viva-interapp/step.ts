@@ -1,8 +1,37 @@
-/** A `viva_cancel` step (as QA writes it) as the Viva client sends it. */
+/** The `viva_cancel` operation (as QA writes it), sent by the Viva client. */
+import { CaptureError } from '../../scenario/interpolate';
+import { StepUnsendable } from '../../scenario/step-errors';
+import type { ScenarioOperation } from '../scenario-side';
+import type { AadeMode } from './client-aade';
 import type { VivaCancel } from './client';
 import { isoStepMs, shiftIsoDate } from './protocol/dates';
-import { CaptureError } from '../../scenario/interpolate';
-import type { VivaDateFrom, VivaStep } from '../../scenario/types';
+import fragments from './scenario-schema.json';
+import type { VivaSession } from './session';
+
+/**
+ * A Viva request (PROFILE 3): request URI parameters over the client's defaults (null leaves one
+ * out; numbers and booleans are sent as written), and `aade` to add the signed AADE parameters
+ * (or a near miss of them, ./client-aade.ts). `prepend_query`/`append_query` are raw query
+ * text put before/after the built parameters (to repeat one); `uri_base` replaces
+ * `vivapayclient://pay/v1`; a date parameter may be a `VivaDateFrom`, built from another date.
+ */
+export type VivaStep = { [field: string]: string | number | boolean | null | undefined | VivaDateFrom } & {
+  aade?: AadeMode;
+  prepend_query?: string;
+  append_query?: string;
+  uri_base?: string;
+};
+
+/**
+ * A date moved `plus_ms` milliseconds and `plus_steps` steps of its own precision (a second when
+ * it has no fraction, else a millisecond) from `date` (a payment's, say), written at `offset` (default: `date`'s).
+ */
+export interface VivaDateFrom {
+  date: string;
+  plus_ms?: number;
+  plus_steps?: number;
+  offset?: string;
+}
 
 /**
  * The client's request for a step: every value as text, null to leave a parameter out, a
@@ -35,3 +64,12 @@ function dateFrom(name: string, { date, plus_ms: plusMs = 0, plus_steps: steps =
   }
   return built;
 }
+
+export const vivaCancel: ScenarioOperation<VivaStep, VivaSession> = {
+  name: 'viva_cancel',
+  schema: fragments.operations.viva_cancel,
+  send(value, _step, session) {
+    if (!session.viva) throw new StepUnsendable('a viva_cancel step needs a target of profile viva-interapp');
+    return session.viva.cancel(vivaCancelOf(value));
+  },
+};

@@ -13,6 +13,7 @@ import type { Answer } from '../../client/pos-client';
 import { sendRecorded } from '../../client/send-recorded';
 import type { TransportOptions } from '../../client/transport';
 import type { WireRequest } from '../../client/wire';
+import { StepNotApplicable } from '../../scenario/step-errors';
 
 export interface VpwsCredentials {
   baseUrl: string;
@@ -57,7 +58,7 @@ export interface VpwsSendOptions {
 }
 
 /** The request cannot be made for this target (its token has no letter to change the case of): the check is skipped. */
-export class VpwsProbeNotApplicable extends Error {
+export class VpwsProbeNotApplicable extends StepNotApplicable {
   override readonly name = 'VpwsProbeNotApplicable';
 }
 

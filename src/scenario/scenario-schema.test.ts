@@ -1,0 +1,51 @@
+/**
+ * specs/scenario.schema.json (the editors' schema) is what the profiles' fragments make; and the
+ * assembled schema offers each profile's operations only in its own files.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import { allProfiles } from '../profiles';
+import { publishedScenarioSchemaText, scenarioFileSchema } from './scenario-schema';
+
+const PUBLISHED = join(__dirname, '..', '..', 'specs', 'scenario.schema.json');
+const REGENERATE = 'PAYCERT_WRITE_SCENARIO_SCHEMA=1 npx jest src/scenario/scenario-schema --selectProjects unit';
+
+/** A file of `profile` with one scenario whose one step is `step`. */
+function fileWith(profile: string, step: Record<string, unknown>): unknown {
+  return { profile, scenarios: [{ id: 'x.y.z', title: 't', level: 'MUST', ref: { clause: 'c' }, steps: [step] }] };
+}
+
+describe('the scenario schema', () => {
+  it('specs/scenario.schema.json is the one the profiles make', () => {
+    // Arrange
+    const wanted = publishedScenarioSchemaText();
+    if (process.env.PAYCERT_WRITE_SCENARIO_SCHEMA === '1') writeFileSync(PUBLISHED, wanted);
+    // Act
+    const checkedIn = readFileSync(PUBLISHED, 'utf8');
+    // Assert
+    if (checkedIn !== wanted) throw new Error(`specs/scenario.schema.json differs from what the profiles' fragments make: regenerate it with\n  ${REGENERATE}`);
+  });
+
+  it("offers each profile's operations in its own files only, and the loader's form names the others' for the input rules", () => {
+    // Arrange
+    const strict = new Ajv2020({ strict: false }).compile(scenarioFileSchema(allProfiles(), false));
+    const lenient = new Ajv2020({ strict: false }).compile(scenarioFileSchema(allProfiles(), true));
+    const [first, second] = allProfiles();
+    const own = { [first!.scenario.operations[0]!.name]: {} };
+    const foreign = { [second!.scenario.operations[0]!.name]: {} };
+    // Act, Assert
+    expect(strict(fileWith(first!.name, own))).toBe(true);
+    expect(strict(fileWith(first!.name, foreign))).toBe(false);
+    expect(lenient(fileWith(first!.name, foreign))).toBe(true);
+    expect(strict(fileWith(first!.name, { ...own, no_such_key: 1 }))).toBe(false);
+    expect(lenient(fileWith(first!.name, { ...own, no_such_key: 1 }))).toBe(false);
+    expect(strict(fileWith('no-such-profile', own))).toBe(false);
+  });
+
+  it('refuses two profiles that name a schema the same', () => {
+    const [a] = allProfiles();
+    const twin = { ...a!, name: 'twin', scenario: { ...a!.scenario, schemaDefs: { matcher: {} } } };
+    expect(() => scenarioFileSchema([a!, twin])).toThrow(/"matcher" of profile twin is taken/);
+  });
+});
