@@ -1,16 +1,17 @@
 /**
- * What is mutated for each profile: the rule code of its reference target, read from the code.
- * Globs are relative to the repository root; Stryker's `file:line:col-line:col` form mutates only
- * part of a file, and those ranges are computed from the source each run, so unrelated edits do
- * not shift them.
+ * What is mutated for each profile: the rule code of its reference target, as its target side
+ * says (`mutate` in src/profiles/<name>/target-side.ts). Globs are relative to the repository
+ * root; Stryker's `file:line:col-line:col` form mutates only part of a file, and those ranges are
+ * computed here from the source each run, so unrelated edits do not shift them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-const ts = createRequire(import.meta.url)('typescript');
-
-const NOT_TESTS = '!**/*.test.ts';
+const require = createRequire(import.meta.url);
+const ts = require('typescript');
+require('../scripts/register-ts.js');
+const registry = require('../src/profiles/index.ts');
 
 /** `file:l:c-l:c` (1-based lines, 0-based columns, as Stryker reads them) for a node of a file. */
 function rangeOf(file, source, node) {
@@ -21,13 +22,8 @@ function rangeOf(file, source, node) {
 
 const parse = (root, file) => ts.createSourceFile(file, readFileSync(join(root, file), 'utf8'), ts.ScriptTarget.ES2022, true);
 
-/**
- * The request checks of src/profiles/viva-interapp/protocol/lint/checks/ that the simulator enforces (level MUST: see
- * `firstMustProblem` in src/profiles/viva-interapp/terminal/rules.ts): their `level` and their `run`. Their id,
- * title and clause only name the check in `paycert viva lint`'s output, which no terminal shows.
- */
-export function lintCheckRanges(root) {
-  const dir = 'src/profiles/viva-interapp/protocol/lint/checks';
+/** In each non-test .ts file of `dir`, the `level` and `run` of every object literal whose level is 'MUST'. */
+export function mustRuleRanges(root, dir) {
   const ranges = [];
   for (const name of readdirSync(join(root, dir)).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts')).sort()) {
     const file = `${dir}/${name}`;
@@ -48,47 +44,21 @@ export function lintCheckRanges(root) {
   return ranges;
 }
 
-/** One exported function of a shared file: the part of it that is a terminal rule. */
+/** One function declared at the top of a shared file: the part of it that is a rule of a reference target. */
 export function functionRange(root, file, name) {
   const source = parse(root, file);
   const fn = source.statements.find((s) => ts.isFunctionDeclaration(s) && s.name?.text === name);
-  if (!fn) throw new Error(`${file} has no function ${name}: update mutation/profiles.mjs`);
+  if (!fn) throw new Error(`${file} has no function ${name}: update the profile's mutate list (its target-side.ts)`);
   return rangeOf(file, source, fn);
 }
 
-/** The files (and parts of files) mutated for each profile. */
+/** The files (and parts of files) mutated for a profile. */
 export function mutateOf(root, profile) {
-  switch (profile) {
-    case 'viopay-pos':
-      return [
-        'src/profiles/viopay-pos/target/rules/**/*.ts',
-        'src/profiles/viopay-pos/target/operations/*.ts',
-        // The pipeline's order is a rule (PROFILE 1.2: signature before the body).
-        'src/profiles/viopay-pos/target/handle.ts',
-        // refundedMinor: the refund total of PROFILE 1.6.
-        'src/profiles/viopay-pos/target/store.ts',
-        // The status and code of each refusal (PROFILE 1.4).
-        'src/profiles/viopay-pos/target/rejection.ts',
-        // The critical section that keeps concurrent refunds within the charge (PROFILE 1.6).
-        'src/target-kit/lock.ts',
-        NOT_TESTS,
-      ];
-    case 'vpws':
-      // shape.ts is not here: only the target's tests call it; no answer goes through it. Nor is
-      // wire.ts: how the JSON goes on the wire (the liberties of any HTTP server), no PROFILE rule.
-      return ['src/profiles/vpws/target/rules.ts', 'src/profiles/vpws/target/handle.ts', 'src/profiles/vpws/target/refusals.ts', 'src/profiles/vpws/target/answer.ts', NOT_TESTS];
-    case 'viva-interapp':
-      return [
-        'src/profiles/viva-interapp/terminal/rules.ts',
-        'src/profiles/viva-interapp/terminal/handle.ts',
-        // The search precedence of PROFILE 3 lives in the URI model, but only the simulator calls it.
-        functionRange(root, 'src/profiles/viva-interapp/protocol/request.ts', 'searchKeyOf'),
-        ...lintCheckRanges(root),
-        NOT_TESTS,
-      ];
-    default:
-      throw new Error(`unknown profile ${profile}`);
-  }
+  return registry.profileNamed(profile).target.mutate({
+    functionRange: (file, name) => functionRange(root, file, name),
+    mustRuleRanges: (dir) => mustRuleRanges(root, dir),
+  });
 }
 
-export const PROFILES = ['viopay-pos', 'vpws', 'viva-interapp'];
+/** Every registered profile. */
+export const PROFILES = registry.profileNames();

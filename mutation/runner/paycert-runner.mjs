@@ -214,7 +214,7 @@ export const strykerValidationSchema = {
     paycert: {
       type: 'object',
       properties: {
-        profile: { enum: ['viopay-pos', 'vpws', 'viva-interapp'] },
+        profile: { type: 'string' },
         reportDir: { type: 'string' },
         certify: { type: 'object' },
       },

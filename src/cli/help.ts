@@ -212,8 +212,7 @@ Exit codes: 0 written, 2 the report could not be read or the file not written.
 
 export const selftestHelp = (): string => `Usage: paycert selftest [options]
 
-Proves the harness: certifies every faulty variant of the reference targets (${listed(allProfiles().map((p) => p.target.referenceTitle))};
-one rule switched to a mistake real implementers make) and every legal variation (each MAY of PROFILE, and liberties
+${wrapped(`Proves the harness: certifies every faulty variant of the reference targets (${listed(allProfiles().map((p) => p.target.referenceTitle))}; one rule switched to a mistake real implementers make) and every legal variation (each MAY of PROFILE, and liberties`, '', '', 96)}
 such as lower-case hex or extra fields), each on its own ephemeral port, several at once.
 It passes when every MUST fault fails certification, every SHOULD fault gives a warning (and
 fails with --strict), and every variation is certified with no failure and no warning.
@@ -228,13 +227,19 @@ Options:
 Exit codes: 0 both scores 100%, 1 a fault was missed or a variation failed, 2 bad usage.
 `;
 
+/** The contract `paycert pact generate` writes by default: the first profile's that has one. */
+function defaultContractFile(): string {
+  const names = allProfiles().find((p) => p.contract)?.contract?.names;
+  return names ? `contracts/${names.consumer}-${names.provider}.json` : 'none';
+}
+
 export const PACT_HELP = `Usage: paycert pact generate [--out DIR] [--consumer NAME] [--provider NAME]
        paycert pact verify [--config FILE | --target URL] [--pact FILE] [--timeout S]
                            [--max-answer-bytes N]
 
 generate  runs the Pact consumer tests (pact-js PactV4 and its mock server, on jest) made from
           the contract scenarios of specs/ (those with a 'contract' block) and writes the contract
-          DIR/CONSUMER-PROVIDER.json (default: contracts/viopay-pos-terminal-viopay-pos-api.json),
+          DIR/CONSUMER-PROVIDER.json (default: ${defaultContractFile()}),
           rewritten from scratch. Example envelopes are real ciphertexts under the published test
           MSK with fixed IVs, so the file is stable; every plaintext is in the interaction's comments.
 verify    verifies a contract (default: the one in contracts/) against a target, with pact-js's

@@ -116,6 +116,14 @@ export interface ProfileCommand {
   run(argv: readonly string[], io: CommandIo, shell: CommandShell): number | Promise<number>;
 }
 
+/** What the mutation run (mutation/profiles.mjs) lends a profile to name parts of files, computed from the source each run. */
+export interface MutationSource {
+  /** `file:line:col-line:col` of the function `name` declared at the top of `file` (relative to the root). */
+  functionRange(file: string, name: string): string;
+  /** In each non-test .ts file of `dir`, the ranges of the `level` and `run` of every object literal whose level is 'MUST'. */
+  mustRuleRanges(dir: string): string[];
+}
+
 export interface TargetSide<Settings = unknown> {
   /** What the help calls its reference target ("Viopay POS", "the ... simulator"). */
   readonly referenceTitle: string;
@@ -137,6 +145,11 @@ export interface TargetSide<Settings = unknown> {
   preflight(target: ResolvedTarget, budget: PreflightBudget): Promise<string | null>;
   /** Its own commands, if any. */
   readonly commands?: readonly ProfileCommand[];
+  /**
+   * What `npm run mutation` mutates: the rule code of its reference target, as Stryker globs
+   * relative to the repository root (or `file:l:c-l:c` parts of files, from `source`).
+   */
+  mutate(source: MutationSource): string[];
 }
 
 /**

@@ -38,7 +38,7 @@ interface Subject {
   start(): Promise<{ target: ResolvedTarget; close(): Promise<void> }>;
 }
 
-/** A variant of a profile's reference target: its fault or variations (a Viva simulator trusts a provider key made for it, so the AADE checks run). */
+/** A variant of a profile's reference target: its fault or variations (a target whose requests are signed with a key trusts one made for this start, so the checks that need it run). */
 const subjectOf = (profile: Profile, options: ReferenceStartOptions): Subject => ({
   profile: profile.name,
   start: async () => {

@@ -87,4 +87,17 @@ export const targetSide: TargetSide<PosSettings> = {
   start,
   catalogue: { faults: [...FAULTS.values()], variations: [...LEGAL_VARIATIONS.values()] },
   preflight: (target, budget) => posPreflight(target, posSettingsOf(target), budget),
+  mutate: () => [
+    'src/profiles/viopay-pos/target/rules/**/*.ts',
+    'src/profiles/viopay-pos/target/operations/*.ts',
+    // The pipeline's order is a rule (PROFILE 1.2: signature before the body).
+    'src/profiles/viopay-pos/target/handle.ts',
+    // refundedMinor: the refund total of PROFILE 1.6.
+    'src/profiles/viopay-pos/target/store.ts',
+    // The status and code of each refusal (PROFILE 1.4).
+    'src/profiles/viopay-pos/target/rejection.ts',
+    // The critical section that keeps concurrent refunds within the charge (PROFILE 1.6).
+    'src/target-kit/lock.ts',
+    '!**/*.test.ts',
+  ],
 };

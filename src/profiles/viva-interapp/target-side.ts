@@ -76,4 +76,14 @@ export const targetSide: TargetSide<VivaSettings> = {
   catalogue: { faults: TERMINAL_FAULTS, variations: TERMINAL_VARIATIONS },
   preflight: (target, budget) => vivaPreflight(target, vivaSettingsOf(target), budget),
   commands: [VIVA_COMMAND],
+  mutate: (source) => [
+    'src/profiles/viva-interapp/terminal/rules.ts',
+    'src/profiles/viva-interapp/terminal/handle.ts',
+    // The search precedence of PROFILE 3 lives in the URI model, but only the simulator calls it.
+    source.functionRange('src/profiles/viva-interapp/protocol/request.ts', 'searchKeyOf'),
+    // The request checks the simulator enforces (level MUST: see `firstMustProblem` in terminal/rules.ts): their
+    // `level` and their `run`. Their id, title and clause only name the check in `paycert viva lint`'s output.
+    ...source.mustRuleRanges('src/profiles/viva-interapp/protocol/lint/checks'),
+    '!**/*.test.ts',
+  ],
 };

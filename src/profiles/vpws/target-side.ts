@@ -73,4 +73,7 @@ export const targetSide: TargetSide<VpwsSettings> = {
   start,
   catalogue: { faults: VPWS_FAULTS, variations: VPWS_VARIATIONS },
   preflight: (target, budget) => vpwsPreflight(target, vpwsSettingsOf(target), budget),
+  // shape.ts is not here: only the target's tests call it; no answer goes through it. Nor is
+  // wire.ts: how the JSON goes on the wire (the liberties of any HTTP server), no PROFILE rule.
+  mutate: () => ['src/profiles/vpws/target/rules.ts', 'src/profiles/vpws/target/handle.ts', 'src/profiles/vpws/target/refusals.ts', 'src/profiles/vpws/target/answer.ts', '!**/*.test.ts'],
 };
