@@ -9,13 +9,15 @@ import { verifyContract } from '../src/pact/verify';
 import { referenceTarget } from '../src/run/resolve-target';
 import { startReferenceTarget } from '../src/profiles/viopay-pos/target';
 import { FAULTS, LEGAL_VARIATIONS } from '../src/profiles/viopay-pos/target/variants';
+import type { PosSettings } from '../src/profiles/viopay-pos/settings';
 
 const CONTRACT = join(__dirname, 'viopay-pos-terminal-viopay-pos-api.json');
 
 async function verifyAgainst(options: Parameters<typeof startReferenceTarget>[0], kcvMethod: 'cmac' | 'legacy' = 'cmac') {
   const running = await startReferenceTarget(options);
   try {
-    const target = { ...referenceTarget(running.url, running.stateUrl, false), kcvMethod };
+    const reference = referenceTarget(running.url, running.stateUrl, false);
+    const target = { ...reference, settings: { ...(reference.settings as PosSettings), kcvMethod } };
     return await verifyContract(CONTRACT, target);
   } finally {
     await running.close();

@@ -1,12 +1,11 @@
 /**
- * Every clause of PROFILE sections 1 and 2, and every terminal-side clause of section 3 (the
- * request URI's own rules are `paycert viva lint`'s, tested in src/profiles/viva-interapp/protocol/lint), of
- * src/profile/clauses.ts has at least one scenario in
- * specs/ of its profile whose `ref.clause` names it: MUST and SHOULD clauses are checked, MAY
- * clauses have a MUST-level check that accepts every allowed answer.
+ * Every clause a run of a profile certifies (its `certifiedClauses`: all of its clauses, except
+ * those that bind only the other side, such as a request URI's own rules, which `paycert viva lint`
+ * judges) has at least one scenario in specs/ of its profile whose `ref.clause` names it: MUST and
+ * SHOULD clauses are checked, MAY clauses have a MUST-level check that accepts every allowed answer.
  */
 import { join } from 'node:path';
-import { clauseById, POS_CLAUSES, VIVA_TERMINAL_CLAUSES, VPWS_CLAUSES } from '../src/profile/clauses';
+import { allProfiles, clauseById, profileNamed } from '../src/profiles';
 import { loadScenarios, specFiles } from '../src/scenario/load';
 
 const scenarios = loadScenarios(specFiles([join(__dirname)]));
@@ -20,11 +19,7 @@ function scenariosFor(clause: string, profile: string): string[] {
  * reported as a todo; the test below fails as soon as a scenario covers it, so the entry is removed.
  */
 
-describe.each([
-  ['viopay-pos', 'section 1', POS_CLAUSES],
-  ['vpws', 'section 2', VPWS_CLAUSES],
-  ['viva-interapp', 'section 3, terminal side', VIVA_TERMINAL_CLAUSES],
-] as const)('coverage of %s (PROFILE %s) by specs/', (profile, _section, clauses) => {
+describe.each(allProfiles().map((p) => [p.name, p.section, p.certifiedClauses] as const))('coverage of %s (PROFILE section %s) by specs/', (profile, _section, clauses) => {
   it('every MUST and SHOULD clause has at least one scenario', () => {
     const uncovered = clauses.filter((c) => c.level !== 'MAY' && scenariosFor(c.id, profile).length === 0).map((c) => `${c.id} (${c.level}): ${c.text}`);
     expect(uncovered).toEqual([]);
@@ -38,7 +33,7 @@ describe.each([
 
 describe('the scenarios of specs/', () => {
   it('checks of MAY clauses are MUST-level (they accept every allowed answer, so a miss is a real fault)', () => {
-    const mayIds = new Set([...POS_CLAUSES, ...VPWS_CLAUSES].filter((c) => c.level === 'MAY').map((c) => c.id));
+    const mayIds = new Set(allProfiles().flatMap((p) => p.clauses.filter((c) => c.level === 'MAY').map((c) => c.id)));
     const wrong = scenarios.filter((s) => mayIds.has(s.ref.clause) && s.level !== 'MUST').map((s) => s.id);
     expect(wrong).toEqual([]);
   });
@@ -51,12 +46,10 @@ describe('the scenarios of specs/', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('every scenario id is <profile>.<topic>.<what> (pos., vpws. or viva.), and cites a clause of its own profile (a terminal-side one for viva)', () => {
-    const prefix = { 'viopay-pos': 'pos', vpws: 'vpws', 'viva-interapp': 'viva' } as const;
-    const section = { 'viopay-pos': '1', vpws: '2', 'viva-interapp': '3' } as const;
-    expect(scenarios.filter((s) => !new RegExp(`^${prefix[s.profile]}\\.[a-z0-9-]+\\.[a-z0-9.-]+$`).test(s.id)).map((s) => s.id)).toEqual([]);
-    expect(scenarios.filter((s) => clauseById(s.ref.clause)?.section.startsWith(section[s.profile]) !== true).map((s) => s.id)).toEqual([]);
-    expect(scenarios.filter((s) => s.profile === 'viva-interapp' && clauseById(s.ref.clause)?.side === 'client').map((s) => s.id)).toEqual([]);
+  it("every scenario id is <profile's id prefix>.<topic>.<what>, and cites a clause its profile certifies", () => {
+    expect(scenarios.filter((s) => !new RegExp(`^${profileNamed(s.profile).idPrefix}\\.[a-z0-9-]+\\.[a-z0-9.-]+$`).test(s.id)).map((s) => s.id)).toEqual([]);
+    expect(scenarios.filter((s) => clauseById(s.ref.clause)?.section.startsWith(profileNamed(s.profile).section) !== true).map((s) => s.id)).toEqual([]);
+    expect(scenarios.filter((s) => !profileNamed(s.profile).certifiedClauses.some((c) => c.id === s.ref.clause)).map((s) => s.id)).toEqual([]);
   });
 
   it('every scenario that uses the state hook, the pending card or a bad AADE signature declares that need', () => {

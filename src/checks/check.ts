@@ -19,8 +19,8 @@ export interface RunParams {
 
 export interface Check {
   info: CheckInfo;
-  /** The API it certifies (a run certifies one). */
-  profile: 'viopay-pos' | 'vpws' | 'viva-interapp';
+  /** The name of the profile it certifies (a run certifies one; src/profiles/index.ts lists them). */
+  profile: string;
   /** The spec or property file that defines it (jest runs checks by file). */
   file: string;
   run(env: ScenarioEnv, params: RunParams): Promise<CheckResult>;

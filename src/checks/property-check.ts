@@ -1,7 +1,7 @@
 /** A property definition as a check. */
 import { relative } from 'node:path';
 import type { CheckInfo } from '../core/types';
-import { clauseById } from '../profile/clauses';
+import { allProfiles, clauseById } from '../profiles';
 import { runProperty } from '../property/run-property';
 import type { PropertyDefinition } from '../property/types';
 import type { Check } from './check';
@@ -18,7 +18,13 @@ export function propertyInfo(def: PropertyDefinition<unknown>, file: string): Ch
   };
 }
 
+/** The profile a property certifies: the one whose clause it enforces. */
+function profileOfClause(clause: string): string {
+  const profiles = allProfiles();
+  return (profiles.find((p) => p.clauses.some((c) => c.id === clause)) ?? profiles[0]!).name;
+}
+
 export function propertyCheck(def: PropertyDefinition<unknown>, file: string): Check {
   const info = propertyInfo(def, file);
-  return { info, profile: 'viopay-pos', file, run: (env, params) => runProperty(def, info, env, params) };
+  return { info, profile: profileOfClause(def.clause), file, run: (env, params) => runProperty(def, info, env, params) };
 }

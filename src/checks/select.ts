@@ -2,7 +2,7 @@
 import type { RunOptions } from '../run/context';
 import type { Check } from './check';
 
-export function selectChecks(checks: readonly Check[], options: Pick<RunOptions, 'tags' | 'checks' | 'excludeTags'>, profile = 'viopay-pos'): Check[] {
+export function selectChecks(checks: readonly Check[], options: Pick<RunOptions, 'tags' | 'checks' | 'excludeTags'>, profile: string): Check[] {
   return checks.filter(
     (c) =>
       c.profile === profile &&

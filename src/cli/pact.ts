@@ -1,14 +1,16 @@
 /**
- * `paycert pact generate`: runs the Pact consumer tests (jest) that write the contract.
- * `paycert pact verify`: verifies a contract against any target through the envelope and the signature.
+ * `paycert pact generate`: runs the Pact consumer tests (jest) that write the contract of every
+ * profile that has one (src/profiles/<name>/contract-side.ts).
+ * `paycert pact verify`: verifies a contract against any target, as the contract's profile reaches it.
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UserError } from '../core/errors';
 import { EXIT } from '../core/verdict';
-import { contractFile, DEFAULT_NAMES } from '../pact/names';
-import { VPWS_NAMES } from '../profiles/vpws/pact-consumer';
-import { paycertInteractions, readContract } from '../pact/contract-file';
+import { CONTRACT_NAME, contractFile, type ContractNames } from '../pact/names';
+import { contractProfile, paycertInteractions, readContract } from '../pact/contract-file';
+import { allProfiles, type Profile } from '../profiles';
+import type { ContractSide } from '../profiles/contract-side';
 import { importRunContext } from '../run/context';
 import { startEmbedded, targetFromArgs } from '../run/resolve-target';
 import { parse, seconds } from './args';
@@ -31,13 +33,23 @@ function boundedVerdicts(verdicts: InteractionVerdict[], redactor: Redactor): In
   return verdicts.map((v) => redactor.value({ ...v, messages: v.messages.map(message) }));
 }
 
+/** The profiles that have a Pact contract, in the registry's order; the first is the default one. */
+function contractProfiles(): Array<Profile & { contract: ContractSide }> {
+  return allProfiles().filter((p): p is Profile & { contract: ContractSide } => p.contract !== undefined);
+}
+
 async function generate(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parse('pact generate', argv, { out: { type: 'string' }, consumer: { type: 'string' }, provider: { type: 'string' } });
   if (values.help) return void io.out.write(PACT_HELP), EXIT.certified;
-  const names = { consumer: values.consumer ?? DEFAULT_NAMES.consumer, provider: values.provider ?? DEFAULT_NAMES.provider };
-  for (const [field, name] of Object.entries(names)) if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new UserError(`--${field} must be letters, digits, '.', '_' or '-', got "${name}"`);
+  // --consumer and --provider name the default profile's contract; the others keep their names.
+  const [first, ...others] = contractProfiles();
+  const names: Record<string, ContractNames> = Object.fromEntries(others.map((p) => [p.name, p.contract.names]));
+  if (first) {
+    names[first.name] = { consumer: values.consumer ?? first.contract.names.consumer, provider: values.provider ?? first.contract.names.provider };
+    for (const [field, name] of Object.entries(names[first.name]!)) if (!CONTRACT_NAME.test(name)) throw new UserError(`--${field} must be letters, digits, '.', '_' or '-', got "${name}"`);
+  }
   const dir = resolve(values.out ?? join(PACKAGE_ROOT, 'contracts'));
-  Object.assign(process.env, { PAYCERT_PACT_DIR: dir, PAYCERT_PACT_CONSUMER: names.consumer, PAYCERT_PACT_PROVIDER: names.provider });
+  Object.assign(process.env, { PAYCERT_PACT_DIR: dir, PAYCERT_PACT_NAMES: JSON.stringify(names) });
   // jest is loaded when a command runs it, not at every start of the bin.
     const { runCLI } = await import('jest');
     const { results } = await runCLI(
@@ -48,7 +60,7 @@ async function generate(argv: readonly string[], io: Io): Promise<number> {
     io.err.write('paycert: the Pact consumer tests failed (see above); no contract written\n');
     return EXIT.harnessError;
   }
-  for (const file of [contractFile(dir, names), contractFile(dir, VPWS_NAMES)]) {
+  for (const file of contractProfiles().map((p) => contractFile(dir, names[p.name]!))) {
     io.out.write(`wrote ${file} (${paycertInteractions(readContract(file)).length} interactions, Pact V4)\n`);
   }
   return EXIT.certified;
@@ -57,9 +69,12 @@ async function generate(argv: readonly string[], io: Io): Promise<number> {
 async function verify(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parse('pact verify', argv, { config: { type: 'string' }, target: { type: 'string' }, pact: { type: 'string' }, timeout: { type: 'string' }, 'max-answer-bytes': { type: 'string' }, 'json-out': { type: 'string' } });
   if (values.help) return void io.out.write(PACT_HELP), EXIT.certified;
-  const file = resolve(values.pact ?? contractFile(join(PACKAGE_ROOT, 'contracts'), DEFAULT_NAMES));
+  const byDefault = contractProfiles()[0];
+  if (values.pact === undefined && !byDefault) throw new UserError('no profile has a Pact contract: give --pact FILE');
+  const file = resolve(values.pact ?? contractFile(join(PACKAGE_ROOT, 'contracts'), byDefault!.contract.names));
+  let contractOf: Profile;
   try {
-    readContract(file);
+    contractOf = contractProfile(readContract(file));
   } catch (error) {
     throw new UserError(`not a readable Pact file: ${(error as Error).message.split('\n')[0]}`, { file });
   }
@@ -68,7 +83,7 @@ async function verify(argv: readonly string[], io: Io): Promise<number> {
   const timeoutMs = values.timeout === undefined && run ? run.options.timeoutMs : seconds('timeout', values.timeout, 10) * 1000;
   const maxAnswerBytes = answerBudget(values['max-answer-bytes']) ?? run?.options.maxAnswerBytes;
   // The contract says which API it is for (its interactions' profile).
-  const profile = paycertInteractions(readContract(file))[0]?.comments.paycert.profile ?? 'viopay-pos';
+  const profile = contractOf.name;
   let target = targetFromArgs(values.config, values.target, profile) ?? run?.target;
   let embedded;
   if (target) io.redactor = redactorOf(target);

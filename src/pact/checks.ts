@@ -6,10 +6,10 @@ import { readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { Check } from '../checks/check';
 import type { CheckInfo, CheckResult } from '../core/types';
-import { clauseById } from '../profile/clauses';
+import { clauseById } from '../profiles';
 import type { ScenarioEnv } from '../scenario/run-scenario';
 import { verifyInChild, VerificationStopped } from './child';
-import { needsStateHook, paycertInteractions, readContract } from './contract-file';
+import { contractProfile, needsStateHook, paycertInteractions, readContract } from './contract-file';
 import type { InteractionVerdict } from './verify';
 
 const runs = new Map<string, Promise<InteractionVerdict[]>>();
@@ -23,15 +23,17 @@ function verdictsFor(file: string, env: ScenarioEnv): Promise<InteractionVerdict
 
 /** The checks of a contract file; `entry` is the jest test file that runs them (contracts/pact.contract.ts). */
 export function pactChecksOf(file: string, entry = join(dirname(file), 'pact.contract.ts')): Check[] {
-  return paycertInteractions(readContract(file)).map((i) => {
+  const contract = readContract(file);
+  const profile = contractProfile(contract);
+  return paycertInteractions(contract).map((i) => {
     const c = i.comments.paycert;
     const info: CheckInfo = {
-      id: c.profile === 'vpws' ? `pact.vpws.${c.interaction.replace(/^vpws\.contract\./, '')}` : `pact.${c.interaction.replace(/^pos\.contract\./, '')}`,
-      title: c.profile === 'vpws' ? `Pact interaction "${i.description}" verified with the dealers' tokens` : `Pact interaction "${i.description}" verified through the envelope and the signature`,
+      id: profile.contract.checkId(c.interaction),
+      title: profile.contract.checkTitle(i.description),
       level: c.check.level,
       ref: { clause: c.check.clause, seed: clauseById(c.check.clause)?.seed ?? '' },
       tags: ['pact', 'contract'],
-      needs: needsStateHook(i) ? ['state_hook'] : [],
+      needs: needsStateHook(i, profile.contract) ? ['state_hook'] : [],
       source: { file: relative(process.cwd(), file) || file, line: 1 },
     };
     const run = async (env: ScenarioEnv): Promise<CheckResult> => {
@@ -52,7 +54,7 @@ export function pactChecksOf(file: string, entry = join(dirname(file), 'pact.con
       const message = `interaction "${verdict.description}": ${verdict.messages.join('; ')}`;
       return { check: info, status: info.level === 'MUST' ? 'failed' : 'warning', durationMs, failure: { checkId: info.id, title: info.title, level: info.level, message, replay: { command: `paycert pact verify --pact ${info.source!.file}` } } };
     };
-    return { info, profile: c.profile ?? ('viopay-pos' as const), file: entry, run };
+    return { info, profile: profile.name, file: entry, run };
   });
 }
 

@@ -1,19 +1,19 @@
-/** Reading a contract file and the paycert comment of each interaction. */
+/** Reading a contract file, the paycert comment of each interaction, and the profile it is for. */
 import { readFileSync } from 'node:fs';
 import type { Level } from '../core/types';
+import { allProfiles, profileNamed, type Profile } from '../profiles';
+import type { ContractSide } from '../profiles/contract-side';
 
+/**
+ * What paycert writes in each interaction's comments (`comments.paycert`): the interaction, the
+ * check it is, and whatever its profile's verifier reads back (its own fields, its own types).
+ */
 export interface PaycertComment {
   interaction: string;
-  /** Absent for the POS contract. */
-  profile?: 'vpws';
-  /** VPWS: whose token the filter sends. */
-  token?: 'dealer_a' | 'dealer_b' | 'none' | 'invalid';
+  /** The profile the contract is for; absent: the default profile (the first registered). */
+  profile?: string;
   check: { level: Level; clause: string };
-  intent?: 'sign' | 'bad-signature' | 'stale-timestamp';
-  request_plaintext?: unknown;
-  response_plaintext?: Record<string, unknown> | null;
-  exact_fields: string[];
-  error_code?: string | null;
+  [field: string]: unknown;
 }
 
 export interface ContractInteraction {
@@ -29,13 +29,29 @@ export interface ContractDocument {
   [key: string]: unknown;
 }
 
+export type PaycertInteraction = ContractInteraction & { comments: { paycert: PaycertComment } };
+
 export function readContract(file: string): ContractDocument {
   return JSON.parse(readFileSync(file, 'utf8')) as ContractDocument;
 }
 
 /** The interactions paycert can verify (those it wrote: they carry its comment). */
-export function paycertInteractions(contract: ContractDocument): Array<ContractInteraction & { comments: { paycert: PaycertComment } }> {
-  return contract.interactions.filter((i): i is ContractInteraction & { comments: { paycert: PaycertComment } } => i.comments?.paycert !== undefined);
+export function paycertInteractions(contract: ContractDocument): PaycertInteraction[] {
+  return contract.interactions.filter((i): i is PaycertInteraction => i.comments?.paycert !== undefined);
 }
 
-export const needsStateHook = (i: ContractInteraction) => (i.providerStates ?? []).some((s) => s.name === 'a settled charge' || s.name === 'vpws transaction exists');
+/** The profile an interaction's comment names (the default profile when it names none). */
+export function profileOfComment(comment: Pick<PaycertComment, 'profile'>): Profile {
+  return comment.profile === undefined ? allProfiles()[0]! : profileNamed(comment.profile);
+}
+
+/** The profile a contract is for (its first interaction's), with its contract side. */
+export function contractProfile(contract: ContractDocument): Profile & { contract: ContractSide } {
+  const first = paycertInteractions(contract)[0];
+  const profile = first ? profileOfComment(first.comments.paycert) : allProfiles()[0]!;
+  if (!profile.contract) throw new Error(`the profile "${profile.name}" has no Pact contract`);
+  return profile as Profile & { contract: ContractSide };
+}
+
+/** Whether an interaction starts from a provider state only the target's state hook can set up. */
+export const needsStateHook = (i: ContractInteraction, contract: ContractSide) => (i.providerStates ?? []).some((s) => contract.stateHookStates.includes(s.name));

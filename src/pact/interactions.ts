@@ -1,18 +1,8 @@
-/** The POS contract's interactions: every viopay-pos scenario of specs/ with a `contract` block, in file order. */
+/** The scenarios a profile's contract is written from: its scenarios of specs/ with a `contract` block, in file order. */
 import { join } from 'node:path';
 import { loadScenarios, specFiles } from '../scenario/load';
-import { interactionOf, type Interaction } from './interaction';
-import { vpwsInteractionOf, type VpwsInteraction } from '../profiles/vpws/pact-interaction';
+import type { LoadedScenario } from '../scenario/types';
 
-export function contractInteractions(root: string): Interaction[] {
-  return loadScenarios(specFiles([join(root, 'specs')]))
-    .filter((s) => s.contract !== undefined && s.profile === 'viopay-pos')
-    .map(interactionOf);
-}
-
-/** The VPWS contract's interactions. */
-export function vpwsContractInteractions(root: string): VpwsInteraction[] {
-  return loadScenarios(specFiles([join(root, 'specs')]))
-    .filter((s) => s.contract !== undefined && s.profile === 'vpws')
-    .map(vpwsInteractionOf);
+export function contractScenarios(root: string, profile: string): LoadedScenario[] {
+  return loadScenarios(specFiles([join(root, 'specs')])).filter((s) => s.contract !== undefined && s.profile === profile);
 }

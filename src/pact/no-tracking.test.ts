@@ -21,10 +21,12 @@ describe('Pact never phones home', () => {
 
   it('every module that loads pact-js loads the guard first', () => {
     const { readFileSync } = require('node:fs') as typeof import('node:fs');
-    for (const file of ['verify.ts', 'consumer.ts', 'vpws-consumer.ts']) {
-      const text = readFileSync(join(__dirname, file), 'utf8');
-      expect(text.indexOf("import './no-tracking';")).toBeGreaterThan(-1);
-      expect(text.indexOf("import './no-tracking';")).toBeLessThan(text.indexOf('@pact-foundation'));
+    const profiles = join(__dirname, '..', 'profiles');
+    const consumers = ['viopay-pos', 'vpws'].map((p) => join(profiles, p, 'contract', 'consumer.ts'));
+    for (const [file, guard] of [...['verify.ts', 'consumer.ts'].map((f) => [join(__dirname, f), "import './no-tracking';"] as const), ...consumers.map((f) => [f, "import '../../../pact/no-tracking';"] as const)]) {
+      const text = readFileSync(file, 'utf8');
+      expect(text.indexOf(guard)).toBeGreaterThan(-1);
+      expect(text.indexOf(guard)).toBeLessThan(text.indexOf('@pact-foundation'));
     }
   });
 });

@@ -1,8 +1,8 @@
 /**
  * `paycert pact verify`: verifies a contract against any target with pact-js's Verifier from a
- * local file (no broker), through the request filter and the state handlers, and adds the check
- * of each decrypted answer (Pact's matchers alone only see the envelope). One verdict per
- * interaction, named by its description.
+ * local file (no broker), through the request filter and the provider states of the contract's
+ * profile, and adds the profile's own check of each answer (what Pact's matchers cannot see, such
+ * as an encrypted body's plaintext). One verdict per interaction, named by its description.
  */
 import './no-tracking';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -11,11 +11,10 @@ import { join } from 'node:path';
 import { Verifier } from '@pact-foundation/pact';
 import type { ResolvedTarget } from '../config/resolved';
 import type { Level } from '../core/types';
-import { clientFor } from '../scenario/client-for';
-import { needsStateHook, paycertInteractions, readContract, type PaycertComment } from './contract-file';
+import { contractProfile, needsStateHook, paycertInteractions, readContract, type PaycertComment } from './contract-file';
 import { requestFilter, type Observation } from './filter';
 import { startGuard } from './guard';
-import { stateHandlers } from './states';
+import { guardedStates } from './states';
 
 export interface InteractionVerdict {
   id: string;
@@ -51,7 +50,8 @@ function pactResults(error: unknown): PactResult[] {
 export async function verifyContract(file: string, target: ResolvedTarget, timeoutMs = 10_000, maxAnswerBytes?: number): Promise<InteractionVerdict[]> {
   const contract = readContract(file);
   const ours = paycertInteractions(contract);
-  const runnable = ours.filter((i) => target.stateUrl || !needsStateHook(i));
+  const side = contractProfile(contract).contract;
+  const runnable = ours.filter((i) => target.stateUrl || !needsStateHook(i, side));
   const verdicts = new Map<string, InteractionVerdict>();
   for (const i of ours) {
     const c = i.comments.paycert;
@@ -69,7 +69,7 @@ export async function verifyContract(file: string, target: ResolvedTarget, timeo
   const byId = new Map<string, PaycertComment>(runnable.map((i) => [i.comments.paycert.interaction, i.comments.paycert]));
   const observed = new Map<string, Observation>();
   const budget = { timeoutMs, ...(maxAnswerBytes !== undefined && { maxAnswerBytes }) };
-  const client = clientFor(target, { timeoutMs, ...(maxAnswerBytes !== undefined && { maxResponseBytes: maxAnswerBytes }) });
+  const verifier = side.verifier(target, budget);
   const guard = await startGuard(target.baseUrl, budget);
   let results: PactResult[] = [];
   try {
@@ -79,8 +79,8 @@ export async function verifyContract(file: string, target: ResolvedTarget, timeo
       logLevel: 'error',
       // The guard answers within timeoutMs; a state setup makes two requests.
       timeout: timeoutMs * 3,
-      stateHandlers: stateHandlers(client, target, budget, guard.circuit),
-      requestFilter: requestFilter(target, byId, observed) as never,
+      stateHandlers: guardedStates(verifier.states, guard.circuit) as never,
+      requestFilter: requestFilter(verifier, byId, observed) as never,
     }).verifyProvider();
   } catch (error) {
     results = pactResults(error);

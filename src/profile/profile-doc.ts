@@ -1,55 +1,78 @@
 /**
  * docs/profile.md: the rules paycert certifies, written from the clause list every check cites, so
  * a clone of the repository holds what a target is held to (the seeds and PROFILE.md live outside
- * it). A test keeps the committed file equal to what this writes.
+ * it). Each payment API hands over its part (`ProfileDocPart`: its seeds, its clauses, how a config
+ * and the state hook reach it); this module names none of them. A test keeps the committed file
+ * equal to what this writes for the registered profiles.
  */
-import { POS_CLAUSES, VIVA_CLAUSES, VPWS_CLAUSES, type Clause } from './clauses';
+import type { Clause } from './clauses';
 
-/** The seed documents the clauses come from (PROFILE.md's table). */
-const SEEDS: ReadonlyArray<[file: string, api: string, what: string]> = [
-  ['002_ab239a52e75d4602.txt', 'Viopay POS', 'Create POS Charge (`POST /pos/charge`) and the signing scheme'],
-  ['001_5e9c28d058e0fa3b.txt', 'Viopay POS', 'Refund POS Charge (`POST /pos/charge/{chargeID}/refund`)'],
-  ['000_2b9c11a22d8f1d3c.txt', 'Viopay POS', 'Cancel / Reverse POS Charge (`POST /pos/charge/{chargeID}/cancel` and `/reverse`)'],
-  ['004_42d678b659d40524.txt', 'VPWS', 'Dealer Payment Cancellation (`POST /vpws/payment/cancel`, Bearer token)'],
-  ['003_d27c3242387cebe6.txt', 'Viva Terminal', 'Cancel/Refund inter-app request (a `vivapayclient://` URI and a callback URI)'],
-];
+/** One payment API's part of docs/profile.md. */
+export interface ProfileDocPart {
+  /** Its PROFILE section number ("2") and the heading after it. */
+  section: string;
+  heading: string;
+  /** The seed documents its clauses come from: file, the API's short name, what the file describes. */
+  seeds: ReadonlyArray<readonly [file: string, api: string, what: string]>;
+  clauses: readonly Clause[];
+  /** Sub-section titles ("1.1" to "Requests"): the clauses are then listed in one table per sub-section. */
+  sectionTitles?: Readonly<Record<string, string>>;
+  /** Lines printed under the heading, before the clauses. */
+  intro?: readonly string[];
+  /** For clauses that bind one side: the "binds" column's word for each side. */
+  sides?: Readonly<Record<NonNullable<Clause['side']>, string>>;
+  /** Its target config's own fields, as a phrase ("for X `tokens` (`a`, `b`)"). */
+  configFields: string;
+  /** Its state hook's states with their parameters, as a phrase. */
+  states: string;
+}
 
-const SECTION_TITLES: Record<string, string> = {
-  '1.1': 'Requests',
-  '1.2': 'Signature',
-  '1.3': 'MSK envelope (TR31-DATA)',
-  '1.4': 'Errors',
-  '1.5': 'Create charge',
-  '1.6': 'Refund',
-  '1.7': 'Cancel / reverse',
-  '2': 'VPWS dealer payment cancellation',
-  '3': 'Viva Terminal cancel/refund inter-app request',
-};
+/** The width docs/profile.md's prose is wrapped at. */
+const WIDTH = 103;
+const NUMBERS = ['No', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine'];
+
+/** `text` wrapped greedily at WIDTH columns. */
+function wrap(text: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > WIDTH) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
+}
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-function table(clauses: readonly Clause[], withSide = false): string[] {
-  const head = withSide ? ['| clause | level | binds | seed | rule |', '|---|---|---|---|---|'] : ['| clause | level | seed | rule |', '|---|---|---|---|'];
+function table(clauses: readonly Clause[], sides?: ProfileDocPart['sides']): string[] {
+  const head = sides ? ['| clause | level | binds | seed | rule |', '|---|---|---|---|---|'] : ['| clause | level | seed | rule |', '|---|---|---|---|'];
   const rows = clauses.map((c) => {
-    const side = c.side === 'client' ? 'client app (`paycert viva lint`)' : c.side === 'terminal' ? 'terminal' : 'both';
-    return withSide ? `| \`${c.id}\` | ${c.level} | ${side} | \`${c.seed}\` | ${cell(c.text)} |` : `| \`${c.id}\` | ${c.level} | \`${c.seed}\` | ${cell(c.text)} |`;
+    return sides ? `| \`${c.id}\` | ${c.level} | ${sides[c.side ?? 'both']} | \`${c.seed}\` | ${cell(c.text)} |` : `| \`${c.id}\` | ${c.level} | \`${c.seed}\` | ${cell(c.text)} |`;
   });
   return [...head, ...rows];
 }
 
-function bySection(clauses: readonly Clause[]): string[] {
+function bySection(clauses: readonly Clause[], titles: Readonly<Record<string, string>>): string[] {
   const sections = [...new Set(clauses.map((c) => c.section))];
-  return sections.flatMap((section) => [`### ${section} ${SECTION_TITLES[section] ?? ''}`.trimEnd(), '', ...table(clauses.filter((c) => c.section === section)), '']);
+  return sections.flatMap((section) => [`### ${section} ${titles[section] ?? ''}`.trimEnd(), '', ...table(clauses.filter((c) => c.section === section)), '']);
 }
 
-/** The whole of docs/profile.md. */
-export function profileMarkdown(): string {
+/** One API's section: its heading, its intro, its clauses. */
+function partSection(part: ProfileDocPart): string[] {
+  const clauses = part.sectionTitles ? bySection(part.clauses, part.sectionTitles) : [...table(part.clauses, part.sides), ''];
+  return [`## ${part.section}. ${part.heading}`, '', ...(part.intro ? [...part.intro, ''] : []), ...clauses];
+}
+
+/** The whole of docs/profile.md, for these APIs in this order. */
+export function profileMarkdown(parts: readonly ProfileDocPart[]): string {
   return [
     '# The rules paycert certifies',
     '',
-    '<!-- Written by src/profile/profile-doc.ts from src/profile/clauses.ts; `npm test` fails when this file differs. Do not edit by hand. -->',
+    '<!-- Written by src/profile/profile-doc.ts from the clauses of each profile (src/profiles/<name>/clauses.ts); `npm test` fails when this file differs. Do not edit by hand. -->',
     '',
-    'Three payment APIs are described in prose documents (the *seeds*). The project reads them one way',
+    `${NUMBERS[parts.length] ?? parts.length} payment APIs are described in prose documents (the *seeds*). The project reads them one way`,
     '(its *PROFILE*), fixing every gap, and each rule of that reading is a **clause** with a stable id.',
     'Every check paycert runs cites one clause (`ref.clause` in a scenario, `clause` in a probe or a',
     'property); the coverage table of every report is built from this list. Where PROFILE is silent,',
@@ -66,36 +89,14 @@ export function profileMarkdown(): string {
     '',
     '| seed file | API | what it describes |',
     '|---|---|---|',
-    ...SEEDS.map(([file, api, what]) => `| \`${file}\` | ${api} | ${what} |`),
+    ...parts.flatMap((part) => part.seeds.map(([file, api, what]) => `| \`${file}\` | ${api} | ${what} |`)),
     '',
-    '## 1. Viopay POS API',
+    ...parts.flatMap(partSection),
+    `## ${parts.length + 1}. How paycert reaches a target`,
     '',
-    ...bySection(POS_CLAUSES),
-    '## 2. VPWS Dealer Payment Cancellation',
+    ...wrap(`A target is described by a YAML file (README, "Certify your own target"): \`profile\`, \`base_url\`, ${parts.map((p) => p.configFields).join(', ')}; secrets may be \`\${ENV_VAR}\`.`),
     '',
-    ...table(VPWS_CLAUSES),
-    '',
-    '## 3. Viva Terminal Cancel/Refund inter-app request',
-    '',
-    'There is no HTTP API: a client app opens a request URI and the terminal answers with a callback',
-    'URI. The client side is judged by `paycert viva lint`, the terminal side by a run against the',
-    "terminal's inter-app adapter (`POST {base_url}/interapp` with `{\"uri\"}`, answered `{\"callback\"}`).",
-    '',
-    ...table(VIVA_CLAUSES, true),
-    '',
-    '## 4. How paycert reaches a target',
-    '',
-    'A target is described by a YAML file (README, "Certify your own target"): `profile`, `base_url`,',
-    '`terminal_id`, `key_id`, `hmac_secret`, `msk`, `kcv_method` (cmac or legacy), `state_url`, `cards`',
-    '(`approved`, `declined`, `pending`), for VPWS `tokens` (`dealer_a`, `dealer_b`), for a Viva terminal',
-    '`viva` (`merchant_key`, `app_id`, `aade_provider_id`, `aade_private_key`); secrets may be `${ENV_VAR}`.',
-    '',
-    '**State hook.** Checks that need a state no public call reaches use `POST {state_url}` with',
-    '`{"action":"setup","state":NAME,"params":{...}}` (the provider-state format Pact uses), answered 2xx',
-    'with a JSON object of values the target generated: `charge is settled` (`charge_id`), `vpws transaction',
-    'exists` (`referenceCode`, `dealer`, `transactionStatusId`, `amount`, optional `provisionExpired`),',
-    '`viva transaction exists` (`amount`, optional `daysAgo`, `terminal`, `type`; answers `orderCode`,',
-    '`shortOrderCode`, `stan`, `tid`, `date`). Without a state URL, the checks that need one are skipped.',
+    ...wrap(`**State hook.** Checks that need a state no public call reaches use \`POST {state_url}\` with \`{"action":"setup","state":NAME,"params":{...}}\` (the provider-state format Pact uses), answered 2xx with a JSON object of values the target generated: ${parts.map((p) => p.states).join(', ')}. Without a state URL, the checks that need one are skipped.`),
     '',
   ].join('\n');
 }

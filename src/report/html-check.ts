@@ -6,7 +6,7 @@
  * page's filters and search read.
  */
 import type { CheckResult } from '../core/types';
-import { clauseById } from '../profile/clauses';
+import { clauseById } from '../profiles';
 import { checkAnchor, el, escapeHtml } from './html-escape';
 import { failureHtml } from './html-failure';
 import { STATUS_WORD } from './status';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toCurl } from '../client/exchange';
 import type { CheckResult, Failure } from '../core/types';
-import { clauseById } from '../profile/clauses';
+import { clauseById } from '../profiles';
 import { paycertCommand, REPLAY_NOTE } from './failure-format';
 import { escapeHtml } from './html-escape';
 import { stepsOf } from './html-failure';

@@ -5,7 +5,7 @@
  */
 import type { Exchange } from '../client/exchange';
 import type { CheckInfo, CheckResult, Failure, RunReport } from '../core/types';
-import { FAILED, PASSED, PASSED_13, SKIPPED, WARNING, sampleExchange, sampleReport } from './sample-report';
+import { FAILED, PASSED, PASSED_13, SKIPPED, WARNING, sampleExchange, sampleProfile, sampleReport } from './sample-report';
 
 /** Markup that would load something or run script if it reached the page unescaped. */
 export const HOSTILE = `"'><img src="http://127.0.0.1:9/leak.png"><script>window.owned=1</script></pre></details>\u001b[31m`;
@@ -48,7 +48,7 @@ export function hostileResult(): CheckResult {
 export function hostileReport(): RunReport {
   return sampleReport([hostileResult(), PASSED], {
     target: { baseUrl: `http://127.0.0.1:1/${HOSTILE}`, embedded: false },
-    profile: `viopay-pos ${HOSTILE}`,
+    profile: `${sampleProfile().name} ${HOSTILE}`,
     identity: { configPath: HOSTILE, terminalId: HOSTILE, keyId: HOSTILE, kcvMethod: HOSTILE, configHash: HOSTILE },
     filters: { tags: [HOSTILE] },
     verdict: 'partial',

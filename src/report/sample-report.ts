@@ -8,10 +8,13 @@ import { join } from 'node:path';
 import type { Exchange } from '../client/exchange';
 import type { CheckInfo, CheckResult, RunReport } from '../core/types';
 import { countResults, verdictOf } from '../core/verdict';
-import { POS_CLAUSES } from '../profile/clauses';
+import { allProfiles } from '../profiles';
 import { buildCoverage } from './coverage';
 
 export const TARGET_URL = 'http://127.0.0.1:1234';
+
+/** The profile the sample run certifies: the registry's default. */
+export const sampleProfile = () => allProfiles()[0]!;
 
 /** Characters every escaping test looks for. */
 export const NASTY = `<&"'>`;
@@ -123,7 +126,7 @@ export function sampleReport(results: CheckResult[] = [PASSED, FAILED, WARNING, 
   const counts = countResults(results);
   return {
     target: { baseUrl: TARGET_URL, embedded: false },
-    profile: 'viopay-pos/1',
+    profile: `${sampleProfile().name}/1`,
     harnessVersion: '0.1.0',
     startedAt: '2025-01-02T10:00:00.000Z',
     endedAt: '2025-01-02T10:00:04.200Z',
@@ -131,7 +134,7 @@ export function sampleReport(results: CheckResult[] = [PASSED, FAILED, WARNING, 
     counts,
     verdict: verdictOf(counts, strict),
     checks: results,
-    coverage: buildCoverage(POS_CLAUSES, results.map((r) => r.check)),
+    coverage: buildCoverage(sampleProfile().certifiedClauses, results.map((r) => r.check)),
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 /** The Viopay POS API (PROFILE section 1) as a paycert profile: everything about it lives in this folder. */
-import { POS_CLAUSES } from '../../profile/clauses';
+import { POS_CLAUSES } from './clauses';
 import type { Profile } from '../profile';
 import { contractSide } from './contract-side';
 import { scenarioSide } from './scenario-side';

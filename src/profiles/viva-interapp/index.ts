@@ -1,5 +1,5 @@
 /** The Viva Terminal inter-app protocol (PROFILE section 3) as a paycert profile: everything about it lives in this folder. */
-import { VIVA_CLAUSES, VIVA_TERMINAL_CLAUSES } from '../../profile/clauses';
+import { VIVA_CLAUSES, VIVA_TERMINAL_CLAUSES } from './clauses';
 import type { Profile } from '../profile';
 import { scenarioSide } from './scenario-side';
 import { targetSide } from './target-side';

@@ -1,5 +1,5 @@
 /** The VPWS Dealer Payment Cancellation API (PROFILE section 2) as a paycert profile: everything about it lives in this folder. */
-import { VPWS_CLAUSES } from '../../profile/clauses';
+import { VPWS_CLAUSES } from './clauses';
 import type { Profile } from '../profile';
 import { contractSide } from './contract-side';
 import { scenarioSide } from './scenario-side';

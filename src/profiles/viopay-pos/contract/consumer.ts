@@ -1,20 +1,19 @@
 /**
- * Writes the Pact V4 contract: one interaction per contract scenario, each exercised against
+ * Writes the POS Pact V4 contract: one interaction per contract scenario, each exercised against
  * pact-js's mock server by the signed client (the POS terminal is the consumer). Everything that
  * changes per request is a matcher: timestamp, nonce, signature, IV, ciphertext hex, generated ids.
  */
-import './no-tracking';
-import { rmSync } from 'node:fs';
-import { MatchersV3, PactV4 } from '@pact-foundation/pact';
-import { PosClient } from '../client/pos-client';
-import { open } from '../crypto/envelope';
-import { DEFAULT_USER_AGENT } from '../profile/pos';
-import { REFERENCE_CREDENTIALS } from '../profiles/viopay-pos/target';
+import '../../../pact/no-tracking';
+import { MatchersV3 } from '@pact-foundation/pact';
+import { PosClient } from '../../../client/pos-client';
+import { open } from '../../../crypto/envelope';
+import { newContract } from '../../../pact/consumer';
+import { INTERACTION_HEADER, type ContractNames } from '../../../pact/names';
+import { DEFAULT_USER_AGENT } from '../../../profile/pos';
+import { REFERENCE_CREDENTIALS } from '../target/options';
 import { exampleRequestEnvelope, exampleResponseEnvelope, TEST_MSK } from './examples';
 import type { Interaction } from './interaction';
-import { contractFile, DEFAULT_NAMES, INTERACTION_HEADER, type ContractNames } from './names';
-
-export { contractFile, DEFAULT_NAMES, INTERACTION_HEADER, type ContractNames } from './names';
+import { POS_CONTRACT_NAMES } from './names';
 
 const { regex, string, like, equal, fromProviderState, matchStatus } = MatchersV3;
 const HEX_BLOCKS = '^(?:[0-9A-Fa-f]{32})+$';
@@ -67,11 +66,9 @@ function paycertComment(interaction: Interaction) {
   };
 }
 
-/** Rewrites the contract from scratch (pact-js merges into an existing file and would keep stale interactions). */
-export async function generateContract(interactions: readonly Interaction[], dir: string, names: ContractNames = DEFAULT_NAMES): Promise<string> {
-  const file = contractFile(dir, names);
-  rmSync(file, { force: true });
-  const pact = new PactV4({ ...names, dir, logLevel: 'error' });
+/** Writes the contract from scratch; returns its file. */
+export async function generateContract(interactions: readonly Interaction[], dir: string, names: ContractNames = POS_CONTRACT_NAMES): Promise<string> {
+  const { pact, file } = newContract(dir, names);
   for (const interaction of interactions) {
     let start = pact.addInteraction();
     if (interaction.given) start = start.given(interaction.given.state, (interaction.given.params ?? {}) as never);

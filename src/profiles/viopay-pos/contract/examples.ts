@@ -2,9 +2,9 @@
  * The contract's example bodies: real ciphertexts under the published test MSK with fixed IVs, so
  * the contract file is the same on every run and its example answers decrypt in the client.
  */
-import { seal, type Envelope } from '../crypto/envelope';
-import { keyCheckValue } from '../crypto/kcv';
-import { REFERENCE_CREDENTIALS } from '../profiles/viopay-pos/target';
+import { seal, type Envelope } from '../../../crypto/envelope';
+import { keyCheckValue } from '../../../crypto/kcv';
+import { REFERENCE_CREDENTIALS } from '../target/options';
 
 /** The published test MSK (the reference target's); never a real key. */
 export const TEST_MSK = Buffer.from(REFERENCE_CREDENTIALS.msk, 'hex');

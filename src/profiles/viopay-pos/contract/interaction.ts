@@ -2,13 +2,14 @@
  * A contract scenario as a Pact interaction: its last step is the request; `contract.given` the
  * provider state; `${x.charge_id}` in the path becomes the provider state's `charge_id`.
  */
-import type { RequestBreaks } from '../client/breaks';
-import { sampleCharge, sampleRefund } from '../client/fixtures';
-import type { Level } from '../core/types';
-import { PATHS } from '../profile/pos';
-import { toRequestBreaks } from '../scenario/breaks';
-import { deepMerge } from '../scenario/merge';
-import type { ContractSpec, LoadedScenario } from '../scenario/types';
+import type { RequestBreaks } from '../../../client/breaks';
+import { sampleCharge, sampleRefund } from '../../../client/fixtures';
+import type { Level } from '../../../core/types';
+import { PATHS } from '../../../profile/pos';
+import { deepMerge } from '../../../scenario/merge';
+import type { ContractSpec, LoadedScenario } from '../../../scenario/types';
+import { toRequestBreaks } from '../breaks';
+import { posStep } from '../step-types';
 
 /** The charge id the contract's examples use where the provider state supplies the real one. */
 export const EXAMPLE_CHARGE_ID = 'ch_pact_example';
@@ -49,7 +50,7 @@ function pathOf(op: 'refund' | 'cancel' | 'reverse', charge: string): { template
 
 export function interactionOf(s: LoadedScenario): Interaction {
   const contract = s.contract!;
-  const step = s.steps[s.steps.length - 1]!;
+  const step = posStep(s.steps[s.steps.length - 1]!);
   const expect = step.expect ?? {};
   const statuses = ([] as Array<number | string>).concat(expect.status ?? 200).map(Number);
   const base = {

@@ -7,7 +7,7 @@ import { sampleBook } from './sample-book';
 import { startTerminalSimulator, type RunningTerminalSimulator } from './server';
 import type { TransactionBook } from './types';
 import { TERMINAL_FAULTS, TERMINAL_FAULTS_BY_NAME, type TerminalFault } from './variants';
-import { VIVA_CLAUSES } from '../../../profile/clauses';
+import { VIVA_CLAUSES } from '../clauses';
 
 const BASE = { merchantKey: 'K', appId: 'a', action: 'cancel', callback: 'cb', protocol: 'int_default' };
 // The simulators here trust this provider key, so AADE requests are signed with it (or signed badly).

@@ -3,7 +3,7 @@ import { buildRequestUri, type RequestField } from '../protocol/request';
 import { startTerminalSimulator, type RunningTerminalSimulator } from './server';
 import { VIVA_TRANSACTION_STATE } from './state-hook';
 import { TERMINAL_VARIATIONS, TERMINAL_VARIATIONS_BY_NAME, type TerminalVariation } from './variations';
-import { VIVA_CLAUSES } from '../../../profile/clauses';
+import { VIVA_CLAUSES } from '../clauses';
 
 const BASE = { merchantKey: 'K', appId: 'a', action: 'cancel', callback: 'cb', protocol: 'int_default' };
 const SALE_TODAY = { orderCode: '1091159196000136' };

@@ -11,14 +11,13 @@
  * matcher can say: the contract keeps both present, the scenario checks hold the rest), every
  * text, key order and extra fields.
  */
-import '../../pact/no-tracking';
-import { rmSync } from 'node:fs';
-import { MatchersV3, PactV4 } from '@pact-foundation/pact';
-import { VpwsClient } from './client';
-import { contractFile, INTERACTION_HEADER, type ContractNames } from '../../pact/names';
-import { EXAMPLE_REFERENCE_CODE, type VpwsInteraction } from './pact-interaction';
-
-export const VPWS_NAMES: ContractNames = { consumer: 'vpws-dealer', provider: 'vpws-api' };
+import '../../../pact/no-tracking';
+import { MatchersV3 } from '@pact-foundation/pact';
+import { newContract } from '../../../pact/consumer';
+import { INTERACTION_HEADER, type ContractNames } from '../../../pact/names';
+import { VpwsClient } from '../client';
+import { EXAMPLE_REFERENCE_CODE, type VpwsInteraction } from './interaction';
+import { VPWS_CONTRACT_NAMES } from './names';
 
 const { regex, like, equal, fromProviderState, matchStatus } = MatchersV3;
 const EXAMPLE_TOKEN = 'example-dealer-token';
@@ -61,10 +60,9 @@ export function vpwsResponseMatchers(i: VpwsInteraction): Record<string, unknown
 /** The status: exactly one, or (a refused cancel) any PROFILE allows. */
 const statusOf = (i: VpwsInteraction) => (i.statuses.length === 1 ? i.statuses[0]! : matchStatus(i.statuses[0]!, i.statuses));
 
-export async function generateVpwsContract(interactions: readonly VpwsInteraction[], dir: string, names: ContractNames = VPWS_NAMES): Promise<string> {
-  const file = contractFile(dir, names);
-  rmSync(file, { force: true });
-  const pact = new PactV4({ ...names, dir, logLevel: 'error' });
+/** Writes the contract from scratch; returns its file. */
+export async function generateVpwsContract(interactions: readonly VpwsInteraction[], dir: string, names: ContractNames = VPWS_CONTRACT_NAMES): Promise<string> {
+  const { pact, file } = newContract(dir, names);
   for (const i of interactions) {
     const comment = { interaction: i.id, profile: 'vpws', check: { level: i.level, clause: i.clause }, token: i.token, exact_fields: i.exactFields, response_example: i.responseExample };
     await pact

@@ -5,8 +5,9 @@
  * What the answer is held to follows from the scenario's expectation: a successful cancel, a
  * refused cancel (isSuccess false), or a refusal before any transaction (401, 403).
  */
-import type { Level } from '../../core/types';
-import type { LoadedScenario } from '../../scenario/types';
+import type { Level } from '../../../core/types';
+import type { LoadedScenario } from '../../../scenario/types';
+import type { VpwsStep } from '../step';
 
 export const EXAMPLE_REFERENCE_CODE = 'ref-pact-example';
 
@@ -53,7 +54,8 @@ function exampleBody(kind: VpwsAnswerKind, status: number, given: Record<string,
 export function vpwsInteractionOf(s: LoadedScenario): VpwsInteraction {
   const contract = s.contract!;
   const step = s.steps[s.steps.length - 1]!;
-  if (!step.vpws_cancel || contract.given?.state !== 'vpws transaction exists') throw new Error(`${s.id}: a VPWS contract ends in vpws_cancel and is given "vpws transaction exists"`);
+  const cancel = step.vpws_cancel as VpwsStep | undefined;
+  if (!cancel || contract.given?.state !== 'vpws transaction exists') throw new Error(`${s.id}: a VPWS contract ends in vpws_cancel and is given "vpws transaction exists"`);
   const statuses = ([] as Array<number | string>).concat(step.expect?.status ?? 200).map(Number);
   const isSuccess = step.expect?.fields?.['data.isSuccess'];
   const kind: VpwsAnswerKind = isSuccess === true ? 'cancelled' : isSuccess === false ? 'cancel-refused' : 'refused';
@@ -64,8 +66,8 @@ export function vpwsInteractionOf(s: LoadedScenario): VpwsInteraction {
     level: s.level,
     clause: s.ref.clause,
     given: { state: 'vpws transaction exists', params },
-    token: step.vpws_cancel.token ?? 'dealer_a',
-    ...(step.vpws_cancel.reason !== undefined && { reason: step.vpws_cancel.reason }),
+    token: cancel.token ?? 'dealer_a',
+    ...(cancel.reason !== undefined && { reason: cancel.reason }),
     kind,
     statuses,
     responseExample: exampleBody(kind, statuses[0]!, params),

@@ -1,5 +1,5 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { VIVA_CLAUSES } from '../../../../profile/clauses';
+import { VIVA_CLAUSES } from '../../clauses';
 import { buildRequestUri } from '../request';
 import { lintUri, urisOfLines } from './lint';
 import { indexUriChecks, URI_CHECKS } from './registry';

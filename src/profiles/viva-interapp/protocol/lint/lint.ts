@@ -2,7 +2,7 @@
  * Linting a client app's request URIs: every registered check on each URI, one verdict per URI.
  * Pure: the CLI prints what this returns.
  */
-import { clauseById } from '../../../../profile/clauses';
+import { VIVA_CLAUSES } from '../../clauses';
 import type { CheckStatus, Level } from '../../../../core/types';
 import { statusOfFailure } from '../../../../core/verdict';
 import { parseRequestUri } from '../request';
@@ -29,7 +29,7 @@ export interface UriLintResult {
 }
 
 function refOf(check: UriCheck): UriCheckResult['ref'] {
-  return { seed: clauseById(check.clause)?.seed ?? 'unknown', clause: check.clause };
+  return { seed: VIVA_CLAUSES.find((c) => c.id === check.clause)?.seed ?? 'unknown', clause: check.clause };
 }
 
 /** Runs `checks` on one URI. A text that is not a URI fails `viva.request.uri` alone. */
