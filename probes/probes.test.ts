@@ -3,6 +3,7 @@
  * checks those when it loads them): an id of their profile, a clause of their profile at its
  * level, their needs declared, real built-in references.
  */
+import { profileNamed } from '../src/profiles';
 import { authoringProblems } from '../src/scenario/authoring-rules';
 import { expandFamily } from '../src/probe/family';
 import { PROBE_FILES, probeFamilies } from '.';
@@ -13,7 +14,7 @@ describe('the probe families', () => {
     const problems = PROBE_FILES.flatMap((file) =>
       probeFamilies(file)
         .flatMap((family) => expandFamily(family, file))
-        .flatMap((s) => authoringProblems(s, s.profile).map((p) => `${s.id}: ${p.path.join('.')}: ${p.message}`)),
+        .flatMap((s) => authoringProblems(s, profileNamed(s.profile)).map((p) => `${s.id}: ${p.path.join('.')}: ${p.message}`)),
     );
     // Assert
     expect(problems).toEqual([]);
