@@ -8,27 +8,19 @@ import type { SchemaName } from '../schemas/validator';
 import type { RequestBreaks } from './breaks';
 import { buildRequest, type RequestSpec } from './build';
 import type { PosCredentials } from './credentials';
-import { decodeAnswer, type Decoded } from './decode';
-import { recordExchange, type Exchange } from './exchange';
+import type { Answer } from './answer';
+import { decodeAnswer } from './decode';
+import { recordExchange } from './exchange';
 import { sendRecorded } from './send-recorded';
 import type { TransportOptions } from './transport';
-import type { WireRequest, WireResponse } from './wire';
+import type { WireRequest } from './wire';
 
 export interface CallOptions {
   idempotencyKey?: string;
   breaks?: RequestBreaks;
 }
 
-export interface Answer extends Decoded {
-  status: number;
-  headers: Record<string, string>;
-  /** The body's shape is checked on every status, not only on 200 (VPWS: PROFILE 2). */
-  shapeOnEveryStatus?: boolean;
-  wire: { request: WireRequest; response: WireResponse };
-  exchange: Exchange;
-  /** A Viva terminal's callback URI and its parts (the fields are the plaintext). */
-  callback?: { uri: string; scheme: string; host: string };
-}
+export type { Answer } from './answer';
 
 export interface ClientOptions extends TransportOptions {
   /** The client's clock (epoch ms). */

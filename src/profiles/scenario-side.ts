@@ -6,7 +6,7 @@
  * operations and settings, declared here. A new API adds its operations in its own folder; the
  * engine does not change.
  */
-import type { Answer } from '../client/pos-client';
+import type { Answer } from '../client/answer';
 import type { TransportOptions } from '../client/transport';
 import type { ResolvedTarget } from '../config/resolved';
 import type { Clause } from '../profile/clauses';

@@ -4,7 +4,7 @@
  * must be a valid envelope with the right KCV and a schema-valid plaintext (PROFILE 1.3).
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { Answer } from '../client/pos-client';
+import type { Answer } from '../client/answer';
 import type { Expect, ExpectAll, Matcher } from './types';
 import { resolveInView, type AnswerView } from './view';
 

@@ -5,7 +5,7 @@
  */
 import { redactText, redactValue } from '../client/redact';
 import { plainRequest } from '../client/plain-http';
-import type { Answer } from '../client/pos-client';
+import type { Answer } from '../client/answer';
 import { TransportError } from '../client/transport';
 import { recordPlainExchange, type Exchange } from '../client/exchange';
 import type { ResolvedTarget } from '../config/resolved';

@@ -4,7 +4,7 @@
  * headers), `error` (the PROFILE 1.4 error object), `request` (what was sent), `envelope` (the raw
  * 200 body) and `callback` (the uri, scheme and host of an answer that is a callback URI).
  */
-import type { Answer } from '../client/pos-client';
+import type { Answer } from '../client/answer';
 import type { WireRequest } from '../client/wire';
 
 export interface AnswerView {
