@@ -26,7 +26,7 @@ export interface ScenarioSession {
 }
 
 /**
- * One step operation: a key of a step (`charge`, `vpws_cancel`) whose value says what to send.
+ * One step operation: a key of a step (`charge`, `refund`...) whose value says what to send.
  * `send` builds and sends one request and returns the answer the expectations judge; it may throw
  * TransportError (no answer), StepNotApplicable (the check is skipped), StepUnsendable (the target
  * config lacks what the step needs) or CaptureError (a captured value cannot be used), all from
