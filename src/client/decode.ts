@@ -15,8 +15,9 @@ export type AnswerProblem =
   | { kind: 'truncated'; message: string }
   | { kind: 'envelope'; failure: EnvelopeFailure; message: string }
   | { kind: 'kcv'; message: string }
-  | { kind: 'schema'; schema: SchemaName; message: string }
-  /** A Viva callback (PROFILE 3) that breaks `clause`. */
+  /** A body that does not match the named schema (of whichever profile's set). */
+  | { kind: 'schema'; schema: string; message: string }
+  /** An answer (a callback URI, say) that breaks `clause` of its profile: a rule its client judges on every answer. */
   | { kind: 'callback'; clause: string; message: string };
 
 export interface ErrorBody {

@@ -1,4 +1,4 @@
-/** The signed client for any Viopay POS target. */
+/** The client side of the harness: the signed client, the transport, exchanges, redaction (what a profile's client builds on). */
 export { PosClient, type Answer, type CallOptions, type ClientOptions } from './pos-client';
 export type { RequestBreaks, EnvelopeBreaks, BodyFormatting } from './breaks';
 export type { PosCredentials } from './credentials';

@@ -8,7 +8,7 @@ const MASKED = '[redacted]';
 /** Fields whose whole value is sensitive wherever they appear. */
 const WHOLLY_SECRET = new Set(['block', 'pin_block', 'track_2_data', 'emv_data', 'hmac_secret', 'msk']);
 const PAN_RUN = /\d{13,19}/g;
-/** Fields that hold a card number (`accountNumber`: a Viva callback's): masked whatever their check digit. */
+/** Fields that hold a card number in the bodies of the APIs paycert knows (`accountNumber` is a callback's): masked whatever their check digit. */
 const CARD_NUMBER_KEYS = new Set(['number', 'pan', 'accountNumber']);
 
 /** Masks every Luhn-valid 13 to 19 digit run in free text. */

@@ -1,5 +1,5 @@
 /**
- * Sending with the record a report needs when no answer comes: every client (POS, VPWS, Viva)
+ * Sending with the record a report needs when no answer comes: every profile's client
  * throws the TransportError with the request it sent as an `exchange`, so a failure can still
  * show what was sent and how to replay it.
  */
@@ -8,8 +8,8 @@ import { send, TransportError, type TransportOptions } from './transport';
 import type { WireRequest, WireResponse } from './wire';
 
 /**
- * Sends `wire`; `shown` is the request as a report may show it (the Viva client's hides the
- * merchantKey). @throws TransportError, with `exchange`, when no answer came.
+ * Sends `wire`; `shown` is the request as a report may show it (a client may hide a secret the
+ * request carries in its URI or body). @throws TransportError, with `exchange`, when no answer came.
  */
 export async function sendRecorded(baseUrl: string, wire: WireRequest, options: TransportOptions, shown: WireRequest = wire): Promise<WireResponse> {
   try {

@@ -34,7 +34,7 @@ export function suiteName(result: CheckResult): string {
 }
 
 /**
- * The testcase classname: `paycert.viopay-pos.PROFILE 1_2`. Jenkins splits a classname at its
+ * The testcase classname: `paycert.<profile>.PROFILE 1_2`. Jenkins splits a classname at its
  * last dot into package and class, so the section's dot would make a class named `2`.
  */
 export function className(report: Pick<RunReport, 'profile'>, result: CheckResult): string {

@@ -1,7 +1,8 @@
 /**
  * A content hash of the suite a run judges with: the scenarios (specs/), probes, properties,
- * contracts and JSON Schemas, each file's path and bytes in a stable order. Two runs with the same
- * hash applied the same checks; `paycert verify-report` compares it with the harness at hand.
+ * contracts and JSON Schemas (src/schemas/ and each profile's), each file's path and bytes in a
+ * stable order. Two runs with the same hash applied the same checks; `paycert verify-report`
+ * compares it with the harness at hand.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ const SUITE: ReadonlyArray<[folder: string, file: RegExp]> = [
   ['properties', /\.property\.ts$|^(index|support)\.ts$/],
   ['contracts', /\.json$/],
   ['src/schemas', /\.schema\.json$/],
+  ['src/profiles', /\.schema\.json$/],
 ];
 
 function filesUnder(dir: string): string[] {

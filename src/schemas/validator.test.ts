@@ -126,7 +126,7 @@ describe('schema documents', () => {
     const doc = schemaDocument(name);
 
     // Assert
-    expect(doc.$id).toBe(`urn:paycert:${name.startsWith("vpws-") ? "vpws" : "viopay-pos"}:${name}`);
+    expect(doc.$id).toBe(`urn:paycert:viopay-pos:${name}`);
     expect(doc.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(doc.title.length).toBeGreaterThan(0);
     expect(doc.description.length).toBeGreaterThan(0);

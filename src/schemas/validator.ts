@@ -1,10 +1,13 @@
 /**
- * JSON Schema validation of the Viopay POS bodies (PROFILE section 1).
+ * JSON Schema validation: `schemaSet` compiles one set of schema documents with ajv (2020-12,
+ * strict, all errors), once, on first use; a profile with schemas of its own keeps them in its
+ * folder and compiles them with it (src/profiles/<name>/schemas/). The set in this folder is the
+ * bodies of PROFILE section 1 (`validate`, `SchemaName`), used by the signed client.
  *
- * The schemas are plain JSON files beside this module (draft 2020-12, `$id`
- * `urn:paycert:viopay-pos:<name>`) so that implementers can reuse them without this code; they
- * refer to each other by `$id` (the amount schema is shared). They carry only the MUST rules of
- * shape and type; SHOULD rules and rules that compare two messages are checks elsewhere.
+ * Schemas are plain JSON files (draft 2020-12, `$id` `urn:paycert:<profile>:<name>`) so that
+ * implementers can reuse them without this code; within a set they refer to each other by `$id`.
+ * They carry only the MUST rules of shape and type; SHOULD rules and rules that compare two
+ * messages are checks elsewhere.
  */
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
@@ -18,8 +21,6 @@ import refundRequestSchema from './refund-request.schema.json';
 import refundResponseSchema from './refund-response.schema.json';
 import requestEnvelopeSchema from './request-envelope.schema.json';
 import responseEnvelopeSchema from './response-envelope.schema.json';
-import vpwsCancelRequestSchema from './vpws-cancel-request.schema.json';
-import vpwsResponseSchema from './vpws-response.schema.json';
 
 /** The schemas by name; the file of `x` is `x.schema.json` and its `$id` ends in `:x`. */
 export type SchemaName =
@@ -31,9 +32,7 @@ export type SchemaName =
   | 'cancel-response'
   | 'request-envelope'
   | 'response-envelope'
-  | 'error'
-  | 'vpws-cancel-request'
-  | 'vpws-response';
+  | 'error';
 
 /** A schema document as stored: plain JSON with at least these annotation members. */
 export interface SchemaDocument {
@@ -65,41 +64,71 @@ const DOCUMENTS: Readonly<Record<SchemaName, SchemaDocument>> = {
   'request-envelope': requestEnvelopeSchema,
   'response-envelope': responseEnvelopeSchema,
   error: errorSchema,
-  'vpws-cancel-request': vpwsCancelRequestSchema,
-  'vpws-response': vpwsResponseSchema,
 };
 
-/** Every schema name, in a stable order. */
-export const SCHEMA_NAMES: readonly SchemaName[] = Object.freeze(Object.keys(DOCUMENTS) as SchemaName[]);
-
-/**
- * The compiled validators, built on first use and kept for the life of the process. Compiling
- * is the expensive part of ajv (it generates and evaluates JavaScript per schema); validating
- * with a compiled function is cheap, and the checks validate many bodies per run. All schemas
- * are compiled together because they `$ref` one another, and so that a schema that breaks
- * strict mode fails the first validation loudly instead of some later one.
- */
-let compiled: ReadonlyMap<SchemaName, ValidateFunction> | undefined;
-
-function validators(): ReadonlyMap<SchemaName, ValidateFunction> {
-  if (compiled !== undefined) return compiled;
-  // verbose: errors carry the offending data, used to say what type was found instead.
-  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
-  addFormats(ajv);
-  for (const name of SCHEMA_NAMES) ajv.addSchema(DOCUMENTS[name]);
-  const built = new Map<SchemaName, ValidateFunction>();
-  for (const name of SCHEMA_NAMES) {
-    const id = DOCUMENTS[name].$id;
-    const fn = ajv.getSchema(id); // compiles (throws on a strict-mode violation)
-    if (fn === undefined) throw new Error(`schema ${name}: no schema registered under ${id}`);
-    built.set(name, fn);
-  }
-  compiled = built;
-  return built;
+/** One set of schemas, compiled together (they may `$ref` one another by `$id`). */
+export interface SchemaSet<Name extends string> {
+  /** Every schema name, in a stable order. */
+  readonly names: readonly Name[];
+  /**
+   * Validates `value` against the named schema.
+   * @returns `{ ok: true }`, or `{ ok: false, errors }` with every issue found (ajv `allErrors`)
+   * @throws Error if a schema does not compile under strict mode (a bug in the schema files)
+   */
+  validate(name: Name, value: unknown): ValidationResult;
+  /** The schema document as stored in its JSON file (a deep copy: changing it changes neither the validator nor later calls). */
+  document(name: Name): SchemaDocument;
 }
 
 /**
- * Validates `value` against the named schema.
+ * A set of schema documents by name, compiled on first use and kept for the life of the process.
+ * Compiling is the expensive part of ajv (it generates and evaluates JavaScript per schema);
+ * validating with a compiled function is cheap, and the checks validate many bodies per run. All
+ * schemas of a set are compiled together because they `$ref` one another, and so that a schema
+ * that breaks strict mode fails the first validation loudly instead of some later one.
+ */
+export function schemaSet<Name extends string>(documents: Readonly<Record<Name, SchemaDocument>>): SchemaSet<Name> {
+  const names = Object.freeze(Object.keys(documents) as Name[]);
+  let compiled: ReadonlyMap<Name, ValidateFunction> | undefined;
+  const validators = (): ReadonlyMap<Name, ValidateFunction> => {
+    if (compiled !== undefined) return compiled;
+    // verbose: errors carry the offending data, used to say what type was found instead.
+    const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
+    addFormats(ajv);
+    for (const name of names) ajv.addSchema(documents[name]);
+    const built = new Map<Name, ValidateFunction>();
+    for (const name of names) {
+      const id = documents[name].$id;
+      const fn = ajv.getSchema(id); // compiles (throws on a strict-mode violation)
+      if (fn === undefined) throw new Error(`schema ${name}: no schema registered under ${id}`);
+      built.set(name, fn);
+    }
+    compiled = built;
+    return built;
+  };
+  return {
+    names,
+    validate(name, value) {
+      const fn = validators().get(name);
+      if (fn === undefined) throw new Error(`unknown schema: ${String(name)}`);
+      if (fn(value)) return { ok: true };
+      return { ok: false, errors: (fn.errors ?? []).map(toIssue) };
+    },
+    document(name) {
+      const doc = documents[name];
+      if (doc === undefined) throw new Error(`unknown schema: ${String(name)}`);
+      return structuredClone(doc);
+    },
+  };
+}
+
+const SECTION_1 = schemaSet(DOCUMENTS);
+
+/** Every schema name of this folder's set, in a stable order. */
+export const SCHEMA_NAMES: readonly SchemaName[] = SECTION_1.names;
+
+/**
+ * Validates `value` against the named schema of this folder's set.
  *
  * @param name - which schema (see {@link SchemaName})
  * @param value - any parsed JSON value
@@ -107,10 +136,7 @@ function validators(): ReadonlyMap<SchemaName, ValidateFunction> {
  * @throws Error if a schema does not compile under strict mode (a bug in the schema files)
  */
 export function validate(name: SchemaName, value: unknown): ValidationResult {
-  const fn = validators().get(name);
-  if (fn === undefined) throw new Error(`unknown schema: ${String(name)}`);
-  if (fn(value)) return { ok: true };
-  return { ok: false, errors: (fn.errors ?? []).map(toIssue) };
+  return SECTION_1.validate(name, value);
 }
 
 /**
@@ -127,9 +153,7 @@ export function formatIssues(issues: readonly SchemaIssue[]): string {
  * neither the validator nor later calls). For reports and for the scenario format.
  */
 export function schemaDocument(name: SchemaName): SchemaDocument {
-  const doc = DOCUMENTS[name];
-  if (doc === undefined) throw new Error(`unknown schema: ${String(name)}`);
-  return structuredClone(doc);
+  return SECTION_1.document(name);
 }
 
 /** RFC 6901 escaping of one reference token. */

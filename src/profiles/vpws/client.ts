@@ -6,7 +6,8 @@
  * character more or less, another scheme, in the query or the body); wherever it goes, every
  * form of a dealer's token is masked in the exchange.
  */
-import { formatIssues, validate } from '../../schemas/validator';
+import { formatIssues } from '../../schemas/validator';
+import { VPWS_SCHEMAS } from './schemas';
 import { parseJson, truncationProblem, type AnswerProblem } from '../../client/decode';
 import { recordExchange, type Exchange } from '../../client/exchange';
 import type { Answer } from '../../client/pos-client';
@@ -154,7 +155,7 @@ export class VpwsClient {
     if (!cut && !parsed) problems.push({ kind: 'not-json', message: `body is not JSON (${response.body.length} bytes)` });
     const json = parsed?.value;
     if (json !== undefined) {
-      const result = validate('vpws-response', json);
+      const result = VPWS_SCHEMAS.validate('vpws-response', json);
       if (!result.ok) problems.push({ kind: 'schema', schema: 'vpws-response', message: `the VPWS response shape: ${formatIssues(result.errors)}` });
     }
     // A target may echo what it was sent (a token in an error text): the exchange is masked whole.
