@@ -15,7 +15,7 @@ export type Need = string;
 
 export type CheckStatus = 'passed' | 'failed' | 'warning' | 'skipped';
 
-/** Where a rule comes from: the seed file and the PROFILE clause id (see profile/clauses.ts). */
+/** Where a rule comes from: the seed file and the PROFILE clause id (each profile lists its clauses: src/profiles/<name>/clauses.ts). */
 export interface SpecRef {
   seed: string;
   clause: string;

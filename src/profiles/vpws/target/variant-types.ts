@@ -6,7 +6,7 @@
 import type { VpwsTargetOptionsInput } from './options';
 import type { VpwsRules } from './rules';
 
-/** The clauses of PROFILE section 2 (src/profile/clauses.ts defines their texts). */
+/** The clauses of PROFILE section 2 (../clauses.ts defines their texts). */
 export type VpwsClause =
   | '2/cancel-success'
   | '2/response-shape'

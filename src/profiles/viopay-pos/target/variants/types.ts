@@ -12,7 +12,7 @@ export interface FaultVariant {
   name: string;
   /** The mistake, in words. */
   title: string;
-  /** The PROFILE clause it breaks (src/profile/clauses.ts). */
+  /** The PROFILE clause it breaks (src/profiles/viopay-pos/clauses.ts). */
   clause: string;
   /** MUST: certification must fail. SHOULD: it must warn (and fail with --strict), nothing more. */
   level: 'MUST' | 'SHOULD';

@@ -20,7 +20,7 @@ export interface UriCheck {
   id: string;
   title: string;
   level: Level;
-  /** The PROFILE clause it enforces (src/profile/clauses.ts, section 3). */
+  /** The PROFILE clause it enforces (../../clauses.ts, section 3). */
   clause: string;
   run(request: VivaRequest, ctx: LintContext): UriCheckOutcome;
 }
