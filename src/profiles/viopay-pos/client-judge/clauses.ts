@@ -43,8 +43,12 @@ const REQUEST_SIDE = new Set([
   '1.7/cancel',
 ]);
 
-/** Every clause the client judge certifies, in PROFILE order: its coverage table. */
-export const JUDGED_CLAUSES: readonly Clause[] = [...POS_CLAUSES.filter((c) => REQUEST_SIDE.has(c.id)), ...CLIENT_CLAUSES];
+/**
+ * Every clause the client judge certifies, in PROFILE order: its coverage table. 1.9's first rule
+ * (a client keeps the request rules of 1.1-1.7) is what makes those clauses the client's, so the
+ * table lists them in its place.
+ */
+export const JUDGED_CLAUSES: readonly Clause[] = [...POS_CLAUSES.filter((c) => REQUEST_SIDE.has(c.id)), ...CLIENT_CLAUSES.filter((c) => c.id !== '1.9/client-requests')];
 
 /** A judged clause by id. */
 export function judgedClause(id: string): Clause | undefined {

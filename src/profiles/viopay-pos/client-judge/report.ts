@@ -20,7 +20,10 @@ function harnessVersion(): string {
   return (JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-/** The session so far as a report; the verdict follows core/verdict.ts (a SHOULD is a warning unless strict). */
+/**
+ * The session so far as a report; the verdict follows core/verdict.ts (a SHOULD is a warning unless
+ * strict), except that a session without a single request is not certified.
+ */
 export function clientRunReport(session: ClientSession, run: { startedAt: string; strict: boolean; endedAt?: string }): RunReport {
   const checks = session.results();
   const counts = countResults(checks);
@@ -33,7 +36,8 @@ export function clientRunReport(session: ClientSession, run: { startedAt: string
     identity: { terminalId: session.keys.terminalId, keyId: session.keys.keyId },
     endedAt: run.endedAt ?? new Date().toISOString(),
     counts,
-    verdict: verdictOf(counts, run.strict),
+    // A session in which the app sent nothing showed nothing: it is not certified.
+    verdict: session.judged.length === 0 ? 'not certified' : verdictOf(counts, run.strict),
     checks,
     coverage: buildCoverage(JUDGED_CLAUSES, checks.map((c) => c.check)),
   };
