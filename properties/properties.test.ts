@@ -8,7 +8,7 @@
 import type { Check } from '../src/checks/check';
 import type { CheckResult } from '../src/core/types';
 import { referenceTarget } from '../src/run/resolve-target';
-import { envFor } from '../src/scenario/client-for';
+import { envFor } from '../src/scenario/env';
 import type { ScenarioEnv } from '../src/scenario/run-scenario';
 import { startReferenceTarget, type TargetOptionsInput } from '../src/profiles/viopay-pos/target';
 import { FAULTS } from '../src/profiles/viopay-pos/target/variants';

@@ -17,7 +17,7 @@ import { formatFailure } from '../report/failure-format';
 import { readReport } from '../report/merge';
 import { DEFAULT_TIMEOUT_S, targetArgs, withReplayTarget } from '../run/replay-target';
 import { startEmbedded, targetFromArgs } from '../run/resolve-target';
-import { envFor, prepareEnv } from '../scenario/client-for';
+import { envFor, prepareEnv } from '../scenario/env';
 import { missingNeed } from '../scenario/run-scenario';
 import { parse, seconds } from './args';
 import { REPLAY_HELP } from './help';

@@ -14,7 +14,7 @@ import { ReporterMux, type Reporter, type ReporterError } from '../core/reporter
 import type { CheckResult, RunReport } from '../core/types';
 import { checkDeadlineMs, type RunContext } from '../run/context';
 import { targetArgsOf } from '../run/replay-target';
-import { envFor, prepareEnv } from '../scenario/client-for';
+import { envFor, prepareEnv } from '../scenario/env';
 import { runOneCheck, type CheckRunContext } from './one-check';
 import { assembleReport, runInfoOf } from './run-info';
 

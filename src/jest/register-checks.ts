@@ -14,7 +14,7 @@ import { runOneCheck, type CheckRunContext } from '../engine/one-check';
 import { importRunContext } from '../run/context';
 import { writePartial } from '../run/partials';
 import { targetArgsOf } from '../run/replay-target';
-import { envFor, prepareEnv } from '../scenario/client-for';
+import { envFor, prepareEnv } from '../scenario/env';
 import { missingNeed } from '../scenario/run-scenario';
 import { testFailure } from './test-outcome';
 

@@ -9,7 +9,7 @@ import type { Check } from '../checks/check';
 import { allChecks } from '../checks/all-checks';
 import type { ProfileName, ResolvedTarget } from '../config/resolved';
 import type { CheckResult } from '../core/types';
-import { envFor } from '../scenario/client-for';
+import { envFor } from '../scenario/env';
 import { profileNamed, profileNames } from '../profiles';
 
 /** Every profile whose reference target is mutated (all the registry's). */

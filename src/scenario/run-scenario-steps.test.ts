@@ -9,7 +9,7 @@ import { PATHS } from '../profile/pos';
 import { FAULTS } from '../profiles/viopay-pos/target/variants';
 import { startReference, type Reference } from '../testing/reference';
 import { loadScenarioFile } from './load';
-import { envFor } from './client-for';
+import { envFor } from './env';
 import { runScenario, type ScenarioEnv } from './run-scenario';
 
 const SPECS = join(__dirname, '..', '..', 'specs');

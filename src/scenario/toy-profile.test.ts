@@ -16,7 +16,7 @@ import type { ResolvedTarget } from '../config/resolved';
 import { UserError, UserErrors } from '../core/errors';
 import { registerProfile, type Profile } from '../profiles';
 import type { ScenarioOperation, ScenarioSession } from '../profiles/scenario-side';
-import { envFor } from './client-for';
+import { envFor } from './env';
 import { parseScenarioFile } from './load';
 import { runScenario } from './run-scenario';
 import { publishedScenarioSchema } from './scenario-schema';

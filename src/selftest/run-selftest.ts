@@ -8,7 +8,7 @@ import { countResults, verdictOf } from '../core/verdict';
 import type { ResolvedTarget } from '../config/resolved';
 import { allProfiles, type Profile } from '../profiles';
 import type { CatalogueFault, CatalogueVariation, ReferenceStartOptions } from '../profiles/target-side';
-import { envFor } from '../scenario/client-for';
+import { envFor } from '../scenario/env';
 import type { Check } from '../checks/check';
 import type { FaultOutcome, SelftestReport, VariationOutcome } from './types';
 

@@ -5,7 +5,7 @@
 import type { ResolvedTarget } from '../config/resolved';
 import type { CheckResult } from '../core/types';
 import { loadScenarios, specFiles } from '../scenario/load';
-import { envFor } from '../scenario/client-for';
+import { envFor } from '../scenario/env';
 import { runScenarios } from '../scenario/run-all';
 import type { TargetOptionsInput } from '../profiles/viopay-pos/target';
 import { startReference } from './reference';

@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { referenceTarget } from '../../run/resolve-target';
-import { envFor } from '../../scenario/client-for';
+import { envFor } from '../../scenario/env';
 import { loadScenarios, specFiles } from '../../scenario/load';
 import { runScenario } from '../../scenario/run-scenario';
 import { listen } from '../../target-kit/http';

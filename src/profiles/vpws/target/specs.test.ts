@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { CheckResult } from '../../../core/types';
 import { referenceTarget } from '../../../run/resolve-target';
-import { envFor } from '../../../scenario/client-for';
+import { envFor } from '../../../scenario/env';
 import { loadScenarios, specFiles } from '../../../scenario/load';
 import { runScenarios } from '../../../scenario/run-all';
 import type { VpwsTargetOptionsInput } from './options';
