@@ -1,13 +1,14 @@
 /** docs/profile.md is what src/profile/profile-doc.ts writes from the clause lists: never stale. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { posDoc } from '../profiles/viopay-pos/doc';
-import { vivaDoc } from '../profiles/viva-interapp/doc';
-import { vpwsDoc } from '../profiles/vpws/doc';
-import { profileMarkdown } from './profile-doc';
+import { allProfiles } from '../profiles';
+import { profileMarkdown, type ProfileDocPart } from './profile-doc';
 
-/** Every profile's part, in the registry's order (until the Profile interface carries its part, `doc`). */
-const docParts = () => [posDoc, vpwsDoc, vivaDoc];
+/**
+ * Every registered profile's part, in the registry's order: each profile's folder has a `doc.ts`
+ * exporting `doc` (until the Profile interface carries its part itself).
+ */
+const docParts = (): ProfileDocPart[] => allProfiles().map((p) => (require(join(__dirname, '..', 'profiles', p.name, 'doc')) as { doc: ProfileDocPart }).doc);
 
 const FILE = join(__dirname, '..', '..', 'docs', 'profile.md');
 

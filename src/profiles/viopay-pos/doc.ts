@@ -2,7 +2,7 @@
 import type { ProfileDocPart } from '../../profile/profile-doc';
 import { POS_CLAUSES } from './clauses';
 
-export const posDoc: ProfileDocPart = {
+export const doc: ProfileDocPart = {
   section: '1',
   heading: 'Viopay POS API',
   seeds: [

@@ -2,7 +2,7 @@
 import type { ProfileDocPart } from '../../profile/profile-doc';
 import { VIVA_CLAUSES } from './clauses';
 
-export const vivaDoc: ProfileDocPart = {
+export const doc: ProfileDocPart = {
   section: '3',
   heading: 'Viva Terminal Cancel/Refund inter-app request',
   seeds: [['003_d27c3242387cebe6.txt', 'Viva Terminal', 'Cancel/Refund inter-app request (a `vivapayclient://` URI and a callback URI)']],

@@ -2,7 +2,7 @@
 import type { ProfileDocPart } from '../../profile/profile-doc';
 import { VPWS_CLAUSES } from './clauses';
 
-export const vpwsDoc: ProfileDocPart = {
+export const doc: ProfileDocPart = {
   section: '2',
   heading: 'VPWS Dealer Payment Cancellation',
   seeds: [['004_42d678b659d40524.txt', 'VPWS', 'Dealer Payment Cancellation (`POST /vpws/payment/cancel`, Bearer token)']],
