@@ -11,7 +11,8 @@ import { SEED } from './clauses';
 import type { RequestFacts } from './facts';
 import { broken, headerOf, held, notApplicable, type ClientCheck, type ClientRequest, type Judgement, type SessionView } from './types';
 
-const hasBody = (facts: RequestFacts) => facts.route?.operation === 'charge' || facts.route?.operation === 'refund';
+/** A charge or refund: what has a body. Under another method the request is client.pos.route.method's business alone. */
+const hasBody = (facts: RequestFacts, request: ClientRequest) => request.method === 'POST' && (facts.route?.operation === 'charge' || facts.route?.operation === 'refund');
 const seedOf = (facts: RequestFacts) => (facts.route?.operation === 'refund' ? SEED.refund : SEED.charge);
 
 /** A check that one kind of envelope malformation never happens. */
@@ -23,7 +24,7 @@ function envelopeCheck(id: string, title: string, kinds: readonly EnvelopeFailur
     ref: { seed: SEED.charge, clause: '1.3/malformed-envelope' },
     judge: (request, session) => {
       const facts = session.facts(request);
-      if (!hasBody(facts) || facts.body.kind !== 'envelope') return notApplicable;
+      if (!hasBody(facts, request) || facts.body.kind !== 'envelope') return notApplicable;
       return 'problem' in facts.body && kinds.includes(facts.body.problem.failure) ? broken(`the request envelope is malformed: ${facts.body.problem.message}`) : held;
     },
   };
@@ -47,7 +48,7 @@ function plaintextCheck(id: string, title: string, level: 'MUST' | 'SHOULD', cla
     judge: (request, session) => {
       const facts = session.facts(request);
       const p = facts.plaintext;
-      if (!hasBody(facts) || p === null || typeof p !== 'object' || Array.isArray(p)) return notApplicable;
+      if (!hasBody(facts, request) || p === null || typeof p !== 'object' || Array.isArray(p)) return notApplicable;
       return judge(p as Record<string, unknown>, request, facts);
     },
   };
@@ -69,7 +70,7 @@ export const BODY_CHECKS: readonly ClientCheck[] = [
     ref: { seed: SEED.charge, clause: '1.3/plaintext-body' },
     judge: (request, session) => {
       const facts = session.facts(request);
-      if (!hasBody(facts)) return notApplicable;
+      if (!hasBody(facts, request)) return notApplicable;
       if (facts.body.kind === 'clear') return broken('the body is the plaintext JSON in clear; encrypt it with the MSK and send the TR31-DATA envelope');
       if (facts.body.kind === 'empty') return broken(`a ${facts.route!.operation} has no body; send the TR31-DATA envelope of its plaintext`);
       return held;

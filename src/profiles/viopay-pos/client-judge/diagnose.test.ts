@@ -4,6 +4,7 @@ import { sampleCharge } from '../../../client/fixtures';
 import { HEADER, PATHS } from '../../../profile/pos';
 import { macHeader, wireParts } from './client-flow';
 import { diagnoseSignature } from './diagnose';
+import type { RequestSpec } from '../../../client';
 import { factsOf } from './facts';
 import { asReceived, fixtureClient } from './request-fixture';
 import { publishedKeys } from './server';
@@ -12,7 +13,7 @@ const keys = publishedKeys();
 const at = Date.UTC(2026, 10, 30, 12, 0, 0);
 
 /** A charge (or a cancel) whose X-Signature is `sign` over its sent parts. */
-function signedWith(sign: (parts: ReturnType<typeof wireParts>) => string, spec = { method: 'POST', path: PATHS.charge, plaintext: sampleCharge({}, at) as unknown, query: '' }) {
+function signedWith(sign: (parts: ReturnType<typeof wireParts>) => string, spec: RequestSpec = { method: 'POST', path: PATHS.charge, plaintext: sampleCharge({}, at), query: '' }) {
   const wire = fixtureClient(() => at).build(spec);
   const value = sign(wireParts(wire));
   const request = asReceived({ ...wire, headers: wire.headers.map(([n, v]) => [n, n === HEADER.signature ? value : v]) }, 1, at);

@@ -34,6 +34,11 @@ export interface JudgedRequest {
   answer?: AnswerRecord;
 }
 
+const CONNECTION_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive']);
+
+/** How to see a client failure again: the session, with the app's flow run again. */
+export const CLIENT_REPLAY = 'paycert client (then run the same flow of the app again)';
+
 /** A check as reports list it. */
 export function checkInfoOf(check: ClientCheck): CheckInfo {
   return { id: check.id, title: check.title, level: check.level, ref: check.ref, tags: ['client', `client.${check.id.split('.')[2]}`], needs: [] };
@@ -87,7 +92,9 @@ export class ClientSession implements SessionView {
   exchangeOf(judged: JudgedRequest): Exchange {
     const { request, answer } = judged;
     const plaintext = this.facts(request).plaintext;
-    const wire = { method: request.method, path: request.path, query: request.query, headers: request.rawHeaders, body: request.body, ...(plaintext !== undefined && { plaintext }) };
+    // The connection's own headers are curl's business in a replay, not the app's request.
+    const headers = request.rawHeaders.filter(([name]) => !CONNECTION_HEADERS.has(name.toLowerCase()));
+    const wire = { method: request.method, path: request.path, query: request.query, headers, body: request.body, ...(plaintext !== undefined && { plaintext }) };
     const response = answer && { status: answer.status, headers: answer.headers, body: answer.body, truncated: false, durationMs: answer.durationMs };
     return recordExchange(this.baseUrl, wire, response);
   }
@@ -112,6 +119,7 @@ export class ClientSession implements SessionView {
       message: `${judgement.message} (request #${first.request.index}; ${breaking.length} of ${exercising.length} requests broke this rule)`,
       step: `request #${first.request.index} ${first.request.method} ${first.request.target}`,
       exchange: this.exchangeOf(first),
+      replay: { command: CLIENT_REPLAY },
       ...(judgement.expected !== undefined && { expected: judgement.expected }),
       ...(judgement.actual !== undefined && { actual: judgement.actual }),
     };
