@@ -75,6 +75,8 @@ export interface ScenarioSide<Session extends ScenarioSession = ScenarioSession>
   readonly contractStates?: readonly string[];
   /** Its own needs (`state_hook` is the engine's). */
   readonly needs?: readonly ProfileNeed[];
+  /** The fields of a captured answer's `request` (`${name.request.nonce}`), each the request header it reads. */
+  readonly requestFields?: Readonly<Record<string, string>>;
   /** Its built-in `${name.field}` values, by name and field, merged over the engine's (run, clock). */
   readonly builtInFields?: Record<string, readonly string[]>;
   /** The values of `builtInFields` for one scenario of a run. */

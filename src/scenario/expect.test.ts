@@ -78,11 +78,11 @@ describe('checkExpect', () => {
 describe('checkExpectAll', () => {
   it('counts 200 answers and distinct values', () => {
     const answers = [ok({ charge_id: 'a' }), ok({ charge_id: 'a' }), refused(400, '4000')];
-    const views = answers.map(viewOf);
+    const views = answers.map((a) => viewOf(a));
     expect(checkExpectAll(answers, views, { ok: { max: 2 }, distinct: { path: 'charge_id', max: 1 } })).toBeNull();
     expect(checkExpectAll(answers, views, { ok: { max: 1 } })?.message).toBe('2 of 3 answers were 200, expected at most 1');
     const two = [ok({ charge_id: 'a' }), ok({ charge_id: 'b' })];
-    expect(checkExpectAll(two, two.map(viewOf), { distinct: { path: 'charge_id', max: 1 } })?.message).toMatch(/^2 distinct charge_id/);
+    expect(checkExpectAll(two, two.map((a) => viewOf(a)), { distinct: { path: 'charge_id', max: 1 } })?.message).toMatch(/^2 distinct charge_id/);
     expect(checkExpectAll(answers, views, { each: { status: 200 } })?.message).toMatch(/^answer 3 of 3: status 400/);
   });
 });

@@ -11,7 +11,8 @@ export interface AnswerView {
   readonly kind: 'answer';
   http: { status: number; headers: Record<string, string> };
   error?: unknown;
-  request: { nonce?: string; timestamp?: string; terminal_id?: string; idempotency_key?: string; signature?: string; path: string };
+  /** What was sent: its path, and the request headers the profile names (`requestFields`: `${name.request.nonce}`). */
+  request: { path: string; [field: string]: string | undefined };
   envelope?: unknown;
   plaintext?: unknown;
   /** A callback URI a target answered with, its scheme and host (its fields are the plaintext). */
@@ -24,17 +25,17 @@ function headerOf(req: WireRequest, name: string): string | undefined {
   return req.headers.find(([n]) => n.toLowerCase() === name)?.[1];
 }
 
-export function viewOf(answer: Answer): AnswerView {
+/** The view of an answer; `requestFields` maps a field of `request` to the request header it reads (the profile's). */
+export function viewOf(answer: Answer, requestFields: Readonly<Record<string, string>> = {}): AnswerView {
   const req = answer.wire.request;
   const view: AnswerView = {
     kind: 'answer',
     http: { status: answer.status, headers: answer.headers },
     request: { path: req.path },
   };
-  const fields = { nonce: 'x-nonce', timestamp: 'x-timestamp', terminal_id: 'x-terminal-id', idempotency_key: 'idempotency-key', signature: 'x-signature' } as const;
-  for (const [key, header] of Object.entries(fields)) {
-    const value = headerOf(req, header);
-    if (value !== undefined) view.request[key as keyof typeof fields] = value;
+  for (const [key, header] of Object.entries(requestFields)) {
+    const value = headerOf(req, header.toLowerCase());
+    if (value !== undefined) view.request[key] = value;
   }
   if (answer.error !== undefined) view.error = answer.error;
   else if (answer.json !== undefined && answer.status !== 200) view.error = (answer.json as { error?: unknown }).error;

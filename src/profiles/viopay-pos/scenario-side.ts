@@ -15,6 +15,7 @@ export const scenarioSide: ScenarioSide<PosSession> = {
   states: ['charge is settled'],
   contractStates: ['an approved charge', 'a settled charge'],
   needs: [{ name: 'pending_card', missing: (t) => (t.cards.pending ? null : 'needs a pending test card: set cards.pending in the target config') }],
+  requestFields: { nonce: 'X-Nonce', timestamp: 'X-Timestamp', terminal_id: 'X-Terminal-Id', idempotency_key: 'Idempotency-Key', signature: 'X-Signature' },
   builtInFields: { cards: ['approved', 'declined', 'pending'], target: ['terminal_id'] },
   builtIns: (_session, target) => ({ cards: { ...target.cards }, target: { terminal_id: posSettingsOf(target).terminalId } }),
   session: posSessionFor,
