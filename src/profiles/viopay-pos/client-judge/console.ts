@@ -9,7 +9,7 @@ import type { JudgedRequest } from './session';
 /** One line per request, then one per broken rule of it (MUST: FAIL; SHOULD: WARN). */
 export function requestLines(judged: JudgedRequest, redactor: Redactor): string[] {
   const { request, answer, breaches } = judged;
-  const status = answer ? String(answer.status) : 'no answer';
+  const status = answer ? String(answer.status) : 'no answer (the app closed the connection first)';
   const verdict = breaches.length === 0 ? `${judged.exercised.size} rules held` : `${breaches.length} rule${breaches.length === 1 ? '' : 's'} broken`;
   const lines = [`#${request.index} ${request.method} ${request.target} -> ${status}: ${verdict}`];
   for (const { check, judgement } of breaches) {

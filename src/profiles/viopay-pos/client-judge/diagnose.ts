@@ -137,7 +137,8 @@ function hypotheses(request: ClientRequest, facts: RequestFacts, secret: string)
   }
   // Node's lenient decoders, as an app written in Node (or a hex/base64 library) would decode.
   const hex = Buffer.from(secret, 'hex');
-  if (!hex.equals(key)) add('secret-hex-decoded', 'your signature uses the secret hex-decoded; use the UTF-8 bytes of the secret text as the HMAC key', {}, hex);
+  const emptyKey = hex.length === 0 ? ' (this secret is not hex: that leaves an empty key, as a secret that is not configured does)' : '';
+  if (!hex.equals(key)) add('secret-hex-decoded', `your signature uses the secret hex-decoded${emptyKey}; use the UTF-8 bytes of the secret text as the HMAC key`, {}, hex);
   const b64 = Buffer.from(secret, 'base64');
   if (!b64.equals(key)) add('secret-base64-decoded', 'your signature uses the secret base64-decoded; use the UTF-8 bytes of the secret text as the HMAC key', {}, b64);
   const pieces = piecesOf(sent);

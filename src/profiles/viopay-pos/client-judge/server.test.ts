@@ -73,3 +73,30 @@ describe('startClientJudge', () => {
     expect(judge.session.judged).toHaveLength(0);
   });
 });
+
+describe('startClientJudge on garbage', () => {
+  it('judges and answers bodies that are not envelopes without an internal error', async () => {
+    // Arrange
+    const errors: unknown[] = [];
+    const own = await startClientJudge({ onInternalError: (e) => errors.push(e) });
+    const client = fixtureClient(Date.now);
+    const bodies = ['not json', '[1,2]', '{"format":"TR31-DATA","mode":"CBC","initialization_vector":"zz","ciphertext":"00"}', Buffer.from([0xff, 0xfe, 0x00, 0x80]), '{"format":"TR31-DATA","mode":"CBC","initialization_vector":"00000000000000000000000000000000","ciphertext":"00000000000000000000000000000000"}'];
+    try {
+      // Act
+      const statuses: number[] = [];
+      for (const body of bodies) {
+        const wire = client.build({ method: 'POST', path: PATHS.charge }, { rawBody: body });
+        const res = await fetch(own.url + wire.path, { method: 'POST', headers: wire.headers, body: wire.body });
+        statuses.push(res.status);
+        await res.arrayBuffer();
+      }
+      // Assert
+      expect(errors).toEqual([]);
+      expect(statuses.every((s) => s === 400)).toBe(true);
+      expect(own.session.judged.map((j) => j.breaches.length > 0)).toEqual(bodies.map(() => true));
+      expect(own.session.results().every((r) => r.status !== 'failed' || r.failure !== undefined)).toBe(true);
+    } finally {
+      await own.close();
+    }
+  });
+});

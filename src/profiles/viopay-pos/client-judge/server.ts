@@ -53,7 +53,7 @@ function standIn(incoming: IncomingMessage, body: Buffer, headers = incoming.hea
 }
 
 /** Records what the target writes, for the report (status, headers, body). */
-function recordAnswer(res: ServerResponse, startedAt: number, now: () => number, done: (answer: NonNullable<JudgedRequest['answer']>) => void): void {
+function recordAnswer(res: ServerResponse, startedAt: number, now: () => number, done: (answer: JudgedRequest['answer']) => void): void {
   const chunks: Buffer[] = [];
   let headers: Record<string, string> = {};
   const writeHead = res.writeHead.bind(res) as (status: number, headers?: OutgoingHttpHeaders) => ServerResponse;
@@ -69,6 +69,10 @@ function recordAnswer(res: ServerResponse, startedAt: number, now: () => number,
   const end = res.end.bind(res) as (chunk?: unknown) => ServerResponse;
   res.end = ((chunk?: unknown) => (keep(chunk), end(chunk))) as typeof res.end;
   res.on('finish', () => done({ status: res.statusCode, headers, body: Buffer.concat(chunks), durationMs: now() - startedAt }));
+  // The app went away before its answer was out: it got no answer (what makes it retry).
+  res.on('close', () => {
+    if (!res.writableFinished) done(undefined);
+  });
 }
 
 /** Starts the judge with the reference target's rules and its published credentials. */
@@ -102,9 +106,16 @@ export async function startClientJudge(options: ClientJudgeOptions = {}): Promis
       rawHeaders: Array.from({ length: raw.length / 2 }, (_, i) => [raw[2 * i]!, raw[2 * i + 1]!] as [string, string]),
       body: read.body,
     };
-    const judged = holder.session!.judge(request);
+    let judged: JudgedRequest | undefined;
+    try {
+      judged = holder.session!.judge(request);
+    } catch (error) {
+      // A judge bug must not cost the app its answer.
+      internal(error);
+    }
     recordAnswer(res, receivedAt, now, (answer) => {
-      judged.answer = answer;
+      if (judged === undefined) return;
+      if (answer) judged.answer = answer;
       options.onJudged?.(judged);
     });
     await handle(standIn(incoming, read.body), res, ctx);
