@@ -4,6 +4,8 @@
  * checks it lists (for a signature mistake, with the diagnosis it names); the tests and
  * `clientSelftest` drive each through the flow of client-flow.ts against a judge.
  */
+import { randomBytes } from 'node:crypto';
+import { newNonce } from '../../../client';
 import { canonicalBytes, type CanonicalParts } from '../../../crypto/canonical';
 import { hmacSha256 } from '../../../crypto/signature';
 import { formatRfc3339Millis, parseRfc3339 } from '../../../profile/rfc3339';
@@ -43,20 +45,12 @@ export const LEGAL_CLIENTS: readonly CatalogueClient[] = [
   { name: 'offset-timestamp', what: 'sends timestamps with a +02:00 offset', behaviour: { breaks: () => ({ timestamp: { skewSeconds: 0, form: 'offset' } }) } },
   { name: 'signed-query', what: 'adds a query string and signs it (without `?`)', behaviour: { breaks: () => QUERY } },
   { name: 'clock-a-minute-behind', what: 'has a device clock 60 s behind (inside the 300 s window)', behaviour: { clockOffsetMs: -60_000 } },
-  { name: 'short-nonces', what: 'sends 12-character random nonces (the minimum)', behaviour: { breaks: () => ({ nonce: randomNonce(12) }) } },
+  { name: 'short-nonces', what: 'sends 12-character random nonces (the minimum)', behaviour: { breaks: () => ({ nonce: newNonce(12) }) } },
 ];
 
-function randomNonce(length: number): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  return Array.from(hmacSha256(String(Math.random()), String(Date.now())).subarray(0, length), (b) => alphabet[b % alphabet.length]).join('');
-}
-
 const FIXED_IV = '000102030405060708090A0B0C0D0E0F';
-const sameRandomIv = randomNonce(16)
-  .split('')
-  .map((c) => c.charCodeAt(0).toString(16).padStart(2, '0').slice(-2))
-  .join('')
-  .toUpperCase();
+/** One random IV, drawn once when the catalogue loads (the reused-iv app's "start-up"). */
+const ONCE_RANDOM_IV = randomBytes(16).toString('hex').toUpperCase();
 
 export const FAULTY_CLIENTS: readonly FaultyClient[] = [
   // Signature mistakes: what the app signs is not the request as sent.
@@ -76,12 +70,12 @@ export const FAULTY_CLIENTS: readonly FaultyClient[] = [
   // Nonces and clock.
   { name: 'reused-nonce', what: "sends the seeds' example nonce on every request", expectedChecks: ['client.pos.nonce.unique'], behaviour: { breaks: () => ({ nonce: 'a1b2c3d4e5f6' }) } },
   { name: 'counter-nonce', what: 'numbers its nonces 1, 2, 3, ...', expectedChecks: ['client.pos.nonce.unpredictable'], behaviour: { breaks: (n) => ({ nonce: `nonce${String(n).padStart(10, '0')}` }) } },
-  { name: 'short-nonce', what: 'sends 8-character nonces', expectedChecks: ['client.pos.nonce.format'], behaviour: { breaks: () => ({ nonce: randomNonce(8) }) } },
+  { name: 'short-nonce', what: 'sends 8-character nonces', expectedChecks: ['client.pos.nonce.format'], behaviour: { breaks: () => ({ nonce: newNonce(8) }) } },
   { name: 'stale-clock', what: 'has a device clock 10 minutes behind', expectedChecks: ['client.pos.timestamp.accurate'], behaviour: { clockOffsetMs: -600_000 } },
   { name: 'epoch-timestamp', what: 'sends X-Timestamp as epoch seconds', expectedChecks: ['client.pos.timestamp.format'], behaviour: { breaks: () => ({ timestamp: String(Math.floor(Date.now() / 1000)) }) } },
   // Envelope.
   { name: 'fixed-iv', what: "encrypts every request under the seeds' example IV", expectedChecks: ['client.pos.envelope.fresh-iv'], behaviour: { breaks: () => ({ envelope: { iv: FIXED_IV } }) } },
-  { name: 'reused-iv', what: 'draws one random IV at start-up and reuses it', expectedChecks: ['client.pos.envelope.fresh-iv'], behaviour: { breaks: () => ({ envelope: { iv: sameRandomIv } }) } },
+  { name: 'reused-iv', what: 'draws one random IV at start-up and reuses it', expectedChecks: ['client.pos.envelope.fresh-iv'], behaviour: { breaks: () => ({ envelope: { iv: ONCE_RANDOM_IV } }) } },
   { name: 'plaintext-body', what: 'sends the plaintext JSON unencrypted', expectedChecks: ['client.pos.body.encrypted'], behaviour: { breaks: () => ({ plaintextBody: true }) } },
   { name: 'zero-padding', what: 'pads the plaintext with zero bytes instead of PKCS#7', expectedChecks: ['client.pos.envelope.padding'], behaviour: { breaks: () => ({ envelope: { padding: 'zeros' } }) } },
   { name: 'lower-case-format', what: 'writes format "tr31-data"', expectedChecks: ['client.pos.envelope.structure'], behaviour: { breaks: () => ({ envelope: { format: 'tr31-data' } }) } },
