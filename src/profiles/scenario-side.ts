@@ -11,6 +11,7 @@ import type { TransportOptions } from '../client/transport';
 import type { ResolvedTarget } from '../config/resolved';
 import type { Clause } from '../profile/clauses';
 import type { RuleProblem } from '../scenario/authoring-rules';
+import type { StandardError } from '../scenario/expect';
 import type { Scenario, Step } from '../scenario/types';
 
 /** A JSON Schema (2020-12) fragment; `$ref`s point at `#/$defs/<name>` of the profile's `schemaDefs` or the engine's. */
@@ -75,6 +76,8 @@ export interface ScenarioSide<Session extends ScenarioSession = ScenarioSession>
   readonly contractStates?: readonly string[];
   /** Its own needs (`state_hook` is the engine's). */
   readonly needs?: readonly ProfileNeed[];
+  /** Its standard error body, for `expect: { error: standard }`; none: the expectation cannot hold. */
+  readonly standardError?: StandardError;
   /** The fields of a captured answer's `request` (`${name.request.nonce}`), each the request header it reads. */
   readonly requestFields?: Readonly<Record<string, string>>;
   /** Its built-in `${name.field}` values, by name and field, merged over the engine's (run, clock). */

@@ -1,5 +1,6 @@
 import type { Answer } from '../client/pos-client';
 import { checkExpect, checkExpectAll, matchValue } from './expect';
+import { POS_STANDARD_ERROR } from '../profiles/viopay-pos/standard-error';
 import { viewOf } from './view';
 
 function answer(status: number, fields: Partial<Answer> = {}): Answer {
@@ -43,15 +44,17 @@ describe('checkExpect', () => {
 
   it('accepts any status of a list (PROFILE MAY) and says which were allowed', () => {
     const a = refused(404, '4040');
-    expect(checkExpect(a, viewOf(a), { status: [400, 404], error: 'standard' })).toBeNull();
+    expect(checkExpect(a, viewOf(a), { status: [400, 404], error: 'standard' }, POS_STANDARD_ERROR)).toBeNull();
     expect(checkExpect(a, viewOf(a), { status: [400, 401] })?.message).toBe('status 404, expected 400 or 401 (error 4040: m)');
   });
 
   it('error: standard ties 400 to 4000 and 401 to 4001', () => {
     const wrong = refused(401, '4000');
-    expect(checkExpect(wrong, viewOf(wrong), { status: 401, error: 'standard' })?.message).toMatch(/error.code "4000" does not go with status 401/);
+    expect(checkExpect(wrong, viewOf(wrong), { status: 401, error: 'standard' }, POS_STANDARD_ERROR)?.message).toMatch(/error.code "4000" does not go with status 401 \(PROFILE 1.4: 4001\)/);
     const plain = answer(400, { json: { message: 'bad' }, problems: [{ kind: 'schema', schema: 'error', message: 'error: /error: is required' }] });
-    expect(checkExpect(plain, viewOf(plain), { status: 400, error: 'standard' })?.message).toMatch(/no PROFILE 1.4 error body/);
+    expect(checkExpect(plain, viewOf(plain), { status: 400, error: 'standard' }, POS_STANDARD_ERROR)?.message).toMatch(/no PROFILE 1.4 error body/);
+    // A profile without a standard error body cannot meet the expectation.
+    expect(checkExpect(wrong, viewOf(wrong), { status: 401, error: 'standard' })?.message).toMatch(/has no standard error body/);
   });
 
   it('never lets a 5xx through, and never a 200 with decode problems', () => {

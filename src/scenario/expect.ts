@@ -16,7 +16,18 @@ export interface Mismatch {
   index?: number;
 }
 
-const STANDARD_CODE: Record<number, string> = { 400: '4000', 401: '4001', 500: '5000' };
+/**
+ * A profile's standard error body, for `error: standard` (its scenario side's `standardError`):
+ * how it is named in messages and the code an error answer of each status carries.
+ */
+export interface StandardError {
+  /** The body in words: `PROFILE 1.4 error body {"error":{...}}`. */
+  readonly body: string;
+  /** Where its codes are written (`PROFILE 1.4`). */
+  readonly source: string;
+  /** The code that goes with `status`: whether `code` is it, and what it is, in words and as the failure's expected value. */
+  codeFor(status: number): { matches(code: unknown): boolean; wanted: string; expected: string };
+}
 
 function typeName(value: unknown): string {
   if (value === null) return 'null';
@@ -79,12 +90,13 @@ function invalidOk(answer: Answer): Mismatch | null {
   return null;
 }
 
-export function checkExpect(answer: Answer, view: AnswerView, expect: Expect = {}): Mismatch | null {
+/** Null when the answer meets `expect`, else the first difference; `standard` is the profile's error body, for `error: standard`. */
+export function checkExpect(answer: Answer, view: AnswerView, expect: Expect = {}, standard?: StandardError): Mismatch | null {
   const allowed = expect.status === undefined ? undefined : ([] as Array<number | string>).concat(expect.status).map(Number);
   const crash = serverError(answer, allowed);
   if (crash) return crash;
   if (expect.any_of) {
-    const misses = expect.any_of.map((alternative) => checkExpect(answer, view, alternative));
+    const misses = expect.any_of.map((alternative) => checkExpect(answer, view, alternative, standard));
     if (misses.every((m) => m !== null)) {
       return { message: `none of the allowed answers: ${misses.map((m, i) => `(${i + 1}) ${m!.message}`).join('; ')}`, expected: expect.any_of, actual: summary(view) };
     }
@@ -97,16 +109,15 @@ export function checkExpect(answer: Answer, view: AnswerView, expect: Expect = {
   if (expect.error === 'standard' || expect.code !== undefined) {
     const code = (view.error as { code?: unknown } | undefined)?.code;
     if (answer.error === undefined) {
-      return { message: `the ${answer.status} answer has no PROFILE 1.4 error body {"error":{"code","message","trace_id"}}: ${answer.problems.map((p) => p.message).join('; ')}`, actual: answer.json };
+      return { message: `the ${answer.status} answer has no ${standard?.body ?? 'error body'}: ${answer.problems.map((p) => p.message).join('; ')}`, actual: answer.json };
     }
     if (expect.code !== undefined) {
       const codes = ([] as string[]).concat(expect.code);
       if (!codes.includes(String(code))) return { message: `error.code ${JSON.stringify(code)}, expected ${codes.join(' or ')}`, expected: expect.code, actual: code };
     } else {
-      const wanted = STANDARD_CODE[answer.status];
-      if (wanted !== undefined ? code !== wanted : !/^[0-9]{4}$/.test(String(code))) {
-        return { message: `error.code ${JSON.stringify(code)} does not go with status ${answer.status} (PROFILE 1.4: ${wanted ?? 'any 4 digits'})`, expected: wanted ?? '4 digits', actual: code };
-      }
+      if (!standard) return { message: "expects error: standard, and the file's profile has no standard error body" };
+      const { matches, wanted, expected } = standard.codeFor(answer.status);
+      if (!matches(code)) return { message: `error.code ${JSON.stringify(code)} does not go with status ${answer.status} (${standard.source}: ${wanted})`, expected, actual: code };
     }
   }
   for (const [path, matcher] of Object.entries(expect.fields ?? {})) {
@@ -132,9 +143,9 @@ function summary(view: AnswerView): unknown {
 }
 
 /** Expectations over every answer of a repeated step. */
-export function checkExpectAll(answers: readonly Answer[], views: readonly AnswerView[], expect: ExpectAll = {}): Mismatch | null {
+export function checkExpectAll(answers: readonly Answer[], views: readonly AnswerView[], expect: ExpectAll = {}, standard?: StandardError): Mismatch | null {
   for (const [index, answer] of answers.entries()) {
-    const miss = checkExpect(answer, views[index]!, expect.each ?? {});
+    const miss = checkExpect(answer, views[index]!, expect.each ?? {}, standard);
     if (miss) return { ...miss, message: `answer ${index + 1} of ${answers.length}: ${miss.message}`, index };
   }
   const ok = answers.filter((a) => a.status === 200).length;
@@ -142,7 +153,7 @@ export function checkExpectAll(answers: readonly Answer[], views: readonly Answe
   if (expect.ok?.max !== undefined && ok > expect.ok.max) return { message: `${ok} of ${answers.length} answers were 200, expected at most ${expect.ok.max}`, expected: expect.ok, actual: ok };
   if (expect.count) {
     const { where, min, max } = expect.count;
-    const meeting = answers.filter((a, i) => checkExpect(a, views[i]!, where) === null).length;
+    const meeting = answers.filter((a, i) => checkExpect(a, views[i]!, where, standard) === null).length;
     if ((min !== undefined && meeting < min) || (max !== undefined && meeting > max)) {
       return { message: `${meeting} of ${answers.length} answers were ${JSON.stringify(where)}, expected ${min ?? 0} to ${max ?? 'any'}`, expected: expect.count, actual: meeting };
     }

@@ -95,13 +95,14 @@ describe('the input rules, as lint reports them', () => {
     ]);
   });
 
-  it('operations, states, breaks and contracts of another profile than the file\'s', () => {
+  it('operations, states, breaks, contracts and the error body of another profile than the file\'s', () => {
     // Arrange
     const vpws = 'profile: vpws\nscenarios:\n';
     const steps =
       '      - charge: {}\n' +
       '      - state: { name: charge is settled }\n' +
-      '      - vpws_cancel: { referenceCode: x }\n        break: { nonce: n }\n        idempotency_key: "${run.unique}"\n';
+      '      - vpws_cancel: { referenceCode: x }\n        break: { nonce: n }\n        idempotency_key: "${run.unique}"\n' +
+      '      - vpws_cancel: { referenceCode: x }\n        expect: { status: 400, error: standard }\n';
     // Act
     const found = lines(scenario(steps, vpws, 'vpws.test.one', '2/auth').replace('    steps:', '    needs: [state_hook]\n    contract: { description: d, given: { state: a settled charge } }\n    steps:'));
     // Assert
@@ -111,6 +112,7 @@ describe('the input rules, as lint reports them', () => {
       'steps[1].state.name: "charge is settled" is not a state of profile vpws (its state hook sets up "vpws transaction exists")',
       'steps[2].break: break changes signed viopay-pos requests; profile vpws has none',
       'steps[2].idempotency_key: an Idempotency-Key is sent with viopay-pos charges; profile vpws has none',
+      'steps[3].expect.error: profile vpws has no standard error body (expect the status and the fields instead)',
     ]);
   });
 

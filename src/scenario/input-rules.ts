@@ -63,8 +63,11 @@ function wireProblems(step: Step, profile: Profile, at: Path): RuleProblem[] {
 }
 
 /** Each `pattern` matcher must compile (placeholders in it stand for captured text). */
-function expectProblems(expect: Expect | undefined, at: Path, out: RuleProblem[]): void {
+function expectProblems(expect: Expect | undefined, at: Path, out: RuleProblem[], profile: Profile): void {
   if (!expect) return;
+  if (expect.error === 'standard' && !profile.scenario.standardError) {
+    out.push({ path: [...at, 'error'], message: `profile ${profile.name} has no standard error body`, hint: 'expect the status and the fields instead' });
+  }
   for (const part of ['fields', 'headers'] as const) {
     for (const [name, matcher] of Object.entries(expect[part] ?? {})) {
       if (part === 'headers' && !TOKEN.test(name)) out.push({ path: [...at, part, name], message: `header name ${JSON.stringify(name)} is not an HTTP token, so no answer can have it` });
@@ -77,7 +80,7 @@ function expectProblems(expect: Expect | undefined, at: Path, out: RuleProblem[]
       }
     }
   }
-  expect.any_of?.forEach((alternative, i) => expectProblems(alternative, [...at, 'any_of', i], out));
+  expect.any_of?.forEach((alternative, i) => expectProblems(alternative, [...at, 'any_of', i], out, profile));
 }
 
 /** Ranges of a repeated step's expectations that can hold: min <= max, and min no more than the answers there are. */
@@ -148,10 +151,10 @@ export function inputProblems(scenario: Scenario, profile: Profile): RuleProblem
     out.push(...profileProblems(step, profile, at));
     valueProblems(step, at, out);
     out.push(...wireProblems(step, profile, at));
-    expectProblems(step.expect, [...at, 'expect'], out);
+    expectProblems(step.expect, [...at, 'expect'], out, profile);
     if (step.expect_all) {
-      expectProblems(step.expect_all.each, [...at, 'expect_all', 'each'], out);
-      expectProblems(step.expect_all.count?.where, [...at, 'expect_all', 'count', 'where'], out);
+      expectProblems(step.expect_all.each, [...at, 'expect_all', 'each'], out, profile);
+      expectProblems(step.expect_all.count?.where, [...at, 'expect_all', 'count', 'where'], out, profile);
       rangeProblems(step.expect_all, step.repeat, [...at, 'expect_all'], out);
     }
     const bytes = bodyBytesOf(step, profile);

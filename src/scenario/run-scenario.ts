@@ -122,7 +122,7 @@ async function runStep(step: Step, env: ScenarioEnv): Promise<StepOutcome> {
   if (step.repeat) {
     const answers = await pool(Array.from({ length: step.repeat }), step.concurrency ?? step.repeat, () => sendOnce(step, env));
     const views = answers.map((a) => viewOf(a, env.profile.scenario.requestFields));
-    const miss = checkExpectAll(answers, views, step.expect_all);
+    const miss = checkExpectAll(answers, views, step.expect_all, env.profile.scenario.standardError);
     if (miss) throw new StepFailure(miss, answers[miss.index ?? answers.length - 1]?.exchange);
     return { view: views[0]!, ...(answers[0] && { exchange: answers[0].exchange }) };
   }
@@ -137,7 +137,7 @@ async function runStep(step: Step, env: ScenarioEnv): Promise<StepOutcome> {
     throw error;
   }
   const view = viewOf(answer, env.profile.scenario.requestFields);
-  const miss = checkExpect(answer, view, step.expect);
+  const miss = checkExpect(answer, view, step.expect, env.profile.scenario.standardError);
   if (miss) throw new StepFailure(miss, answer.exchange);
   return { view, exchange: answer.exchange };
 }

@@ -4,6 +4,7 @@ import type { ScenarioSide } from '../scenario-side';
 import { POS_OPERATIONS } from './operations';
 import fragments from './scenario-schema.json';
 import { alignClock, posSessionFor, type PosSession } from './session';
+import { POS_STANDARD_ERROR } from './standard-error';
 import { posSettingsOf } from './settings';
 import { POS_SETTINGS } from './step-settings';
 import { posStep } from './step-types';
@@ -15,6 +16,7 @@ export const scenarioSide: ScenarioSide<PosSession> = {
   states: ['charge is settled'],
   contractStates: ['an approved charge', 'a settled charge'],
   needs: [{ name: 'pending_card', missing: (t) => (t.cards.pending ? null : 'needs a pending test card: set cards.pending in the target config') }],
+  standardError: POS_STANDARD_ERROR,
   requestFields: { nonce: 'X-Nonce', timestamp: 'X-Timestamp', terminal_id: 'X-Terminal-Id', idempotency_key: 'Idempotency-Key', signature: 'X-Signature' },
   builtInFields: { cards: ['approved', 'declined', 'pending'], target: ['terminal_id'] },
   builtIns: (_session, target) => ({ cards: { ...target.cards }, target: { terminal_id: posSettingsOf(target).terminalId } }),
