@@ -54,4 +54,13 @@ describe('client judge catalogue', () => {
     expect(mustVerdict.results.find((r) => r.check.id === 'client.pos.signature.valid')?.status).toBe('failed');
     expect(shouldVerdict.results.find((r) => r.check.id === 'client.pos.envelope.fresh-iv')?.status).toBe('warning');
   });
+
+  it('tells an app that sent another IV than it encrypted with that only the first block is garbled', async () => {
+    // Arrange
+    const client = FAULTY_CLIENTS.find((c) => c.name === 'iv-mismatch')!;
+    // Act
+    const verdict = await judgeClient(client);
+    // Assert
+    expect(verdict.results.find((r) => r.check.id === 'client.pos.envelope.plaintext-json')?.failure?.message).toContain('only its first block is garbled, so the IV sent is not the IV it was encrypted with');
+  });
 });

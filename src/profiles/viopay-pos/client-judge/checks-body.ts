@@ -33,13 +33,22 @@ function envelopeCheck(id: string, title: string, kinds: readonly EnvelopeFailur
 /** IVs anyone can guess: all zeros, and the seeds' examples. */
 const CONSTANT_IVS = new Set(['00000000000000000000000000000000', '000102030405060708090A0B0C0D0E0F', '101112131415161718191A1B1C1D1E1F']);
 
+/** Why `iv` is predictable from the previous one (hex, upper case), or null: random IVs share 16 hex digits with odds of 16^-16. */
+export function ivPredictability(iv: string, previous: string): string | null {
+  let shared = 0;
+  while (shared < iv.length && iv[shared] === previous[shared]) shared++;
+  if (shared >= 16) return `shares its first ${shared} hex digits with the IV`;
+  const gap = BigInt(`0x${iv}`) - BigInt(`0x${previous}`);
+  return gap > -(2n ** 32n) && gap < 2n ** 32n ? 'is a small step from the IV' : null;
+}
+
 function ivOf(request: ClientRequest, session: SessionView): string | undefined {
   const body = session.facts(request).body;
   return body.kind === 'envelope' && body.ivHex !== undefined && /^[0-9A-Fa-f]{32}$/.test(body.ivHex) ? body.ivHex.toUpperCase() : undefined;
 }
 
 /** A plaintext check on charge and refund requests that carry one. */
-function plaintextCheck(id: string, title: string, level: 'MUST' | 'SHOULD', clause: string, judge: (plaintext: Record<string, unknown>, request: ClientRequest, facts: RequestFacts) => Judgement): ClientCheck {
+function plaintextCheck(id: string, title: string, level: 'MUST' | 'SHOULD', clause: string, judge: (plaintext: unknown, request: ClientRequest, facts: RequestFacts) => Judgement): ClientCheck {
   return {
     id,
     title,
@@ -48,13 +57,17 @@ function plaintextCheck(id: string, title: string, level: 'MUST' | 'SHOULD', cla
     judge: (request, session) => {
       const facts = session.facts(request);
       const p = facts.plaintext;
-      if (!hasBody(facts, request) || p === null || typeof p !== 'object' || Array.isArray(p)) return notApplicable;
-      return judge(p as Record<string, unknown>, request, facts);
+      // Any JSON: a plaintext that is not an object breaks the fields rule (the others find no amount).
+      if (!hasBody(facts, request) || p === undefined) return notApplicable;
+      return judge(p, request, facts);
     },
   };
 }
 
-function amountOf(plaintext: Record<string, unknown>): Record<string, unknown> | undefined {
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function amountOf(plaintext: unknown): Record<string, unknown> | undefined {
+  if (!isObject(plaintext)) return undefined;
   const amount = plaintext.amount;
   return amount !== null && typeof amount === 'object' && !Array.isArray(amount) ? (amount as Record<string, unknown>) : undefined;
 }
@@ -91,7 +104,12 @@ export const BODY_CHECKS: readonly ClientCheck[] = [
       if (iv === undefined) return notApplicable;
       if (CONSTANT_IVS.has(iv)) return broken(`the IV ${iv} is a constant anyone can guess (zeros or the seeds' example); draw 16 random bytes for every request`, { actual: iv });
       const before = session.earlier.find((r) => ivOf(r, session) === iv);
-      return before === undefined ? held : broken(`the IV ${iv} was already used by request #${before.index}: reusing an IV under one key in CBC shows which plaintexts start alike; draw 16 random bytes for every request`, { actual: iv });
+      if (before === undefined) {
+        const previous = [...session.earlier].reverse().find((r) => ivOf(r, session) !== undefined);
+        const why = previous && ivPredictability(iv, ivOf(previous, session)!);
+        return why ? broken(`the IV ${iv} ${why} of request #${previous!.index}: a counter or a fixed part is predictable; draw 16 random bytes for every request`, { actual: iv }) : held;
+      }
+      return broken(`the IV ${iv} was already used by request #${before.index}: reusing an IV under one key in CBC shows which plaintexts start alike; draw 16 random bytes for every request`, { actual: iv });
     },
   },
   {
@@ -132,8 +150,8 @@ export const BODY_CHECKS: readonly ClientCheck[] = [
   }),
   plaintextCheck('client.pos.plaintext.terminal-match', 'a charge names the terminal of X-Terminal-Id in terminal.id', 'SHOULD', '1.5/terminal-match', (p, request, facts) => {
     if (facts.route!.operation !== 'charge') return notApplicable;
-    const terminal = p.terminal as { id?: unknown } | undefined;
-    if (terminal === null || typeof terminal !== 'object' || terminal.id === undefined) return notApplicable;
+    const terminal = isObject(p) ? p.terminal : undefined;
+    if (!isObject(terminal) || terminal.id === undefined) return notApplicable;
     const sent = headerOf(request, HEADER.terminalId);
     return terminal.id === sent ? held : broken(`terminal.id ${JSON.stringify(terminal.id)} differs from X-Terminal-Id ${sent ?? '(missing)'}`, { expected: sent, actual: terminal.id });
   }),

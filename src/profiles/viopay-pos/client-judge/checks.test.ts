@@ -6,7 +6,9 @@ import { newNonce } from '../../../client';
 import { sampleCharge } from '../../../client/fixtures';
 import { PATHS, TIMESTAMP_WINDOW_SECONDS } from '../../../profile/pos';
 import { CLIENT_CHECKS } from './checks';
+import { ivPredictability } from './checks-body';
 import { predictability, REPLAY_MEMORY_MS } from './checks-nonce';
+import { randomBytes } from 'node:crypto';
 import { RETRY_WINDOW_MS } from './checks-retry';
 import { JUDGED_CLAUSES } from './clauses';
 import { receivedRequest } from './request-fixture';
@@ -124,5 +126,16 @@ describe('client checks', () => {
     ]);
     // Assert
     expect(results).toEqual([['client.pos.route.known'], ['client.pos.body.encrypted']]);
+  });
+
+  it('never flags random IVs as predictable, and flags counters and fixed halves', () => {
+    // Arrange
+    const ivs = Array.from({ length: 2000 }, () => randomBytes(16).toString('hex').toUpperCase());
+    // Act
+    const flagged = ivs.filter((iv, i) => i > 0 && ivPredictability(iv, ivs[i - 1]!) !== null);
+    // Assert
+    expect(flagged).toEqual([]);
+    expect(ivPredictability('00000000000000000000000000000002', '00000000000000000000000000000001')).not.toBeNull();
+    expect(ivPredictability('0123456789ABCDEF' + 'A'.repeat(16), '0123456789ABCDEF' + 'B'.repeat(16))).not.toBeNull();
   });
 });

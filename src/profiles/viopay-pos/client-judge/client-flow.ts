@@ -5,7 +5,7 @@
  * variation); everything else stays as a correct app does it.
  */
 import type { CanonicalParts } from '../../../crypto/canonical';
-import { formatSignature, hmacSha256 } from '../../../crypto/signature';
+import { formatSignature, hmacSha256, sign } from '../../../crypto/signature';
 import { PosClient, type RequestBreaks, type RequestSpec, type WireRequest } from '../../../client';
 import { sampleCharge, sampleRefund } from '../../../client/fixtures';
 import { DEFAULT_USER_AGENT, HEADER, PATHS } from '../../../profile/pos';
@@ -17,7 +17,9 @@ export interface Behaviour {
   /** Replaces X-Signature: the app's own (wrong) way to sign the parts it sent (`plaintext`: what it encrypted). */
   sign?: (parts: CanonicalParts, secret: string, plaintext: unknown) => string;
   /** Changes a charge or refund plaintext before it is encrypted. */
-  plaintext?: (plaintext: Record<string, unknown>, operation: 'charge' | 'refund') => Record<string, unknown>;
+  plaintext?: (plaintext: Record<string, unknown>, operation: 'charge' | 'refund') => unknown;
+  /** Changes the body bytes after they are built; the request is signed over the new bytes. */
+  body?: (body: Buffer) => Buffer;
   /** The key the retry of the first charge carries (default: the first attempt's). */
   retryKey?: (first: string) => string | undefined;
   /** The refund's amount value (default "500"). */
@@ -49,16 +51,17 @@ export async function runFlow(baseUrl: string, keys: JudgeKeys, behaviour: Behav
   const send = async (spec: RequestSpec): Promise<string | undefined> => {
     n += 1;
     let wire = client.build(spec, behaviour.breaks?.(n));
-    if (behaviour.sign) {
-      const value = behaviour.sign(wireParts(wire), keys.hmacSecret, wire.plaintext);
+    if (behaviour.body) wire = { ...wire, body: behaviour.body(wire.body) };
+    if (behaviour.sign || behaviour.body) {
+      const value = behaviour.sign ? behaviour.sign(wireParts(wire), keys.hmacSecret, wire.plaintext) : sign(wireParts(wire), keys.hmacSecret);
       wire = { ...wire, headers: wire.headers.map(([name, v]) => [name, name === HEADER.signature ? value : v] as [string, string]) };
     }
     const answer = await client.send(wire);
     const id = (answer.plaintext as { charge_id?: unknown } | undefined)?.charge_id;
     return answer.status === 200 && typeof id === 'string' ? id : undefined;
   };
-  const charge = (p: Record<string, unknown>) => behaviour.plaintext?.(p, 'charge') ?? p;
-  const refund = (p: Record<string, unknown>) => behaviour.plaintext?.(p, 'refund') ?? p;
+  const charge = (p: Record<string, unknown>): unknown => (behaviour.plaintext ? behaviour.plaintext(p, 'charge') : p);
+  const refund = (p: Record<string, unknown>): unknown => (behaviour.plaintext ? behaviour.plaintext(p, 'refund') : p);
   const run = Math.random().toString(36).slice(2, 8);
   const [k1, k2, k3] = [`idem-${run}-1`, `idem-${run}-2`, `idem-${run}-3`];
 

@@ -45,6 +45,17 @@ function clearPlaintext(body: Buffer): unknown {
   }
 }
 
+/**
+ * Under a wrong IV, CBC garbles the first block only: when the rest reads as JSON text, the app
+ * encrypted under another IV than the one it sent (a zero IV, or the previous request's).
+ */
+function firstBlockHint(plaintext: Buffer): string {
+  const rest = plaintext.subarray(16);
+  return rest.length > 0 && /^[\x20-\x7e]*\}\s*$/.test(rest.toString('latin1'))
+    ? ': only its first block is garbled, so the IV sent is not the IV it was encrypted with'
+    : '';
+}
+
 function bodyFacts(body: Buffer, msk: Buffer): BodyFacts {
   if (body.length === 0) return { kind: 'empty' };
   const clear = clearPlaintext(body);
@@ -54,17 +65,18 @@ function bodyFacts(body: Buffer, msk: Buffer): BodyFacts {
     const envelope = parseEnvelope(body);
     if (typeof envelope.initialization_vector === 'string') ivHex = envelope.initialization_vector;
     const plaintextBytes = openBytes(envelope, msk);
+    const unreadable = (what: string) => ({ kind: 'envelope' as const, ...(ivHex !== undefined && { ivHex }), problem: { failure: 'plaintext' as const, message: `${what}${firstBlockHint(plaintextBytes)}` } });
     let text: string;
     try {
       text = STRICT_UTF8.decode(plaintextBytes);
     } catch {
-      return { kind: 'envelope', ...(ivHex !== undefined && { ivHex }), problem: { failure: 'plaintext', message: 'the decrypted plaintext is not UTF-8' } };
+      return unreadable('the decrypted plaintext is not UTF-8');
     }
     let plaintext: unknown;
     try {
       plaintext = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch {
-      return { kind: 'envelope', ...(ivHex !== undefined && { ivHex }), problem: { failure: 'plaintext', message: 'the decrypted plaintext is not JSON' } };
+      return unreadable('the decrypted plaintext is not JSON');
     }
     return { kind: 'envelope', ivHex: ivHex ?? '', plaintextBytes, plaintext };
   } catch (error) {

@@ -76,6 +76,8 @@ export const FAULTY_CLIENTS: readonly FaultyClient[] = [
   // Envelope.
   { name: 'fixed-iv', what: "encrypts every request under the seeds' example IV", expectedChecks: ['client.pos.envelope.fresh-iv'], behaviour: { breaks: () => ({ envelope: { iv: FIXED_IV } }) } },
   { name: 'reused-iv', what: 'draws one random IV at start-up and reuses it', expectedChecks: ['client.pos.envelope.fresh-iv'], behaviour: { breaks: () => ({ envelope: { iv: ONCE_RANDOM_IV } }) } },
+  { name: 'counter-iv', what: 'numbers its IVs 1, 2, 3, ...', expectedChecks: ['client.pos.envelope.fresh-iv'], behaviour: { breaks: (n) => ({ envelope: { iv: n.toString(16).padStart(32, '0') } }) } },
+  { name: 'iv-mismatch', what: 'encrypts under one IV and sends another', expectedChecks: ['client.pos.envelope.plaintext-json'], behaviour: { body: (body) => withEnvelope(body, (e) => ({ ...e, initialization_vector: randomBytes(16).toString('hex').toUpperCase() })) } },
   { name: 'plaintext-body', what: 'sends the plaintext JSON unencrypted', expectedChecks: ['client.pos.body.encrypted'], behaviour: { breaks: () => ({ plaintextBody: true }) } },
   { name: 'zero-padding', what: 'pads the plaintext with zero bytes instead of PKCS#7', expectedChecks: ['client.pos.envelope.padding'], behaviour: { breaks: () => ({ envelope: { padding: 'zeros' } }) } },
   { name: 'lower-case-format', what: 'writes format "tr31-data"', expectedChecks: ['client.pos.envelope.structure'], behaviour: { breaks: () => ({ envelope: { format: 'tr31-data' } }) } },
@@ -84,6 +86,7 @@ export const FAULTY_CLIENTS: readonly FaultyClient[] = [
   { name: 'amounts-as-numbers', what: 'sends amount.value as a JSON number', expectedChecks: ['client.pos.plaintext.amount-format'], behaviour: { plaintext: (p) => ({ ...p, amount: { ...(p.amount as object), value: Number((p.amount as { value: string }).value) } }) } },
   { name: 'lower-case-currency', what: 'sends amount.currency "eur"', expectedChecks: ['client.pos.plaintext.currency-format'], behaviour: { plaintext: (p) => ({ ...p, amount: { ...(p.amount as object), currency: 'eur' } }) } },
   { name: 'attended-as-string', what: 'sends terminal.attended as "true"', expectedChecks: ['client.pos.plaintext.fields'], behaviour: { plaintext: (p, op) => (op === 'charge' ? { ...p, terminal: { ...(p.terminal as object), attended: 'true' } } : p) } },
+  { name: 'double-encoded-json', what: 'encrypts the plaintext JSON encoded twice (a JSON string)', expectedChecks: ['client.pos.plaintext.fields'], behaviour: { plaintext: (p) => JSON.stringify(p) } },
   { name: 'zero-refund', what: 'sends a refund of "0"', expectedChecks: ['client.pos.plaintext.amount-range'], behaviour: { refundValue: '0' } },
   { name: 'other-terminal-in-body', what: 'names another terminal in terminal.id', expectedChecks: ['client.pos.plaintext.terminal-match'], behaviour: { plaintext: (p, op) => (op === 'charge' ? { ...p, terminal: { ...(p.terminal as object), id: 'TERM-002' } } : p) } },
   // Idempotency.
@@ -94,6 +97,12 @@ export const FAULTY_CLIENTS: readonly FaultyClient[] = [
   { name: 'missing-client-type', what: 'sends no X-Client-Type', expectedChecks: ['client.pos.headers.client-type'], behaviour: { breaks: () => ({ headers: { 'X-Client-Type': null } }) } },
   { name: 'put-method', what: 'sends every request with PUT', expectedChecks: ['client.pos.route.method'], behaviour: { breaks: () => ({ method: 'PUT' }) } },
 ];
+
+/** The body with its envelope changed (an empty body, a cancel's, stays empty). */
+function withEnvelope(body: Buffer, change: (envelope: Record<string, unknown>) => Record<string, unknown>): Buffer {
+  if (body.length === 0) return body;
+  return Buffer.from(JSON.stringify(change(JSON.parse(body.toString('utf8')) as Record<string, unknown>)), 'utf8');
+}
 
 function reindented(body: CanonicalParts['body']): string | Uint8Array {
   const text = Buffer.from(body).toString('utf8');
