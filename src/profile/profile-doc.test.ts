@@ -4,11 +4,8 @@ import { join } from 'node:path';
 import { allProfiles } from '../profiles';
 import { profileMarkdown, type ProfileDocPart } from './profile-doc';
 
-/**
- * Every registered profile's part, in the registry's order: each profile's folder has a `doc.ts`
- * exporting `doc` (until the Profile interface carries its part itself).
- */
-const docParts = (): ProfileDocPart[] => allProfiles().map((p) => (require(join(__dirname, '..', 'profiles', p.name, 'doc')) as { doc: ProfileDocPart }).doc);
+/** Every registered profile's part, in the registry's order. */
+const docParts = (): ProfileDocPart[] => allProfiles().map((p) => p.doc);
 
 const FILE = join(__dirname, '..', '..', 'docs', 'profile.md');
 

@@ -6,6 +6,7 @@
  * this interface offers. Each side of the interface is declared in its own file beside this one.
  */
 import type { Clause } from '../profile/clauses';
+import type { ProfileDocPart } from '../profile/profile-doc';
 import type { ContractSide } from './contract-side';
 import type { ScenarioSide } from './scenario-side';
 import type { TargetSide } from './target-side';
@@ -23,6 +24,8 @@ export interface Profile {
   readonly clauses: readonly Clause[];
   /** The clauses a run against a target of this profile certifies (its coverage table): all but rules that bind only the other side. */
   readonly certifiedClauses: readonly Clause[];
+  /** Its part of docs/profile.md: seeds, clauses, config notes (src/profile/profile-doc.ts). */
+  readonly doc: ProfileDocPart;
   /** How a scenario file of this profile is checked, loaded and run. */
   readonly scenario: ScenarioSide;
   /** Its target config, reference target, catalogue of faults and variations, preflight and commands. */
