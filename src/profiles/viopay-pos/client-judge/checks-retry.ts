@@ -47,4 +47,19 @@ export const RETRY_CHECKS: readonly ClientCheck[] = [
       });
     },
   },
+  {
+    id: 'client.pos.idempotency.key-per-charge',
+    title: 'an Idempotency-Key is never reused for another charge',
+    level: 'SHOULD',
+    ref: { seed: SEED.charge, clause: '1.9/idempotency-key-per-charge' },
+    judge: (request, session) => {
+      const print = chargePrint(request, session);
+      const key = headerOf(request, HEADER.idempotencyKey) ?? '';
+      if (print === undefined || key === '') return notApplicable;
+      const other = session.earlier.find((e) => headerOf(e, HEADER.idempotencyKey) === key && chargePrint(e, session) !== undefined && chargePrint(e, session) !== print);
+      return other === undefined
+        ? held
+        : broken(`request #${request.index} is another charge than #${other.index} but carries the same Idempotency-Key ${key}: a target answers it with the first charge and this sale is never made. Draw a new key for every charge (and keep it for its retries)`, { actual: key });
+    },
+  },
 ];

@@ -19,6 +19,7 @@ export const CLIENT_CLAUSES: readonly Clause[] = [
   { id: '1.9/fresh-iv', section: '1.9', level: 'SHOULD', seed: SEED.charge, side: 'client', text: 'Each request envelope uses a fresh random IV.' },
   { id: '1.9/nonce-unpredictable', section: '1.9', level: 'SHOULD', seed: SEED.charge, side: 'client', text: 'Nonces are unpredictable (random, not a counter).' },
   { id: '1.9/nonce-across-restarts', section: '1.9', level: 'SHOULD', seed: SEED.charge, side: 'client', text: "Nonces are unique across the client's restarts (never repeated, also outside the window)." },
+  { id: '1.9/idempotency-key-per-charge', section: '1.9', level: 'SHOULD', seed: SEED.charge, side: 'client', text: "An Idempotency-Key names one charge (seed 002: a unique key): another charge carries another key, or the target answers it with the first charge (1.5) and the sale is never made." },
   { id: '1.9/retry-idempotency-key', section: '1.9', level: 'SHOULD', seed: SEED.charge, side: 'client', text: 'A charge retried after no answer carries the same Idempotency-Key as the first attempt.' },
 ];
 

@@ -22,6 +22,8 @@ export interface Behaviour {
   body?: (body: Buffer) => Buffer;
   /** The key the retry of the first charge carries (default: the first attempt's). */
   retryKey?: (first: string) => string | undefined;
+  /** The key of the n-th charge (1-3) instead of a fresh one. */
+  idempotencyKey?: (charge: number) => string;
   /** The refund's amount value (default "500"). */
   refundValue?: string;
   /** Cancel with a body (an envelope of `{}`). */
@@ -63,7 +65,7 @@ export async function runFlow(baseUrl: string, keys: JudgeKeys, behaviour: Behav
   const charge = (p: Record<string, unknown>): unknown => (behaviour.plaintext ? behaviour.plaintext(p, 'charge') : p);
   const refund = (p: Record<string, unknown>): unknown => (behaviour.plaintext ? behaviour.plaintext(p, 'refund') : p);
   const run = Math.random().toString(36).slice(2, 8);
-  const [k1, k2, k3] = [`idem-${run}-1`, `idem-${run}-2`, `idem-${run}-3`];
+  const [k1, k2, k3] = [1, 2, 3].map((i) => behaviour.idempotencyKey?.(i) ?? `idem-${run}-${i}`) as [string, string, string];
 
   const first = charge({ ...sampleCharge({ value: '1500' }), stan: '000101' });
   const id1 = await send({ method: 'POST', path: PATHS.charge, plaintext: first, idempotencyKey: k1 });

@@ -92,6 +92,7 @@ export const FAULTY_CLIENTS: readonly FaultyClient[] = [
   // Idempotency.
   { name: 'retry-without-key', what: 'retries a charge that got no answer without its Idempotency-Key', expectedChecks: ['client.pos.idempotency.retry-key'], behaviour: { retryKey: () => undefined } },
   { name: 'retry-new-key', what: 'retries a charge with a new Idempotency-Key', expectedChecks: ['client.pos.idempotency.retry-key'], behaviour: { retryKey: (k) => `${k}-retry` } },
+  { name: 'constant-idempotency-key', what: "sends the seeds' example key idem-abc-123 on every charge", expectedChecks: ['client.pos.idempotency.key-per-charge'], behaviour: { idempotencyKey: () => 'idem-abc-123' } },
   // Device headers and routes.
   { name: 'wrong-user-agent', what: "sends its HTTP library's User-Agent", expectedChecks: ['client.pos.headers.user-agent'], behaviour: { breaks: () => ({ headers: { 'User-Agent': 'okhttp/4.12.0' } }) } },
   { name: 'missing-client-type', what: 'sends no X-Client-Type', expectedChecks: ['client.pos.headers.client-type'], behaviour: { breaks: () => ({ headers: { 'X-Client-Type': null } }) } },
