@@ -56,8 +56,11 @@ export class ClientSession implements SessionView {
     private readonly onJudgeError: (checkId: string, error: unknown) => void = () => undefined,
   ) {}
 
+  private readonly requests: ClientRequest[] = [];
+
+  /** The requests judged so far, oldest first (while a request is judged: the ones before it). */
   get earlier(): readonly ClientRequest[] {
-    return this.judged.map((j) => j.request);
+    return this.requests;
   }
 
   facts(request: ClientRequest): RequestFacts {
@@ -85,6 +88,7 @@ export class ClientSession implements SessionView {
       if (judgement.outcome === 'broken') judged.breaches.push({ check, judgement });
     }
     this.judged.push(judged);
+    this.requests.push(request);
     return judged;
   }
 
