@@ -132,6 +132,8 @@ describe('a profile the engine has never heard of', () => {
         for (const s of scenarios) results.push(await runScenario(s, env));
         return results.map((r) => `${r.check.id}: ${r.status}${r.skipReason ? ` (${r.skipReason})` : ''}`);
       } finally {
+        // The harness's clients keep connections alive: closed here, so the server stops at once.
+        server.closeAllConnections();
         await new Promise((resolve) => server.close(resolve));
       }
     };
