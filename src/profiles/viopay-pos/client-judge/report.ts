@@ -33,7 +33,7 @@ export function clientRunReport(session: ClientSession, run: { startedAt: string
     harnessVersion: harnessVersion(),
     startedAt: run.startedAt,
     strict: run.strict,
-    identity: { terminalId: session.keys.terminalId, keyId: session.keys.keyId },
+    identity: { terminalId: session.keys.terminalId, keyId: session.keys.keyId, kcvMethod: 'cmac' },
     endedAt: run.endedAt ?? new Date().toISOString(),
     counts,
     // A session in which the app sent nothing showed nothing: it is not certified.
