@@ -3,7 +3,7 @@
  * assembled schema offers each profile's operations only in its own files.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
 import { allProfiles } from '../profiles';
@@ -54,6 +54,16 @@ describe('the scenario schema', () => {
     // Assert
     expect(files.length).toBeGreaterThan(20);
     expect(refused).toEqual([]);
+  });
+
+  it('is the schema every spec file names on its first line', () => {
+    const files = specFiles([join(__dirname, '..', '..', 'specs')]);
+    const elsewhere = files.filter((file) => {
+      const first = readFileSync(file, 'utf8').split('\n', 1)[0]!;
+      const named = /^# yaml-language-server: \$schema=(\S+)$/.exec(first)?.[1];
+      return named === undefined || join(dirname(file), named) !== PUBLISHED;
+    });
+    expect(elsewhere).toEqual([]);
   });
 
   it('refuses two profiles that name a schema the same', () => {
