@@ -104,10 +104,11 @@ describe('the input rules, as lint reports them', () => {
       '      - vpws_cancel: { referenceCode: x }\n        break: { nonce: n }\n        idempotency_key: "${run.unique}"\n' +
       '      - vpws_cancel: { referenceCode: x }\n        expect: { status: 400, error: standard }\n';
     // Act
-    const found = lines(scenario(steps, vpws, 'vpws.test.one', '2/auth').replace('    steps:', '    needs: [state_hook]\n    contract: { description: d, given: { state: a settled charge } }\n    steps:'));
+    const found = lines(scenario(steps, vpws, 'vpws.test.one', '2/auth').replace('    steps:', '    needs: [state_hook, pending_card]\n    contract: { description: d, given: { state: a settled charge } }\n    steps:'));
     // Assert
     expect(found.map((l) => l.replace(/^f\.spec\.yaml:\d+:\d+: scenarios\[0\]\./, ''))).toEqual([
       'contract.given.state: "a settled charge" is not a provider state of profile vpws (one of "vpws transaction exists")',
+      'needs[1]: "pending_card" is not a need of profile vpws (one of state_hook)',
       'steps[0].charge: charge is not an operation of profile vpws (a vpws step is one of vpws_cancel, state)',
       'steps[1].state.name: "charge is settled" is not a state of profile vpws (its state hook sets up "vpws transaction exists")',
       'steps[2].break: break changes signed viopay-pos requests; profile vpws has none',

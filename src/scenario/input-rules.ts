@@ -146,6 +146,10 @@ export function inputProblems(scenario: Scenario, profile: Profile): RuleProblem
   } else if (given !== undefined && !contractStates.includes(given)) {
     out.push({ path: ['contract', 'given', 'state'], message: `"${given}" is not a provider state of profile ${profile.name}`, hint: `one of ${contractStates.map((s) => `"${s}"`).join(', ')}` });
   }
+  const needs = ['state_hook', ...(profile.scenario.needs ?? []).map((n) => n.name)];
+  (scenario.needs ?? []).forEach((need, i) => {
+    if (!needs.includes(need)) out.push({ path: ['needs', i], message: `"${need}" is not a need of profile ${profile.name}`, hint: `one of ${needs.join(', ')}` });
+  });
   scenario.steps.forEach((step, i) => {
     const at: Path = ['steps', i];
     out.push(...profileProblems(step, profile, at));
