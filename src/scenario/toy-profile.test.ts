@@ -55,6 +55,7 @@ const toy: Profile = {
   section: '9',
   clauses: [{ id: '9/echo-signed', section: '9', level: 'MUST', seed: 'toy.md', text: 'An echo with a wrong signature is refused with 401.' }],
   certifiedClauses: [],
+  doc: { section: '9', heading: 'Toy signed echo API', seeds: [], clauses: [], configFields: 'none', states: '"toy word exists"' },
   scenario: {
     operations: [echo],
     states: ['toy word exists'],
