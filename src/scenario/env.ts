@@ -1,7 +1,21 @@
 /** A run's environment for a resolved target: its profile and the session of clients that profile builds. */
 import type { ResolvedTarget } from '../config/resolved';
-import { profileNamed } from '../profiles';
-import type { ScenarioEnv } from './run-scenario';
+import { profileNamed, type Profile } from '../profiles';
+import type { ScenarioSession } from '../profiles/scenario-side';
+
+export interface ScenarioEnv {
+  /** The target's profile, whose operations the steps are. */
+  profile: Profile;
+  /** The clients of this run (the profile's scenario side builds them; its own code reads them). */
+  session: ScenarioSession;
+  target: ResolvedTarget;
+  /** Unique per run, so idempotency keys and the like do not collide with earlier runs. */
+  runId: string;
+  /** Per-request timeout for the state hook, ms. */
+  timeoutMs: number;
+  /** The answer budget for the state hook, bytes (default: the transport's). */
+  maxAnswerBytes?: number;
+}
 
 /**
  * Everything a check needs to talk to this target, within the run's budgets: `timeoutMs` for

@@ -13,7 +13,7 @@ import { pool } from '../core/pool';
 import { statusOfFailure } from '../core/verdict';
 import type { CheckResult, Failure, Need, StepRecord } from '../core/types';
 import { profileNamed, type Profile } from '../profiles';
-import type { ScenarioOperation, ScenarioSession } from '../profiles/scenario-side';
+import type { ScenarioOperation } from '../profiles/scenario-side';
 import { builtInValues } from './built-ins';
 import { checkInfoOf } from './check-info';
 import { checkExpect, checkExpectAll, type Mismatch } from './expect';
@@ -21,20 +21,9 @@ import { CaptureError, interpolate } from './interpolate';
 import { StepNotApplicable, StepUnsendable } from './step-errors';
 import type { LoadedScenario, StateStep, Step } from './types';
 import { viewOf, type AnswerView } from './view';
+import type { ScenarioEnv } from './env';
 
-export interface ScenarioEnv {
-  /** The target's profile, whose operations the steps are. */
-  profile: Profile;
-  /** The clients of this run (the profile's scenario side builds them; its own code reads them). */
-  session: ScenarioSession;
-  target: ResolvedTarget;
-  /** Unique per run, so idempotency keys and the like do not collide with earlier runs. */
-  runId: string;
-  /** Per-request timeout for the state hook, ms. */
-  timeoutMs: number;
-  /** The answer budget for the state hook, bytes (default: the transport's). */
-  maxAnswerBytes?: number;
-}
+export type { ScenarioEnv } from './env';
 
 /** Why a check with these needs cannot run against this target, or null: the state hook is the engine's, the rest the target's profile's. */
 export function missingNeed(needs: readonly Need[], target: ResolvedTarget): string | null {
