@@ -12,6 +12,7 @@ import { UserError } from '../core/errors';
 import { parse } from './args';
 import { selftestHelp } from './help';
 import { PACKAGE_ROOT, type Io } from './io';
+import { allProfiles } from '../profiles';
 
 function progressLine(outcome: FaultOutcome | VariationOutcome, kind: 'fault' | 'variation'): string {
   if (kind === 'fault') {
@@ -37,10 +38,18 @@ export async function selftestCommand(argv: readonly string[], io: Io): Promise<
   // A variation's failure messages quote what a reference target answered: card numbers are masked.
   const redactor = Redactor.cardsOnly;
   const report = await runSelftest(checks, { jobs, only: values.only ?? [], onOutcome: (o, kind) => io.out.write(`${redactor.text(progressLine(o, kind))}\n`) });
+  // The profiles' other proofs (a client judge against faulty clients): the whole run only.
+  const extras = values.only?.length ? [] : allProfiles().flatMap((p) => p.target.extraSelftests ?? []);
+  const parts: Array<{ title: string; passed: boolean; score: string; markdown: string }> = [];
+  for (const extra of extras) {
+    io.out.write(`running ${extra.title}\n`);
+    parts.push({ title: extra.title, ...(await extra.run()) });
+  }
   const dir = resolve(values.reports ?? 'reports');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'selftest.md');
-  writeFileSync(file, selftestMarkdown(redactor.value(report)));
-  io.out.write(`\npaycert selftest: ${scoreLine(report)}\nwrote ${file}\n`);
-  return report.passed ? EXIT.certified : EXIT.notCertified;
+  writeFileSync(file, [selftestMarkdown(redactor.value(report)), ...parts.map((p) => redactor.text(p.markdown))].join('\n'));
+  const scores = [scoreLine(report), ...parts.map((p) => `${p.title}: ${p.score}`)];
+  io.out.write(`\n${scores.map((line) => `paycert selftest: ${line}`).join('\n')}\nwrote ${file}\n`);
+  return report.passed && parts.every((p) => p.passed) ? EXIT.certified : EXIT.notCertified;
 }

@@ -116,6 +116,14 @@ export interface ProfileCommand {
   run(argv: readonly string[], io: CommandIo, shell: CommandShell): number | Promise<number>;
 }
 
+/** A proof of the harness beyond certifying the reference target's catalogue (e.g. a client judge against faulty clients), run by `paycert selftest`. */
+export interface ExtraSelftest {
+  /** What it proves, a few words ("client judge: correct, legal and faulty POS apps"). */
+  readonly title: string;
+  /** Runs it: whether it passed, its score in one line, and its section of selftest.md. */
+  run(): Promise<{ passed: boolean; score: string; markdown: string }>;
+}
+
 /** What the mutation run (mutation/profiles.mjs) lends a profile to name parts of files, computed from the source each run. */
 export interface MutationSource {
   /** `file:line:col-line:col` of the function `name` declared at the top of `file` (relative to the root). */
@@ -145,6 +153,8 @@ export interface TargetSide<Settings = unknown> {
   preflight(target: ResolvedTarget, budget: PreflightBudget): Promise<string | null>;
   /** Its own commands, if any. */
   readonly commands?: readonly ProfileCommand[];
+  /** Proofs `paycert selftest` runs besides the catalogue, if any. */
+  readonly extraSelftests?: readonly ExtraSelftest[];
   /**
    * What `npm run mutation` mutates: the rule code of its reference target, as Stryker globs
    * relative to the repository root (or `file:l:c-l:c` parts of files, from `source`).

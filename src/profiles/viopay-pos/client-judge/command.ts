@@ -16,11 +16,9 @@ import { requestLines } from './console';
 import { clientRedactor, clientRunReport } from './report';
 import { startClientJudge, type RunningJudge } from './server';
 
-export const CLIENT_HELP = `paycert client: certify a Viopay POS app (the other side of the API)
+export const CLIENT_HELP = `Usage: paycert client [--port P] [--requests N | --duration S] [--reports DIR] [--strict]
 
-Usage: paycert client [--port P] [--requests N | --duration S] [--reports DIR] [--strict]
-
-Serves the reference target (the same rules as paycert serve) on 127.0.0.1 and judges every
+Certifies a Viopay POS app (the other side of the API). Serves the reference target (the same rules as paycert serve) on 127.0.0.1 and judges every
 request the app sends against the request rules of PROFILE 1.1-1.3, 1.5-1.7 and 1.9. Answers
 stay the PROFILE answers; a bad signature is diagnosed on the console and in the report only.
 

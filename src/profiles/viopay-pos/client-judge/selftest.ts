@@ -72,3 +72,28 @@ export async function clientSelftest(): Promise<{ caught: number; total: number;
   }
   return { caught, total: FAULTY_CLIENTS.length, correctPassed, rows };
 }
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** `paycert selftest`'s part for the client judge: its score line and its section of selftest.md. */
+export async function clientSelftestPart(): Promise<{ passed: boolean; score: string; markdown: string }> {
+  const { caught, total, correctPassed, rows } = await clientSelftest();
+  const passed = correctPassed && caught === total;
+  const apps = rows.filter((r) => r.kind !== 'faulty');
+  const score = `${passed ? 'PASSED' : 'FAILED'} - faulty POS apps caught ${caught}/${total}, correct and legal apps passed ${apps.filter((r) => r.ok).length}/${apps.length}`;
+  const markdown = [
+    '## Client judge (`paycert client`)',
+    '',
+    `**${score}**`,
+    '',
+    'Each catalogued POS app runs the same flow against a fresh judge; a faulty app must fail exactly',
+    'the checks listed (and, for a signature mistake, get the diagnosis named); the correct app and',
+    'every legal variation must pass every check.',
+    '',
+    '| app | kind | expected | got | result |',
+    '|---|---|---|---|---|',
+    ...rows.map((r) => `| \`${r.client}\` | ${r.kind} | ${cell(r.expected)} | ${cell(r.got)} | ${r.ok ? '✔' : '✘'} |`),
+    '',
+  ].join('\n');
+  return { passed, score, markdown };
+}
