@@ -21,13 +21,14 @@ import { captureNames } from './interpolate';
 import { scenarioFileSchema } from './scenario-schema';
 import type { LoadedScenario, ScenarioFile } from './types';
 
-let compiled: ValidateFunction | undefined;
+let compiled: { profiles: number; validate: ValidateFunction } | undefined;
 
-/** The loader's schema (./scenario-schema.ts), compiled on first use: the registry is complete by then. */
+/** The loader's schema (./scenario-schema.ts), compiled on first use and again when a profile was registered since. */
 function validateFile(value: unknown): { valid: boolean; errors: ErrorObject[] } {
-  compiled ??= new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(scenarioFileSchema(allProfiles(), true));
-  const valid = compiled(value);
-  return { valid, errors: compiled.errors ?? [] };
+  const profiles = allProfiles();
+  if (compiled?.profiles !== profiles.length) compiled = { profiles: profiles.length, validate: new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(scenarioFileSchema(profiles, true)) };
+  const valid = compiled.validate(value);
+  return { valid, errors: compiled.validate.errors ?? [] };
 }
 
 function errorAt(source: YamlSource, path: DocPath, message: string, hint?: string, key = false): UserError {

@@ -162,6 +162,16 @@ describe('a profile the engine has never heard of', () => {
     expect(inPos).toContain('toy_echo is not an operation of profile viopay-pos');
   });
 
+  it('loads the files of a profile registered after the first file was loaded', () => {
+    // Arrange
+    expect(problems(FILE)).toEqual([]);
+    registerProfile({ ...toy, name: 'toy-two', idPrefix: 'toytwo' });
+    // Act
+    const loaded = parseScenarioFile('two.spec.yaml', FILE.replace('profile: toy', 'profile: toy-two').replace(/id: toy\./g, 'id: toytwo.'));
+    // Assert
+    expect(loaded.map((s) => s.profile)).toEqual(['toy-two', 'toy-two', 'toy-two']);
+  });
+
   it('has its operation in the published schema, in its own files only', () => {
     // Act
     const schema = publishedScenarioSchema() as { $defs: Record<string, { properties?: Record<string, unknown> }> };
