@@ -75,6 +75,8 @@ export interface Replay {
   replayPath?: string;
   /** The options that name the run's target: `--config F` or `--target URL`, `--profile P`, `--timeout S` (none: the embedded target). */
   target?: string[];
+  /** False for a check `paycert run` does not run (a client judge's): `command` alone replays it. */
+  byRun?: boolean;
 }
 
 export interface CheckResult {

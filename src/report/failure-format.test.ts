@@ -43,6 +43,16 @@ describe('formatFailure', () => {
     expect(text).toContain('paycert run --check nonce.replay --seed=42 --path=0:1');
   });
 
+  it('gives only its own command for a check paycert run does not run (a client judge\'s)', () => {
+    // Arrange
+    const judged: Failure = { ...failure, replay: { command: 'paycert client (then run the same flow of the app again)', byRun: false } };
+    // Act
+    const text = formatFailure(judged);
+    // Assert
+    expect(text).toContain('paycert client (then run the same flow of the app again)');
+    expect(text).not.toContain('paycert run');
+  });
+
   it('shows the body when there is no plaintext, cut to about 2 KB', () => {
     // Arrange
     const exchange = sampleExchange();

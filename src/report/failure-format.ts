@@ -111,7 +111,7 @@ function replayLines(failure: Failure, p: Paint): string[] {
   }
   // Only a signed request (POS) carries a nonce that makes its replay a replay.
   if (shown.some(({ exchange }) => exchange.request.headers.some(([name]) => name.toLowerCase() === 'x-nonce'))) lines.push(`${INDENT}# note: ${REPLAY_NOTE}`);
-  lines.push(`${INDENT}${paycertCommand(failure)}`);
+  if (failure.replay?.byRun !== false) lines.push(`${INDENT}${paycertCommand(failure)}`);
   // A command of another kind (`paycert pact verify ...`); a check's own `paycert run` is the line above.
   const given = failure.replay?.command;
   if (given !== undefined && given !== '' && !given.startsWith('paycert run ')) lines.push(`${INDENT}${visible(given)}`);

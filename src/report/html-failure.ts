@@ -117,7 +117,7 @@ function stepsHtml(steps: readonly StepView[]): string {
 
 /** The commands that run the failure again: `paycert run --check ...` and the failing request as curl. */
 export function replayCommands(failure: Failure): { commands: string[]; note?: string } {
-  const commands = [paycertCommand(failure)];
+  const commands = failure.replay?.byRun === false ? [] : [paycertCommand(failure)];
   const given = failure.replay?.command;
   if (given !== undefined && given !== '' && !commands.includes(given)) commands.push(given);
   if (!failure.exchange) return { commands };

@@ -123,7 +123,7 @@ export class ClientSession implements SessionView {
       message: `${judgement.message} (request #${first.request.index}; ${breaking.length} of ${exercising.length} requests broke this rule)`,
       step: `request #${first.request.index} ${first.request.method} ${first.request.target}`,
       exchange: this.exchangeOf(first),
-      replay: { command: CLIENT_REPLAY },
+      replay: { command: CLIENT_REPLAY, byRun: false },
       ...(judgement.expected !== undefined && { expected: judgement.expected }),
       ...(judgement.actual !== undefined && { actual: judgement.actual }),
     };
