@@ -19,7 +19,7 @@ const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const autocannon = require('autocannon');
-const { startReference } = require('../src/testing/reference.ts');
+const { startReference } = require('../src/profiles/viopay-pos/testing/reference.ts');
 const { sampleCharge } = require('../src/client/fixtures.ts');
 const { measure } = require('./process-tree.js');
 

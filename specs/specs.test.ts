@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import type { CheckResult } from '../src/core/types';
-import { runSpecsAgainstReference } from '../src/testing/run-specs';
+import { runSpecsAgainstReference } from '../src/profiles/viopay-pos/testing/run-specs';
 
 const SPECS = [join(__dirname)];
 

@@ -3,7 +3,7 @@
  * allows. The table is read from ARCHITECTURE.md itself, so the document and this test cannot
  * drift apart.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 
 const SRC = __dirname;
@@ -35,10 +35,33 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** The unit a file belongs to: its top folder of src/, or `profiles/<name>` inside a profile's folder. */
 function folderOf(file: string): string {
   const parts = relative(SRC, file).split('/');
-  return parts[0] === 'profiles' && parts.length > 2 ? `profiles/${parts[1]}` : parts[0]!;
+  // `../profiles/vpws` (the folder's index.ts) is the profile too, not the registry.
+  const inProfile = parts[0] === 'profiles' && (parts.length > 2 || (parts.length === 2 && isDirectory(join(SRC, 'profiles', parts[1]!))));
+  return inProfile ? `profiles/${parts[1]}` : parts[0]!;
+}
+
+/** Every relative import of a non-test source file of src/: the importing file, its unit and the imported unit. */
+function imports(): Array<{ file: string; from: string; to: string }> {
+  const found: Array<{ file: string; from: string; to: string }> = [];
+  for (const file of sourceFiles(SRC)) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/^(?:import|export)[^'"]*from\s+['"](\.{1,2}\/[^'"]+)['"]/gm)) {
+      const target = resolve(dirname(file), m[1]!);
+      if (target.startsWith(SRC + '/')) found.push({ file, from: folderOf(file), to: folderOf(target) });
+    }
+  }
+  return found;
 }
 
 describe('ARCHITECTURE.md import rules', () => {
@@ -51,17 +74,18 @@ describe('ARCHITECTURE.md import rules', () => {
   });
 
   it('every import between folders of src/ is allowed', () => {
-    const violations: string[] = [];
-    for (const file of sourceFiles(SRC)) {
-      const from = folderOf(file);
-      const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/^(?:import|export)[^'"]*from\s+['"](\.{1,2}\/[^'"]+)['"]/gm)) {
-        const target = resolve(dirname(file), m[1]!);
-        if (!target.startsWith(SRC + '/')) continue;
-        const to = folderOf(target);
-        if (to !== from && !table.get(from)?.has(to)) violations.push(`${relative(ROOT, file)} imports ${to}/`);
-      }
-    }
+    const violations = imports()
+      .filter(({ from, to }) => to !== from && !table.get(from)?.has(to))
+      .map(({ file, to }) => `${relative(ROOT, file)} imports ${to}/`);
+    expect(violations).toEqual([]);
+  });
+
+  it('nothing outside a profile\'s folder imports from it but the registry (src/profiles/index.ts)', () => {
+    // Whatever the table says: a profile is reached through the registry, so adding or removing one touches nothing else.
+    const registry = join(SRC, 'profiles', 'index.ts');
+    const violations = imports()
+      .filter(({ file, from, to }) => to.startsWith('profiles/') && to !== from && file !== registry)
+      .map(({ file, to }) => `${relative(ROOT, file)} imports ${to}/`);
     expect(violations).toEqual([]);
   });
 });

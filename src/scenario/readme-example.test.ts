@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { runSpecsAgainstReference } from '../testing/run-specs';
+import { runSpecsAgainstReference } from '../profiles/viopay-pos/testing/run-specs';
 import { parseScenarioFile } from './load';
 
 const README = join(__dirname, '..', '..', 'README.md');

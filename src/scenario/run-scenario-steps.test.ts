@@ -7,7 +7,7 @@ import type { ResolvedTarget } from '../config/resolved';
 import type { Failure } from '../core/types';
 import { PATHS } from '../profile/pos';
 import { FAULTS } from '../profiles/viopay-pos/target/variants';
-import { startReference, type Reference } from '../testing/reference';
+import { startReference, type Reference } from '../profiles/viopay-pos/testing/reference';
 import { loadScenarioFile } from './load';
 import { envFor } from './env';
 import { runScenario, type ScenarioEnv } from './run-scenario';

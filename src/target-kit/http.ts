@@ -68,8 +68,8 @@ export function traceId(): string {
 
 /**
  * How any reference target may write its answers on the wire: liberties every HTTP implementation
- * may take and no check may hold against it (PROFILE fixes none of them). The POS, VPWS and Viva
- * targets share them.
+ * may take and no check may hold against it (PROFILE fixes none of them). Every reference target
+ * shares them.
  */
 export interface WireLiberties {
   /** Pretty-print JSON bodies. */

@@ -7,8 +7,8 @@ import type { Answer, RequestBreaks } from '../../../client';
 import { newNonce } from '../../../client/build';
 import { sampleCharge } from '../../../client/fixtures';
 import { expectOk, expectRefused } from '../../../testing/expect-answer';
-import { TargetFleet } from '../../../testing/fleet';
-import type { Reference } from '../../../testing/reference';
+import { TargetFleet } from '../testing/fleet';
+import type { Reference } from '../testing/reference';
 import type { TargetOptionsInput } from './options';
 
 /** 2025-06-01T12:00:00Z, a whole second. */

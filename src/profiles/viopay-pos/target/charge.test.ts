@@ -5,8 +5,8 @@
  */
 import { sampleCharge } from '../../../client/fixtures';
 import { expectOk, expectRefused } from '../../../testing/expect-answer';
-import { TargetFleet } from '../../../testing/fleet';
-import type { Reference } from '../../../testing/reference';
+import { TargetFleet } from '../testing/fleet';
+import type { Reference } from '../testing/reference';
 import type { TargetOptionsInput } from './options';
 
 const APPROVED = '4111111111111111';

@@ -5,7 +5,7 @@
  * rule, the same requests do break the invariant.
  */
 import { sampleCharge, sampleRefund } from '../../../client/fixtures';
-import { startReference, type Reference } from '../../../testing/reference';
+import { startReference, type Reference } from '../testing/reference';
 import type { Charge } from './store';
 import type { RuleContext } from './rules';
 

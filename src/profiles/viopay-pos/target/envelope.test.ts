@@ -6,8 +6,8 @@ import type { Answer, RequestBreaks } from '../../../client';
 import { sampleCharge, sampleRefund } from '../../../client/fixtures';
 import { keyCheckValue } from '../../../crypto/kcv';
 import { expectOk, expectRefused } from '../../../testing/expect-answer';
-import { TargetFleet } from '../../../testing/fleet';
-import type { Reference } from '../../../testing/reference';
+import { TargetFleet } from '../testing/fleet';
+import type { Reference } from '../testing/reference';
 import type { TargetOptionsInput } from './options';
 
 const MSK = Buffer.from('000102030405060708090A0B0C0D0E0F101112131415161718191A1B1C1D1E1F', 'hex');

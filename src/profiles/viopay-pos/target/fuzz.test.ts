@@ -10,7 +10,7 @@ import type { RequestBreaks } from '../../../client/breaks';
 import type { RequestSpec } from '../../../client/build';
 import { sampleCharge, sampleRefund } from '../../../client/fixtures';
 import { TransportError } from '../../../client/transport';
-import { startReference, type Reference } from '../../../testing/reference';
+import { startReference, type Reference } from '../testing/reference';
 
 /** Runs; the test also asserts that at least 1,000 of them were refused as malformed. */
 const RUNS = 1500;

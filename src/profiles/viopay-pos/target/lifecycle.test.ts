@@ -6,8 +6,8 @@
 import type { Answer } from '../../../client';
 import { sampleCharge, sampleRefund } from '../../../client/fixtures';
 import { expectOk, expectRefused } from '../../../testing/expect-answer';
-import { TargetFleet } from '../../../testing/fleet';
-import type { Reference } from '../../../testing/reference';
+import { TargetFleet } from '../testing/fleet';
+import type { Reference } from '../testing/reference';
 import type { TargetOptionsInput } from './options';
 
 const APPROVED = '4111111111111111';

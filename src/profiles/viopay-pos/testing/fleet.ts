@@ -3,7 +3,7 @@
  * asserts that none of them hit an internal error: a 500 in a test is a bug even if the test
  * did not look at that answer.
  */
-import type { TargetOptionsInput } from '../profiles/viopay-pos/target';
+import type { TargetOptionsInput } from '../target';
 import { startReference, type Reference } from './reference';
 
 export class TargetFleet {

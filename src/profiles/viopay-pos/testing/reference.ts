@@ -2,10 +2,10 @@
  * Test support: a reference target on an ephemeral port and a client signed in as its terminal.
  * The test that calls `startReference` closes it (`await ref.close()`).
  */
-import { PosClient, type ClientOptions } from '../client';
-import type { PosCredentials } from '../client/credentials';
-import { DEFAULT_USER_AGENT } from '../profile/pos';
-import { REFERENCE_CREDENTIALS, startReferenceTarget, type RunningTarget, type TargetOptionsInput } from '../profiles/viopay-pos/target';
+import { PosClient, type ClientOptions } from '../../../client';
+import type { PosCredentials } from '../../../client/credentials';
+import { DEFAULT_USER_AGENT } from '../../../profile/pos';
+import { REFERENCE_CREDENTIALS, startReferenceTarget, type RunningTarget, type TargetOptionsInput } from '../target';
 
 export function referenceCredentials(baseUrl: string): PosCredentials {
   return {
