@@ -12,6 +12,7 @@ import { didYouMean } from '../core/did-you-mean';
 import { UserError, UserErrors } from '../core/errors';
 import { inputFileProblem, MAX_YAML_FILE_BYTES } from '../core/input-file';
 import { allProfiles, clauseById, profileNamed } from '../profiles';
+import { codeSalt, parseCache } from '../source/parse-cache';
 import { schemaErrors } from '../source/schema-errors';
 import { formatPath, locate, parseYaml, type DocPath, type YamlSource } from '../source/yaml';
 import { authoringProblems } from './authoring-rules';
@@ -93,6 +94,10 @@ export function parseScenarioFile(file: string, text: string): LoadedScenario[] 
  * reporter, in the same process, plans the run from the same files; parsing them once is enough.
  */
 const loaded = new Map<string, { stamp: string; scenarios: LoadedScenario[] }>();
+/** Parse results on disk, across runs (src/source/parse-cache.ts). */
+const specCache = parseCache('specs');
+/** The code that reads scenario files (all of src/: profiles add operations), as a cache salt; once per process. */
+let salt: string | undefined;
 
 export function loadScenarioFile(file: string): LoadedScenario[] {
   // A FIFO named x.spec.yaml would block the read for ever; a directory or a device is no scenario file.
@@ -111,7 +116,11 @@ export function loadScenarioFile(file: string): LoadedScenario[] {
   }
   // Messages name the file as the user would type it; results keep the absolute path.
   const shown = relative(process.cwd(), file) || file;
-  const scenarios = parseScenarioFile(shown.startsWith('..') ? file : shown, text).map((s) => ({ ...s, file }));
+  const name = shown.startsWith('..') ? file : shown;
+  // Parsed once per text on this install (YAML parsing is most of a run's start-up); a file with a problem is parsed again each time.
+  salt ??= codeSalt([join(__dirname, '..')]);
+  const key = [salt, allProfiles().map((p) => p.name).join(','), name, text];
+  const scenarios = specCache.get(key, () => parseScenarioFile(name, text)).map((s) => ({ ...s, file }));
   loaded.set(file, { stamp, scenarios });
   return scenarios;
 }
