@@ -13,6 +13,8 @@ import type { ScenarioEnv } from '../scenario/run-scenario';
 import type { RunParams } from '../checks/check';
 import { CaseFailureError, type CaseFailure, type PropertyDefinition } from './types';
 
+const NO_ANSWER = 'no answer from the target: ';
+
 /** One case; an expected kind of failure is a CaseFailure, anything else is a harness bug and throws. */
 async function tryCase<T>(def: PropertyDefinition<T>, value: T, env: ScenarioEnv): Promise<CaseFailure | null> {
   try {
@@ -21,7 +23,7 @@ async function tryCase<T>(def: PropertyDefinition<T>, value: T, env: ScenarioEnv
     if (error instanceof CaseFailureError) return error.failure;
     if (error instanceof TransportError) {
       const exchange = (error as TransportError & { exchange?: Exchange }).exchange;
-      return { message: `no answer from the target: ${error.message}`, ...(exchange && { exchange }) };
+      return { message: `${NO_ANSWER}${error.message}`, ...(exchange && { exchange }) };
     }
     throw error;
   }
@@ -43,9 +45,16 @@ export async function runProperty<T>(def: PropertyDefinition<T>, info: CheckInfo
   const started = performance.now();
   // The first failure seen, for the report when no failing case fails again (what went wrong, once).
   let firstSeen: CaseFailure | undefined;
+  // A case the target did not answer is not shrunk: a target that stops answering does not answer
+  // smaller cases either, and each try would wait out a whole timeout. Once one went unanswered,
+  // every later try (the shrinker's) counts as passing without being sent, so the case reported is
+  // the one that went unanswered.
+  let unanswered = false;
   const property = fc.asyncProperty(def.arbitrary(env, params.replayPath), async (value: T) => {
+    if (unanswered) return true;
     const failure = await tryCase(def, value, env);
     firstSeen ??= failure ?? undefined;
+    if (failure?.message.startsWith(NO_ANSWER)) unanswered = true;
     return failure === null;
   });
   const durationMs = () => performance.now() - started;
