@@ -220,8 +220,9 @@ Prints the detection matrix and the scores and writes them to DIR/selftest.md.
 
 Options:
   --reports DIR   where selftest.md goes (default: reports)
-  --jobs N        targets certified at once (default: 6)
-  --only NAME     only this fault or variation (repeatable)
+  --jobs N        targets certified at once in each process (default: 6)
+  --workers N     processes that share the catalogue (default: the cores, at most 2)
+  --only NAME     only this fault or variation (repeatable; one process)
   -h, --help      this help
 
 Exit codes: 0 both scores 100%, 1 a fault was missed or a variation failed, 2 bad usage.

@@ -1,5 +1,6 @@
 /** `paycert selftest`: certify every fault and every legal variation; write reports/selftest.md. */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Redactor } from '../core/redactor';
 import { EXIT } from '../core/verdict';
@@ -8,6 +9,7 @@ import { selftestMarkdown, scoreLine } from '../selftest/markdown';
 import { runSelftest } from '../selftest/run-selftest';
 import type { FaultOutcome, VariationOutcome } from '../selftest/types';
 import { checkVariantName } from './variant-names';
+import { selftestInWorkers } from './selftest-workers';
 import { UserError } from '../core/errors';
 import { parse } from './args';
 import { selftestHelp } from './help';
@@ -24,8 +26,25 @@ function progressLine(outcome: FaultOutcome | VariationOutcome, kind: 'fault' | 
   return v.passed ? `PASSED  variation ${v.name}` : `FAILED  variation ${v.name}: ${v.messages[0] ?? ''}`;
 }
 
+/** A worker of selftestInWorkers: one part of the catalogue, its report written as JSON to `file`. */
+async function selftestPart(part: string, file: string | undefined, jobs: number, progress: (o: FaultOutcome | VariationOutcome, kind: 'fault' | 'variation') => void): Promise<number> {
+  const match = /^(\d+)\/(\d+)$/.exec(part);
+  if (!match || Number(match[1]) >= Number(match[2]) || file === undefined) throw new UserError(`--part takes I/N with I < N, and --part-report FILE, got "${part}"`);
+  const report = await runSelftest(allChecks(PACKAGE_ROOT).all(), { jobs, part: { index: Number(match[1]), of: Number(match[2]) }, onOutcome: progress });
+  writeFileSync(file, JSON.stringify(report));
+  return EXIT.certified;
+}
+
 export async function selftestCommand(argv: readonly string[], io: Io): Promise<number> {
-  const { values } = parse('selftest', argv, { reports: { type: 'string' }, jobs: { type: 'string' }, only: { type: 'string', multiple: true } });
+  const { values } = parse('selftest', argv, {
+    reports: { type: 'string' },
+    jobs: { type: 'string' },
+    workers: { type: 'string' },
+    only: { type: 'string', multiple: true },
+    // A worker's part of the catalogue, and where it writes its report (selftest-workers.ts).
+    part: { type: 'string' },
+    'part-report': { type: 'string' },
+  });
   if (values.help) {
     io.out.write(selftestHelp());
     return EXIT.certified;
@@ -33,11 +52,18 @@ export async function selftestCommand(argv: readonly string[], io: Io): Promise<
   const jobs = Number(values.jobs ?? 6);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UserError(`--jobs must be a whole number of 1 or more, got "${values.jobs}"`);
   for (const name of values.only ?? []) checkVariantName(name);
-  const checks = allChecks(PACKAGE_ROOT).all();
-  io.out.write(`paycert selftest: ${checks.length} checks against every fault and legal variation of the reference target\n`);
+  const workers = Number(values.workers ?? Math.min(2, availableParallelism()));
+  if (!Number.isInteger(workers) || workers < 1) throw new UserError(`--workers must be a whole number of 1 or more, got "${values.workers}"`);
   // A variation's failure messages quote what a reference target answered: card numbers are masked.
   const redactor = Redactor.cardsOnly;
-  const report = await runSelftest(checks, { jobs, only: values.only ?? [], onOutcome: (o, kind) => io.out.write(`${redactor.text(progressLine(o, kind))}\n`) });
+  const progress = (o: FaultOutcome | VariationOutcome, kind: 'fault' | 'variation') => io.out.write(`${redactor.text(progressLine(o, kind))}\n`);
+  if (values.part !== undefined) return selftestPart(values.part, values['part-report'], jobs, progress);
+  const checks = allChecks(PACKAGE_ROOT).all();
+  io.out.write(`paycert selftest: ${checks.length} checks against every fault and legal variation of the reference target${workers > 1 && !values.only?.length ? `, in ${workers} processes` : ''}\n`);
+  const report =
+    workers > 1 && !values.only?.length
+      ? await selftestInWorkers(workers, jobs, (line) => io.out.write(`${line}\n`))
+      : await runSelftest(checks, { jobs, only: values.only ?? [], onOutcome: progress });
   // The profiles' other proofs (a client judge against faulty clients): the whole run only.
   const extras = values.only?.length ? [] : allProfiles().flatMap((p) => p.target.extraSelftests ?? []);
   const parts: Array<{ title: string; passed: boolean; score: string; markdown: string }> = [];
