@@ -55,3 +55,29 @@ describe('runProperty', () => {
     expect(calls()).toBe(firstUnanswered + 1);
   });
 });
+
+describe('runProperty with cases that have no prototype', () => {
+  it('reports a failing case made by fast-check without a prototype (String() throws on it)', async () => {
+    // Arrange
+    const bare = Object.assign(Object.create(null) as Record<string, number>, { n: 12 });
+    const def: PropertyDefinition<Record<string, number>> = {
+      id: INFO.id,
+      title: INFO.title,
+      level: 'MUST',
+      clause: 'c',
+      tags: [],
+      kind: 'target',
+      runs: 5,
+      arbitrary: () => fc.constant(bare),
+      check: async () => {
+        throw new TransportError('timeout', 'no whole answer in 1 s');
+      },
+    };
+    // Act
+    const result = await runProperty(def, INFO, ENV, { seed: 1 });
+    // Assert
+    expect(result.status).toBe('failed');
+    expect(result.failure?.message).toMatch(/^no answer from the target/);
+    expect(result.failure?.step).toContain('"n":12');
+  });
+});

@@ -31,6 +31,19 @@ async function tryCase<T>(def: PropertyDefinition<T>, value: T, env: ScenarioEnv
 
 const REPLAY_PATH = /replayPath="([^"]+)"/;
 
+/**
+ * A case as text: its own toString (a command sequence's names its replay path), or fast-check's
+ * rendering for a value that has none (fast-check's records may have no prototype, and String()
+ * throws on them).
+ */
+function textOf(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return fc.stringify(value);
+  }
+}
+
 function describeCase<T>(def: PropertyDefinition<T>, value: T): string {
   const text = def.describe ? def.describe(value) : fc.stringify(value);
   return text.length > 400 ? `${text.slice(0, 400)}...` : text;
@@ -75,7 +88,7 @@ export async function runProperty<T>(def: PropertyDefinition<T>, info: CheckInfo
   if (!details.failed) return { check: info, status: 'passed', durationMs: durationMs() };
   if (details.errorInstance && !details.counterexample) throw details.errorInstance;
   // Read before anything runs the case again: a command sequence rewrites its replay path when it runs.
-  const replayPath = details.counterexample ? REPLAY_PATH.exec(String(details.counterexample[0]))?.[1] : undefined;
+  const replayPath = details.counterexample ? REPLAY_PATH.exec(textOf(details.counterexample[0]))?.[1] : undefined;
 
   // Confirm before reporting: the shrunk case first, then earlier failures, latest first.
   const candidates = [details.counterexample?.[0], ...[...details.failures].reverse().map((f) => f[0])].filter((v): v is T => v !== undefined);
