@@ -21,18 +21,21 @@ export interface CanonicalParts {
 
 const NEWLINE = Buffer.from('\n');
 
+/** The seven elements of the canonical string in order, as bytes: text parts UTF-8 encoded, the body verbatim. */
+export function canonicalPieces(parts: CanonicalParts): Buffer[] {
+  const text = (p: string) => Buffer.from(p, 'utf8');
+  const body = typeof parts.body === 'string' ? text(parts.body) : Buffer.from(parts.body);
+  return [text(parts.method), text(parts.path), text(parts.query), body, text(parts.terminalId), text(parts.timestamp), text(parts.nonce)];
+}
+
+/** Pieces joined by single newlines, none at the end: how the canonical string is made of its elements. */
+export function joinCanonical(pieces: readonly Buffer[]): Buffer {
+  return Buffer.concat(pieces.flatMap((piece, i) => (i === 0 ? [piece] : [NEWLINE, piece])));
+}
+
 /** The canonical string as bytes: text parts UTF-8 encoded, the body verbatim. */
 export function canonicalBytes(parts: CanonicalParts): Buffer {
-  const body = typeof parts.body === 'string' ? Buffer.from(parts.body, 'utf8') : Buffer.from(parts.body);
-  const pieces = [parts.method, parts.path, parts.query].map((p) => Buffer.from(p, 'utf8'));
-  pieces.push(body);
-  pieces.push(...[parts.terminalId, parts.timestamp, parts.nonce].map((p) => Buffer.from(p, 'utf8')));
-  const joined: Buffer[] = [];
-  pieces.forEach((piece, i) => {
-    if (i > 0) joined.push(NEWLINE);
-    joined.push(piece);
-  });
-  return Buffer.concat(joined);
+  return joinCanonical(canonicalPieces(parts));
 }
 
 /** The canonical string as text, for display and for vectors (body decoded as UTF-8). */

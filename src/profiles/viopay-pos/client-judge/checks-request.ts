@@ -6,7 +6,8 @@ import { parseSignature, SignatureError, verifySignature } from '../../../crypto
 import { CLIENT_TYPE, HEADER, TIMESTAMP_WINDOW_SECONDS, USER_AGENT_PREFIX } from '../../../profile/pos';
 import { parseRfc3339 } from '../../../profile/rfc3339';
 import { SEED } from './clauses';
-import { diagnoseSignature, sentParts } from './diagnose';
+import { canonicalPartsOf } from '../target/rules/signature';
+import { diagnoseSignature } from './diagnose';
 import { broken, headerOf, held, notApplicable, type ClientCheck } from './types';
 
 const ref = (clause: string, seed: string = SEED.charge) => ({ seed, clause });
@@ -104,7 +105,7 @@ export const REQUEST_CHECKS: readonly ClientCheck[] = [
         return notApplicable;
       }
       try {
-        verifySignature(value, sentParts(request), session.keys.hmacSecret);
+        verifySignature(value, canonicalPartsOf(request), session.keys.hmacSecret);
         return held;
       } catch (error) {
         if (!(error instanceof SignatureError)) throw error;

@@ -5,11 +5,12 @@
  * secret. The answer to the app stays the PROFILE answer (a bare 401): this goes to the console
  * and the report.
  */
-import { canonicalBytes, type CanonicalParts } from '../../../crypto/canonical';
+import { canonicalBytes, canonicalPieces, joinCanonical, type CanonicalParts } from '../../../crypto/canonical';
 import { hmacSha256 } from '../../../crypto/signature';
 import { HEADER, SIGNATURE_PREFIX } from '../../../profile/pos';
 import { formatRfc3339Millis, formatRfc3339Offset, formatRfc3339Seconds, parseRfc3339 } from '../../../profile/rfc3339';
 import type { JudgeKeys, RequestFacts } from './facts';
+import { canonicalPartsOf } from '../target/rules/signature';
 import { headerOf, type ClientRequest } from './types';
 
 export interface Diagnosis {
@@ -27,30 +28,7 @@ interface Hypothesis {
   key: Buffer;
 }
 
-/** The canonical parts of the request exactly as sent: what a correct app signs. */
-export function sentParts(request: ClientRequest): CanonicalParts {
-  return {
-    method: request.method,
-    path: request.path,
-    query: request.query,
-    body: request.body,
-    terminalId: headerOf(request, HEADER.terminalId) ?? '',
-    timestamp: headerOf(request, HEADER.timestamp) ?? '',
-    nonce: headerOf(request, HEADER.nonce) ?? '',
-  };
-}
-
 const ELEMENTS = ['METHOD', 'PATH', 'QUERY', 'BODY', 'X-Terminal-Id', 'X-Timestamp', 'X-Nonce'] as const;
-
-function piecesOf(parts: CanonicalParts): Buffer[] {
-  const text = (s: string) => Buffer.from(s, 'utf8');
-  const body = typeof parts.body === 'string' ? text(parts.body) : Buffer.from(parts.body);
-  return [text(parts.method), text(parts.path), text(parts.query), body, text(parts.terminalId), text(parts.timestamp), text(parts.nonce)];
-}
-
-function join(pieces: readonly Buffer[]): Buffer {
-  return Buffer.concat(pieces.flatMap((p, i) => (i === 0 ? [p] : [Buffer.from('\n'), p])));
-}
 
 /** The MACs an `X-Signature` value could mean, however it was written (base64, base64url, hex; with or without `v1=`). */
 function macsOf(value: string): Buffer[] {
@@ -106,7 +84,7 @@ function timestampForms(sent: string): string[] {
 }
 
 function hypotheses(request: ClientRequest, facts: RequestFacts, secret: string): Hypothesis[] {
-  const sent = sentParts(request);
+  const sent = canonicalPartsOf(request);
   const key = Buffer.from(secret, 'utf8');
   const list: Hypothesis[] = [];
   const add = (mistake: string, message: string, parts: Partial<CanonicalParts>, withKey = key) =>
@@ -141,10 +119,10 @@ function hypotheses(request: ClientRequest, facts: RequestFacts, secret: string)
   if (!hex.equals(key)) add('secret-hex-decoded', `your signature uses the secret hex-decoded${emptyKey}; use the UTF-8 bytes of the secret text as the HMAC key`, {}, hex);
   const b64 = Buffer.from(secret, 'base64');
   if (!b64.equals(key)) add('secret-base64-decoded', 'your signature uses the secret base64-decoded; use the UTF-8 bytes of the secret text as the HMAC key', {}, b64);
-  const pieces = piecesOf(sent);
-  list.push({ mistake: 'trailing-newline', message: 'your canonical string ends with a newline; join the seven elements with \\n and add none at the end', canonical: Buffer.concat([join(pieces), Buffer.from('\n')]), key });
+  const pieces = canonicalPieces(sent);
+  list.push({ mistake: 'trailing-newline', message: 'your canonical string ends with a newline; join the seven elements with \\n and add none at the end', canonical: Buffer.concat([joinCanonical(pieces), Buffer.from('\n')]), key });
   ELEMENTS.forEach((name, i) => {
-    list.push({ mistake: 'element-left-out', message: `your canonical string leaves ${name} out; it has all seven elements (an empty one is still a line)`, canonical: join(pieces.filter((_, j) => j !== i)), key });
+    list.push({ mistake: 'element-left-out', message: `your canonical string leaves ${name} out; it has all seven elements (an empty one is still a line)`, canonical: joinCanonical(pieces.filter((_, j) => j !== i)), key });
   });
   return list;
 }
@@ -177,7 +155,7 @@ function reorderings(n: number): number[][] {
 /** The first known mistake that reproduces the app's `X-Signature`, or `none`. */
 export function diagnoseSignature(request: ClientRequest, facts: RequestFacts, keys: JudgeKeys): Diagnosis {
   const value = headerOf(request, HEADER.signature) ?? '';
-  const correct = hmacSha256(Buffer.from(keys.hmacSecret, 'utf8'), canonicalBytes(sentParts(request)));
+  const correct = hmacSha256(Buffer.from(keys.hmacSecret, 'utf8'), canonicalBytes(canonicalPartsOf(request)));
   const encoding = encodingMistake(value, correct);
   if (encoding) return encoding;
   const given = macsOf(value);
@@ -186,10 +164,10 @@ export function diagnoseSignature(request: ClientRequest, facts: RequestFacts, k
   for (const h of hypotheses(request, facts, keys.hmacSecret)) {
     if (matches(hmacSha256(h.key, h.canonical))) return { mistake: h.mistake, message: h.message };
   }
-  const pieces = piecesOf(sentParts(request));
+  const pieces = canonicalPieces(canonicalPartsOf(request));
   const key = Buffer.from(keys.hmacSecret, 'utf8');
   for (const order of reorderings(pieces.length)) {
-    if (matches(hmacSha256(key, join(order.map((i) => pieces[i]!))))) {
+    if (matches(hmacSha256(key, joinCanonical(order.map((i) => pieces[i]!))))) {
       return { mistake: 'element-order', message: `your canonical string has the elements in another order (${order.map((i) => ELEMENTS[i]).join(', ')}); the order is ${ELEMENTS.join(', ')}` };
     }
   }

@@ -5,6 +5,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Level, SpecRef } from '../../../core/types';
+import { header } from '../target/request';
 import type { Diagnosis } from './diagnose';
 import type { JudgeKeys, RequestFacts } from './facts';
 
@@ -69,8 +70,5 @@ export function broken(message: string, extra: { diagnosis?: Diagnosis; expected
   return { outcome: 'broken', message, ...extra };
 }
 
-/** One header's value as sent (repeated: joined), or undefined. */
-export function headerOf(request: ClientRequest, name: string): string | undefined {
-  const value = request.headers[name.toLowerCase()];
-  return Array.isArray(value) ? value.join(', ') : value;
-}
+/** One header's value as sent (repeated: joined), or undefined: the reference target's reading. */
+export const headerOf: (request: ClientRequest, name: string) => string | undefined = header;
