@@ -17,6 +17,7 @@ import { targetArgsOf } from '../run/replay-target';
 import { envFor, prepareEnv } from '../scenario/env';
 import { runOneCheck, type CheckRunContext } from './one-check';
 import { assembleReport, runInfoOf } from './run-info';
+import { NO_ANSWER, NOT_RUN } from '../core/failure-words';
 
 export interface EngineRun {
   ctx: RunContext;
@@ -45,7 +46,7 @@ const SILENT_CHECKS_BEFORE_PROBE = 3;
 const SILENT_CHECKS_BEFORE_GIVING_UP = 12;
 
 function notRun(check: Check, why: string): CheckResult {
-  return { check: check.info, status: 'failed', durationMs: 0, failure: { checkId: check.info.id, title: check.info.title, level: check.info.level, message: `not run: ${why}` } };
+  return { check: check.info, status: 'failed', durationMs: 0, failure: { checkId: check.info.id, title: check.info.title, level: check.info.level, message: `${NOT_RUN}${why}` } };
 }
 
 function timedOut(check: Check, ms: number): CheckResult {
@@ -63,7 +64,7 @@ async function within<T>(ms: number, work: Promise<T>, onTimeout: () => T): Prom
   }
 }
 
-const silent = (result: CheckResult) => result.failure?.message.startsWith('no answer from the target') === true;
+const silent = (result: CheckResult) => result.failure?.message.startsWith(NO_ANSWER) === true;
 
 /** Runs the checks and returns the run's report, after every reporter saw it, and the reporters' own errors. */
 export async function runEngine(run: EngineRun): Promise<{ report: RunReport; reporterErrors: readonly ReporterError[] }> {

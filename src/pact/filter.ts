@@ -10,6 +10,7 @@ import type { ContractVerifier } from '../profiles/contract-side';
 import type { PaycertComment } from './contract-file';
 import { CUT_HEADER, NO_ANSWER_HEADER } from './guard';
 import { INTERACTION_HEADER } from './names';
+import { NO_ANSWER } from '../core/failure-words';
 
 export interface Observation {
   status: number;
@@ -48,7 +49,7 @@ export function requestFilter(verifier: ContractVerifier, byId: ReadonlyMap<stri
 /** What the guard (guard.ts) said of the answer: cut at the answer budget, or none came in time. */
 function budgetProblems(res: ServerResponse): string[] {
   const lost = res.getHeader(NO_ANSWER_HEADER);
-  if (lost !== undefined) return [`no answer from the target: ${String(lost)}`];
+  if (lost !== undefined) return [`${NO_ANSWER}${String(lost)}`];
   const cut = res.getHeader(CUT_HEADER);
   return cut === undefined ? [] : [String(cut)];
 }

@@ -16,6 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { truncationProblem } from '../client/decode';
 import { send, TransportError } from '../client/transport';
 import type { WireRequest } from '../client/wire';
+import { NO_ANSWER } from '../core/failure-words';
 
 /** Set on an answer the guard cut at the answer budget: what was cut, in words. */
 export const CUT_HEADER = 'x-paycert-cut';
@@ -84,7 +85,7 @@ function forward(res: ServerResponse, answer: Awaited<ReturnType<typeof send>>):
 }
 
 function noAnswer(res: ServerResponse, why: string): void {
-  const body = Buffer.from(JSON.stringify({ paycert: `no answer from the target: ${why}` }));
+  const body = Buffer.from(JSON.stringify({ paycert: `${NO_ANSWER}${why}` }));
   // Header values may not hold line breaks; a transport message could.
   res.writeHead(502, { 'content-type': 'application/json', 'content-length': String(body.length), [NO_ANSWER_HEADER]: why.replace(/[\r\n]+/g, ' ') }).end(body);
 }

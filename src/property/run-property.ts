@@ -12,8 +12,7 @@ import { statusOfFailure } from '../core/verdict';
 import type { ScenarioEnv } from '../scenario/run-scenario';
 import type { RunParams } from '../checks/check';
 import { CaseFailureError, type CaseFailure, type PropertyDefinition } from './types';
-
-const NO_ANSWER = 'no answer from the target: ';
+import { NO_ANSWER } from '../core/failure-words';
 
 /** One case; an expected kind of failure is a CaseFailure, anything else is a harness bug and throws. */
 async function tryCase<T>(def: PropertyDefinition<T>, value: T, env: ScenarioEnv): Promise<CaseFailure | null> {

@@ -9,6 +9,7 @@ import { paint, type Paint } from './ansi';
 import { formatFailure } from './failure-format';
 import { BASELINE_WORD, STATUS_WORD, baselineNote, countsLine, filtersLine, resultIcon, resultWord, verdictWord } from './status';
 import { elapsedMs, formatDuration, oneLine, plural, visible } from './text';
+import { NOT_RUN } from '../core/failure-words';
 
 /** Where text goes: process.stdout in the CLI, a buffer in tests. */
 export interface Writable {
@@ -46,8 +47,6 @@ export function verdictLine(report: RunReport): string {
   return `paycert: ${verdictWord(report.verdict)} - ${countsLine(report.counts)} (${details.join(', ')}${partial})`;
 }
 
-/** The message prefix of a check the engine did not run (src/engine/engine.ts). */
-const NOT_RUN = 'not run: ';
 const isNotRun = (r: CheckResult) => r.failure?.message.startsWith(NOT_RUN) === true;
 
 /** Console progress: one line at the start, one per check, the failures and a verdict at the end. */

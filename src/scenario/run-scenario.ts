@@ -22,6 +22,7 @@ import { StepNotApplicable, StepUnsendable } from './step-errors';
 import type { LoadedScenario, StateStep, Step } from './types';
 import { viewOf, type AnswerView } from './view';
 import type { ScenarioEnv } from './env';
+import { NO_ANSWER } from '../core/failure-words';
 
 export type { ScenarioEnv } from './env';
 
@@ -87,7 +88,7 @@ async function sendOnce(step: Step, env: ScenarioEnv): Promise<Answer> {
     if (error instanceof StepUnsendable) throw new StepFailure({ message: error.message });
     if (error instanceof TransportError) {
       const exchange = (error as TransportError & { exchange?: Exchange }).exchange;
-      throw new StepFailure({ message: `no answer from the target: ${error.message}` }, exchange, error.kind);
+      throw new StepFailure({ message: `${NO_ANSWER}${error.message}` }, exchange, error.kind);
     }
     throw error;
   }
