@@ -4,7 +4,7 @@ import { open, openBytes, parseEnvelope } from '../crypto/envelope';
 import { EnvelopeError } from '../crypto/envelope-errors';
 import { verifySignature } from '../crypto/signature';
 import type { EnvelopeBreaks } from './breaks';
-import { buildRequest, newNonce, type RequestSpec } from './build';
+import { buildRequest, newNonce, nonceFor, type RequestSpec } from './build';
 import type { PosCredentials } from './credentials';
 import { sampleCharge } from './fixtures';
 import type { WireRequest } from './wire';
@@ -71,6 +71,25 @@ describe('a clean request', () => {
 
   it('makes a new nonce each time', () => {
     expect(newNonce()).not.toBe(newNonce());
+  });
+});
+
+describe('the nonce of an X-Nonce case near miss', () => {
+  it('is drawn again until the near miss changes it', () => {
+    // Arrange: the first draw has no upper-case letter, so lower-casing it would change nothing
+    const draws = ['abc123def456ghi7', 'abC123def456ghi7'];
+    const draw = () => draws.shift()!;
+
+    // Act
+    const nonce = nonceFor({ element: 'X-Nonce', kind: 'lower-case', in: 'signed' }, draw);
+
+    // Assert
+    expect(nonce).toBe('abC123def456ghi7');
+  });
+
+  it('is the first draw for any other near miss', () => {
+    const draws = ['abc123def456ghi7', 'abC123def456ghi7'];
+    expect(nonceFor({ element: 'X-Terminal-Id', kind: 'lower-case' }, () => draws.shift()!)).toBe('abc123def456ghi7');
   });
 });
 

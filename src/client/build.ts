@@ -20,6 +20,18 @@ export function newNonce(length = 24): string {
   return [...randomBytes(length)].map((b) => ALPHANUMERIC[b % ALPHANUMERIC.length]).join('');
 }
 
+/**
+ * A fresh nonce that `miss` changes: a case near miss of X-Nonce on a nonce that happens to have
+ * no letter of that case (about one draw in a million) would send the valid request and make a
+ * conformant target look as if it accepted a near miss. `draw` is for tests.
+ */
+export function nonceFor(miss: NearMiss | undefined, draw: () => string = newNonce): string {
+  let nonce = draw();
+  if (miss?.element !== 'X-Nonce' || miss.kind === 'removed') return nonce;
+  for (let tries = 0; tries < 100 && nearMissText(nonce, miss) === nonce; tries++) nonce = draw();
+  return nonce;
+}
+
 export interface RequestSpec {
   method: string;
   path: string;
@@ -168,7 +180,7 @@ function buildOnce(original: RequestSpec, creds: PosCredentials, breaks: Request
       body: bodyOf(spec, creds, breaks),
       terminalId: breaks.terminalId ?? creds.terminalId,
       timestamp: timestampOf(breaks, nowMs),
-      nonce: breaks.nonce ?? newNonce(),
+      nonce: breaks.nonce ?? nonceFor(breaks.nearMiss),
     },
     plaintext: spec.plaintext,
     keyId: breaks.keyId ?? creds.keyId,
