@@ -223,6 +223,9 @@ Options:
   --jobs N        targets certified at once in each process (default: 6)
   --workers N     processes that share the catalogue (default: the cores, at most 2)
   --only NAME     only this fault or variation (repeatable; one process)
+  --full          every check against every fault, for the whole detection matrix (slower);
+                  by default a MUST fault meets the checks its catalogue names, then the
+                  others until one fails: the same judgement
   -h, --help      this help
 
 Exit codes: 0 both scores 100%, 1 a fault was missed or a variation failed, 2 bad usage.

@@ -12,7 +12,7 @@ import type { SelftestReport } from '../selftest/types';
 import { PACKAGE_ROOT } from './io';
 
 /** Runs `parts` child selftests and merges their reports; `onLine` gets each progress line as it comes. */
-export async function selftestInWorkers(parts: number, jobs: number, onLine: (line: string) => void): Promise<SelftestReport> {
+export async function selftestInWorkers(parts: number, jobs: number, full: boolean, onLine: (line: string) => void): Promise<SelftestReport> {
   const dir = mkdtempSync(join(tmpdir(), 'paycert-selftest-'));
   const started = performance.now();
   const startedAt = new Date().toISOString();
@@ -20,7 +20,7 @@ export async function selftestInWorkers(parts: number, jobs: number, onLine: (li
     const reports = await Promise.all(
       Array.from({ length: parts }, (_, index) => {
         const file = join(dir, `part-${index}.json`);
-        const args = [join(PACKAGE_ROOT, 'bin', 'paycert.js'), 'selftest', '--part', `${index}/${parts}`, '--part-report', file, '--jobs', String(jobs)];
+        const args = [join(PACKAGE_ROOT, 'bin', 'paycert.js'), 'selftest', '--part', `${index}/${parts}`, '--part-report', file, '--jobs', String(jobs), ...(full ? ['--full'] : [])];
         return new Promise<SelftestReport>((resolve, reject) => {
           const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
           let pending = '';
@@ -69,6 +69,7 @@ export function mergeParts(reports: readonly SelftestReport[], startedAt: string
   return {
     startedAt,
     durationMs,
+    ...(reports[0]?.mode !== undefined && { mode: reports[0].mode }),
     checks: reports[0]?.checks ?? 0,
     faults,
     variations,

@@ -27,10 +27,10 @@ function progressLine(outcome: FaultOutcome | VariationOutcome, kind: 'fault' | 
 }
 
 /** A worker of selftestInWorkers: one part of the catalogue, its report written as JSON to `file`. */
-async function selftestPart(part: string, file: string | undefined, jobs: number, progress: (o: FaultOutcome | VariationOutcome, kind: 'fault' | 'variation') => void): Promise<number> {
+async function selftestPart(part: string, file: string | undefined, jobs: number, fast: boolean, progress: (o: FaultOutcome | VariationOutcome, kind: 'fault' | 'variation') => void): Promise<number> {
   const match = /^(\d+)\/(\d+)$/.exec(part);
   if (!match || Number(match[1]) >= Number(match[2]) || file === undefined) throw new UserError(`--part takes I/N with I < N, and --part-report FILE, got "${part}"`);
-  const report = await runSelftest(allChecks(PACKAGE_ROOT).all(), { jobs, part: { index: Number(match[1]), of: Number(match[2]) }, onOutcome: progress });
+  const report = await runSelftest(allChecks(PACKAGE_ROOT).all(), { jobs, fast, part: { index: Number(match[1]), of: Number(match[2]) }, onOutcome: progress });
   writeFileSync(file, JSON.stringify(report));
   return EXIT.certified;
 }
@@ -41,6 +41,7 @@ export async function selftestCommand(argv: readonly string[], io: Io): Promise<
     jobs: { type: 'string' },
     workers: { type: 'string' },
     only: { type: 'string', multiple: true },
+    full: { type: 'boolean' },
     // A worker's part of the catalogue, and where it writes its report (selftest-workers.ts).
     part: { type: 'string' },
     'part-report': { type: 'string' },
@@ -57,13 +58,14 @@ export async function selftestCommand(argv: readonly string[], io: Io): Promise<
   // A variation's failure messages quote what a reference target answered: card numbers are masked.
   const redactor = Redactor.cardsOnly;
   const progress = (o: FaultOutcome | VariationOutcome, kind: 'fault' | 'variation') => io.out.write(`${redactor.text(progressLine(o, kind))}\n`);
-  if (values.part !== undefined) return selftestPart(values.part, values['part-report'], jobs, progress);
+  const fast = values.full !== true;
+  if (values.part !== undefined) return selftestPart(values.part, values['part-report'], jobs, fast, progress);
   const checks = allChecks(PACKAGE_ROOT).all();
   io.out.write(`paycert selftest: ${checks.length} checks against every fault and legal variation of the reference target${workers > 1 && !values.only?.length ? `, in ${workers} processes` : ''}\n`);
   const report =
     workers > 1 && !values.only?.length
-      ? await selftestInWorkers(workers, jobs, (line) => io.out.write(`${line}\n`))
-      : await runSelftest(checks, { jobs, only: values.only ?? [], onOutcome: progress });
+      ? await selftestInWorkers(workers, jobs, !fast, (line) => io.out.write(`${line}\n`))
+      : await runSelftest(checks, { jobs, fast, only: values.only ?? [], onOutcome: progress });
   // The profiles' other proofs (a client judge against faulty clients): the whole run only.
   const extras = values.only?.length ? [] : allProfiles().flatMap((p) => p.target.extraSelftests ?? []);
   const parts: Array<{ title: string; passed: boolean; score: string; markdown: string }> = [];

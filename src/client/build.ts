@@ -2,7 +2,7 @@
  * Builds the exact bytes of a signed request (pure apart from the random IV and nonce): device
  * headers, signature headers and the envelope, then whatever RequestBreaks asks to break.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytesFromPool } from '../crypto/random';
 import { canonicalBytes, type CanonicalParts } from '../crypto/canonical';
 import { formatSignature, hmacSha256, sign } from '../crypto/signature';
 import { CLIENT_TYPE, HEADER, SIGNATURE_PREFIX } from '../profile/pos';
@@ -17,7 +17,7 @@ const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
 
 /** A fresh nonce: 24 random letters and digits (PROFILE 1.2 asks 12 or more). */
 export function newNonce(length = 24): string {
-  return [...randomBytes(length)].map((b) => ALPHANUMERIC[b % ALPHANUMERIC.length]).join('');
+  return [...randomBytesFromPool(length)].map((b) => ALPHANUMERIC[b % ALPHANUMERIC.length]).join('');
 }
 
 /**
@@ -209,7 +209,7 @@ function buildOnce(original: RequestSpec, creds: PosCredentials, breaks: Request
     } else if (at >= 0) headers[at] = [headers[at]![0], value];
     else headers.push([name, value]);
   }
-  const body = typeof sent.body === 'string' ? Buffer.from(sent.body, 'utf8') : Buffer.from(sent.body);
+  const body = typeof sent.body === 'string' ? Buffer.from(sent.body, 'utf8') : Buffer.isBuffer(sent.body) ? sent.body : Buffer.from(sent.body);
   const wire: WireRequest = { method: sent.method, path: sent.path, query: sent.query, headers, body };
   if (spec.plaintext !== undefined) wire.plaintext = spec.plaintext;
   return wire;

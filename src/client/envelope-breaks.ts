@@ -1,5 +1,6 @@
 /** Building a request envelope, correct or broken on purpose as EnvelopeBreaks says. */
 import { randomBytes } from 'node:crypto';
+import { randomBytesFromPool } from '../crypto/random';
 import { aesCbcEncryptRaw, BLOCK_BYTES, pkcs7Pad } from '../crypto/aes';
 import { sealBytes, type Envelope } from '../crypto/envelope';
 import { encodeHex } from '../crypto/hex';
@@ -31,7 +32,7 @@ function recase(hex: string, hexCase: EnvelopeBreaks['hexCase']): string {
 
 /** The envelope object for `plaintext` under `msk`, with the breaks applied. */
 export function buildEnvelope(plaintext: Buffer, msk: Buffer, breaks: EnvelopeBreaks = {}): Record<string, unknown> {
-  const iv = breaks.iv !== undefined ? Buffer.from(breaks.iv, 'hex') : randomBytes(BLOCK_BYTES);
+  const iv = breaks.iv !== undefined ? Buffer.from(breaks.iv, 'hex') : randomBytesFromPool(BLOCK_BYTES);
   let envelope: Envelope;
   if (breaks.padding !== undefined) {
     const ciphertext = aesCbcEncryptRaw(msk, iv, badlyPadded(plaintext, breaks.padding));

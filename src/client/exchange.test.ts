@@ -57,6 +57,22 @@ describe('recordExchange: bounded evidence', () => {
     expect(cutNote(exchange.response!)).toBe(`${body.length} bytes, first 16 KiB shown`);
   });
 
+  it('keeps the first 16 KiB of a larger request body and its size, and its curl line says so', () => {
+    // Arrange: a 4 MiB body as a body-size probe sends it, a card number in its start
+    const big = { ...wire, body: Buffer.concat([Buffer.from('pan 4111111111111111 '), Buffer.alloc(4 * 1024 * 1024, 0x20)]) };
+    // Act
+    const exchange = recordExchange('http://t', big);
+    // Assert
+    expect(Buffer.byteLength(exchange.request.body)).toBeLessThanOrEqual(EVIDENCE_BODY_BYTES);
+    expect(exchange.request.body.startsWith('pan 411111******1111 ')).toBe(true);
+    expect(exchange.request.bytes).toBe(big.body.length);
+    expect(toCurl(exchange)).toMatch(new RegExp(`# the body sent was ${big.body.length} bytes; this is its first 16 KiB`));
+  });
+
+  it('keeps a small request body whole, without a size', () => {
+    expect(recordExchange('http://t', wire).request).toEqual({ method: 'POST', url: 'http://t/pos/charge', headers: [], body: '{}' });
+  });
+
   it('an answer the transport cut at the answer budget says that budget', () => {
     // Act
     const exchange = recordExchange('http://t', wire, answer(Buffer.alloc(4 * 1024 * 1024, 0x62), true));

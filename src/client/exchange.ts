@@ -15,8 +15,10 @@ export interface Exchange {
     method: string;
     url: string;
     headers: Array<[string, string]>;
-    /** The body as sent (redacted if it carried card data in clear). */
+    /** The body as sent (redacted if it carried card data in clear); its start when `bytes` is set. */
     body: string;
+    /** The body's size in bytes when `body` shows only its first EVIDENCE_BODY_BYTES (a body-size probe sends megabytes). */
+    bytes?: number;
     /** The plaintext the envelope carried, redacted. */
     plaintext?: unknown;
   };
@@ -47,7 +49,7 @@ function redactHeaders(headers: Array<[string, string]>): Array<[string, string]
 
 export function recordExchange(baseUrl: string, wire: WireRequest, res?: WireResponse, plaintext?: unknown): Exchange {
   const exchange: Exchange = {
-    request: { method: wire.method, url: baseUrl + requestTarget(wire), headers: redactHeaders(wire.headers), body: redactBody(wire.body) },
+    request: { method: wire.method, url: baseUrl + requestTarget(wire), headers: redactHeaders(wire.headers), ...sentBody(wire.body) },
     durationMs: res?.durationMs ?? 0,
   };
   if (wire.plaintext !== undefined) exchange.request.plaintext = redactValue(wire.plaintext);
@@ -56,6 +58,12 @@ export function recordExchange(baseUrl: string, wire: WireRequest, res?: WireRes
     if (plaintext !== undefined) exchange.response.plaintext = redactValue(plaintext);
   }
   return exchange;
+}
+
+/** A request's body as an exchange keeps it: whole up to EVIDENCE_BODY_BYTES, else its start (masked as text) and its size. */
+function sentBody(body: Buffer): Pick<Exchange['request'], 'body' | 'bytes'> {
+  if (body.length <= EVIDENCE_BODY_BYTES) return { body: redactBody(body) };
+  return { body: redactText(body.subarray(0, EVIDENCE_BODY_BYTES).toString('utf8')), bytes: body.length };
 }
 
 type ShownBody = Pick<NonNullable<Exchange['response']>, 'body' | 'truncated' | 'bytes' | 'overBudget' | 'budget'>;
@@ -120,5 +128,6 @@ export function toCurl(exchange: Exchange): string {
   const parts = ['curl', '-sS', '-i', '-X', /^[A-Za-z0-9_-]+$/.test(method) ? method : shellQuote(method), shellQuote(url)];
   for (const [name, value] of headers) parts.push('-H', shellQuote(`${name}: ${value}`));
   if (body !== '') parts.push('--data-binary', shellQuote(body));
-  return parts.join(' ');
+  const cut = exchange.request.bytes === undefined ? '' : ` # the body sent was ${exchange.request.bytes} bytes; this is its first ${describeBytes(EVIDENCE_BODY_BYTES)}; the check's paycert run line sends it whole`;
+  return parts.join(' ') + cut;
 }

@@ -8,7 +8,7 @@ import type { SchemaName } from '../schemas/validator';
 import type { RequestBreaks } from './breaks';
 import { buildRequest, type RequestSpec } from './build';
 import type { PosCredentials } from './credentials';
-import type { Answer } from './answer';
+import { withExchange, type Answer } from './answer';
 import { decodeAnswer } from './decode';
 import { recordExchange } from './exchange';
 import { sendRecorded } from './send-recorded';
@@ -79,13 +79,7 @@ export class PosClient {
     const baseUrl = this.credentials.baseUrl;
     const response = await sendRecorded(baseUrl, request, this.options);
     const decoded = decodeAnswer(response, this.credentials, schema);
-    return {
-      ...decoded,
-      status: response.status,
-      headers: response.headers,
-      wire: { request, response },
-      exchange: recordExchange(baseUrl, request, response, decoded.plaintext),
-    };
+    return withExchange({ ...decoded, status: response.status, headers: response.headers, wire: { request, response } }, () => recordExchange(baseUrl, request, response, decoded.plaintext));
   }
 
   private call(spec: RequestSpec, breaks: RequestBreaks | undefined, schema?: SchemaName): Promise<Answer> {

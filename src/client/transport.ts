@@ -8,6 +8,7 @@
  */
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { takeBurstArrival, type Burst } from './burst';
 import { requestTarget, type WireRequest, type WireResponse } from './wire';
 
 export type TransportFailure = 'refused' | 'reset' | 'timeout' | 'invalid-request' | 'other';
@@ -90,7 +91,7 @@ interface Attempt {
   request: ClientRequest;
 }
 
-function attempt(url: URL, wire: WireRequest, limit: number, deadline: number, started: number, fresh = false): Attempt {
+function attempt(url: URL, wire: WireRequest, limit: number, deadline: number, started: number, fresh = false, burst?: Burst): Attempt {
   const tls = url.protocol === 'https:';
   const request = (tls ? httpsRequest : httpRequest)({
     protocol: url.protocol,
@@ -144,12 +145,32 @@ function attempt(url: URL, wire: WireRequest, limit: number, deadline: number, s
     });
   });
   try {
-    request.end(wire.body);
+    if (burst === undefined) request.end(wire.body);
+    else sendInBurst(request, wire.body, burst);
   } catch (error) {
     request.destroy();
     return { request, response: Promise.reject(classify(error)) };
   }
   return { request, response };
+}
+
+/**
+ * One request of a burst (./burst.ts): all but the last body byte now, the last once every request
+ * of the burst has been written; a request that fails first still counts, so none waits for it.
+ */
+function sendInBurst(request: ClientRequest, body: Buffer, burst: Burst): void {
+  let released: Promise<void> | undefined;
+  const arrive = () => (released ??= burst.arrive());
+  request.once('error', () => void arrive());
+  request.once('close', () => void arrive());
+  if (body.length === 0) {
+    // Nothing to hold back: the request goes whole once the others are written.
+    void arrive().then(() => request.destroyed || request.end());
+    return;
+  }
+  request.write(body.subarray(0, body.length - 1), () => {
+    void arrive().then(() => request.destroyed || request.end(body.subarray(body.length - 1)));
+  });
 }
 
 /**
@@ -168,7 +189,10 @@ export async function send(baseUrl: string, wire: WireRequest, options: Transpor
   }
   let first: Attempt;
   try {
-    first = attempt(url, wire, limit, deadline, started);
+    // A request of a burst is held back until the whole burst is written (a retry is not: the burst
+    // has gone), on its own connection: held-back requests must never wait for a pooled socket.
+    const burst = takeBurstArrival();
+    first = attempt(url, wire, limit, deadline, started, burst !== undefined, burst);
   } catch (error) {
     throw classify(error);
   }

@@ -24,7 +24,8 @@ const NEWLINE = Buffer.from('\n');
 /** The seven elements of the canonical string in order, as bytes: text parts UTF-8 encoded, the body verbatim. */
 export function canonicalPieces(parts: CanonicalParts): Buffer[] {
   const text = (p: string) => Buffer.from(p, 'utf8');
-  const body = typeof parts.body === 'string' ? text(parts.body) : Buffer.from(parts.body);
+  // A view of the body's bytes, not a copy: a body-size probe signs megabytes.
+  const body = typeof parts.body === 'string' ? text(parts.body) : Buffer.from(parts.body.buffer, parts.body.byteOffset, parts.body.byteLength);
   return [text(parts.method), text(parts.path), text(parts.query), body, text(parts.terminalId), text(parts.timestamp), text(parts.nonce)];
 }
 

@@ -2,7 +2,7 @@
  * The MSK envelope of PROFILE 1.3 (TR31-DATA): AES-256-CBC under the terminal's MSK, PKCS#7
  * padding, a 16-byte IV, upper-case hex out and either case in.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytesFromPool } from './random';
 import { ENVELOPE_FORMAT, ENVELOPE_MODE } from '../profile/pos';
 import { aesCbcDecryptRaw, aesCbcEncryptRaw, BLOCK_BYTES, pkcs7Pad, pkcs7Unpad } from './aes';
 import {
@@ -45,7 +45,7 @@ function assertMsk(msk: Uint8Array): void {
 export function sealBytes(plaintext: Uint8Array, msk: Uint8Array, options: SealOptions = {}): Envelope {
   assertMsk(msk);
   if (options.iv !== undefined && options.iv.length !== BLOCK_BYTES) throw new RangeError(`IV must be ${BLOCK_BYTES} bytes, got ${options.iv.length}`);
-  const iv = options.iv ?? randomBytes(BLOCK_BYTES);
+  const iv = options.iv ?? randomBytesFromPool(BLOCK_BYTES);
   const ciphertext = aesCbcEncryptRaw(msk, iv, pkcs7Pad(plaintext));
   const envelope: Envelope = {
     format: ENVELOPE_FORMAT,

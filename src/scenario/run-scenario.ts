@@ -7,6 +7,7 @@ import { redactText, redactValue } from '../client/redact';
 import { plainRequest } from '../client/plain-http';
 import type { Answer } from '../client/answer';
 import { TransportError } from '../client/transport';
+import { inBurst, newBurst } from '../client/burst';
 import { recordPlainExchange, type Exchange } from '../client/exchange';
 import type { ResolvedTarget } from '../config/resolved';
 import { pool } from '../core/pool';
@@ -94,10 +95,13 @@ async function sendOnce(step: Step, env: ScenarioEnv): Promise<Answer> {
   }
 }
 
-/** What a step that held sent and got: its answer for captures, its exchange for the step sequence. */
+/**
+ * What a step that held sent and got: its answer for captures, and where its exchange is for the
+ * step sequence (an answer records its exchange only when read: only a failure shows it).
+ */
 interface StepOutcome {
   view: AnswerView;
-  exchange?: Exchange;
+  shown?: { readonly exchange?: Exchange };
 }
 
 async function runStep(step: Step, env: ScenarioEnv): Promise<StepOutcome> {
@@ -106,15 +110,18 @@ async function runStep(step: Step, env: ScenarioEnv): Promise<StepOutcome> {
     if (view.http.status < 200 || view.http.status > 299) {
       throw new StepFailure({ message: `the state hook answered ${view.http.status} for "${step.state.name}"`, actual: view.plaintext }, exchange);
     }
-    return { view, exchange };
+    return { view, shown: { exchange } };
   }
   if (step.wait) await new Promise((resolve) => setTimeout(resolve, step.wait! * 1000));
   if (step.repeat) {
-    const answers = await pool(Array.from({ length: step.repeat }), step.concurrency ?? step.repeat, () => sendOnce(step, env));
+    const inFlight = step.concurrency ?? step.repeat;
+    // All at once (a race check): released together by construction (src/client/burst.ts).
+    const burst = inFlight >= step.repeat ? newBurst(step.repeat) : undefined;
+    const answers = await pool(Array.from({ length: step.repeat }), inFlight, () => (burst ? inBurst(burst, () => sendOnce(step, env)) : sendOnce(step, env)));
     const views = answers.map((a) => viewOf(a, env.profile.scenario.requestFields));
     const miss = checkExpectAll(answers, views, step.expect_all, env.profile.scenario.standardError);
     if (miss) throw new StepFailure(miss, answers[miss.index ?? answers.length - 1]?.exchange);
-    return { view: views[0]!, ...(answers[0] && { exchange: answers[0].exchange }) };
+    return { view: views[0]!, ...(answers[0] && { shown: answers[0] }) };
   }
   let answer: Answer;
   try {
@@ -122,15 +129,17 @@ async function runStep(step: Step, env: ScenarioEnv): Promise<StepOutcome> {
   } catch (error) {
     // `reset_ok`: the target hung up instead of answering, which is a refusal too (never a 5xx).
     if (error instanceof StepFailure && error.transport === 'reset' && step.expect?.reset_ok) {
-      return { view: { kind: 'answer', http: { status: 0, headers: {} }, request: { path: '' } }, ...(error.exchange && { exchange: error.exchange }) };
+      return { view: { kind: 'answer', http: { status: 0, headers: {} }, request: { path: '' } }, shown: { exchange: error.exchange } };
     }
     throw error;
   }
   const view = viewOf(answer, env.profile.scenario.requestFields);
   const miss = checkExpect(answer, view, step.expect, env.profile.scenario.standardError);
   if (miss) throw new StepFailure(miss, answer.exchange);
-  return { view, exchange: answer.exchange };
+  return { view, shown: answer };
 }
+
+const withExchangeOf = (record: StepRecord, exchange: Exchange | undefined): StepRecord => (exchange ? { ...record, exchange } : record);
 
 function stepName(step: Step, index: number, profile: Profile): string {
   const op = step.state !== undefined ? 'state' : operationOf(step, profile)?.name;
@@ -145,13 +154,13 @@ export async function runScenario(s: LoadedScenario, env: ScenarioEnv): Promise<
   if (skip) return { check, status: 'skipped', durationMs: 0, skipReason: skip };
   const vars = builtInValues(env.profile, env.session, env.target, env.runId);
   // Every step as it went, for a failure's step sequence (a later step often fails because of an earlier one).
-  const steps: StepRecord[] = [];
+  const steps: Array<{ record: StepRecord; shown?: StepOutcome['shown'] }> = [];
   for (const [index, rawStep] of s.steps.entries()) {
     const record: StepRecord = { step: stepName(rawStep, index, env.profile), ...(rawStep.repeat !== undefined && { repeats: rawStep.repeat }) };
     try {
       const step = interpolate(rawStep, vars);
-      const { view, exchange } = await runStep(step, env);
-      steps.push(exchange ? { ...record, exchange } : record);
+      const { view, shown } = await runStep(step, env);
+      steps.push({ record, shown });
       if (step.as) vars[step.as] = view;
     } catch (error) {
       // A probe this target cannot be sent (a near miss that changes nothing here): skipped, never passed.
@@ -171,7 +180,7 @@ export async function runScenario(s: LoadedScenario, env: ScenarioEnv): Promise<
       if (mismatch.actual !== undefined) failure.actual = redactValue(mismatch.actual);
       if (error instanceof StepFailure && error.exchange) failure.exchange = error.exchange;
       // One step alone is all in `exchange`; a sequence is kept whole, the failing step last.
-      if (index > 0) failure.steps = [...steps, failure.exchange ? { ...record, exchange: failure.exchange } : record];
+      if (index > 0) failure.steps = [...steps.map((s) => withExchangeOf(s.record, s.shown?.exchange)), withExchangeOf(record, failure.exchange)];
       return { check, status: statusOfFailure(check.level), durationMs: performance.now() - started, failure };
     }
   }

@@ -22,6 +22,13 @@ export function selftestMarkdown(report: SelftestReport): string {
     '`--strict`) and nothing more. Every legal variation takes a choice PROFILE allows, or a liberty any',
     'implementation may take, and must be certified with no failure and no warning. Faults are certified',
     'with the scenarios; variations with every check, the properties included (5 cases each).',
+    ...(report.mode === 'fast'
+      ? [
+          'A MUST fault meets the checks the catalogue names first, then the others until one fails: the',
+          'judgement is the one a full run gives, and the matrix lists the checks that ran and caught it',
+          '(`paycert selftest --full` runs every check against every fault, for the whole matrix).',
+        ]
+      : []),
     '',
     `Started ${report.startedAt}.`,
     '',

@@ -8,6 +8,7 @@ import { FAULTS, LEGAL_VARIATIONS } from '../profiles/viopay-pos/target/variants
 import { VPWS_FAULTS, VPWS_VARIATIONS } from '../profiles/vpws/target/variants';
 import { TERMINAL_FAULTS } from '../profiles/viva-interapp/terminal/variants';
 import { TERMINAL_VARIATIONS } from '../profiles/viva-interapp/terminal/variations';
+import { selftestMarkdown } from './markdown';
 import { judgeFault, judgeVariation } from './run-selftest';
 import { describeSelftestPart } from './selftest-part';
 
@@ -57,5 +58,14 @@ describe('judging one variant', () => {
   it('a variation with a warning does not pass', () => {
     expect(judgeVariation({ name: 'v', title: 't', clause: 'liberty' }, [result('a', 'warning', 'SHOULD')]).passed).toBe(false);
     expect(judgeVariation({ name: 'v', title: 't', clause: 'liberty' }, [result('a', 'passed')]).passed).toBe(true);
+  });
+});
+
+describe('the report of a fast and a full selftest', () => {
+  const report = { startedAt: 'now', durationMs: 1, checks: 1, faults: [], variations: [], score: { faultsCaught: 0, faults: 0, variationsPassed: 0, variations: 0 }, passed: true };
+
+  it('says when MUST faults met only the checks until they were caught, and how to get the whole matrix', () => {
+    expect(selftestMarkdown({ ...report, mode: 'fast' })).toContain('`paycert selftest --full` runs every check against every fault');
+    expect(selftestMarkdown({ ...report, mode: 'full' })).not.toContain('--full');
   });
 });

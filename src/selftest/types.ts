@@ -36,4 +36,6 @@ export interface SelftestReport {
   score: { faultsCaught: number; faults: number; variationsPassed: number; variations: number };
   /** 100% on both scores. */
   passed: boolean;
+  /** Whether a MUST fault met every check (`full`) or only those until it was caught (`fast`, the default). */
+  mode?: 'fast' | 'full';
 }

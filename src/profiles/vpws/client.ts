@@ -11,6 +11,7 @@ import { VPWS_SCHEMAS } from './schemas';
 import { parseJson, truncationProblem, type AnswerProblem } from '../../client/decode';
 import { recordExchange, type Exchange } from '../../client/exchange';
 import type { Answer } from '../../client/pos-client';
+import { withExchange } from '../../client/answer';
 import { sendRecorded } from '../../client/send-recorded';
 import type { TransportOptions } from '../../client/transport';
 import type { WireRequest } from '../../client/wire';
@@ -159,8 +160,9 @@ export class VpwsClient {
       if (!result.ok) problems.push({ kind: 'schema', schema: 'vpws-response', message: `the VPWS response shape: ${formatIssues(result.errors)}` });
     }
     // A target may echo what it was sent (a token in an error text): the exchange is masked whole.
-    const exchange = maskExchange(recordExchange(baseUrl, this.shown(wire), response), this.mask);
-    const answer: Answer = { status: response.status, headers: response.headers, problems, wire: { request: wire, response }, exchange, shapeOnEveryStatus: true };
+    const answer: Answer = withExchange({ status: response.status, headers: response.headers, problems, wire: { request: wire, response }, shapeOnEveryStatus: true }, () =>
+      maskExchange(recordExchange(baseUrl, this.shown(wire), response), this.mask),
+    );
     if (json !== undefined) {
       answer.json = json;
       answer.plaintext = json;

@@ -2,7 +2,7 @@
  * PROFILE 1.3: request bodies are envelopes under the terminal's MSK; every 200 answer is an
  * envelope with a fresh random IV and the MSK's KCV.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytesFromPool } from '../../../../crypto/random';
 import { open } from '../../../../crypto/envelope';
 import { BLOCK_BYTES } from '../../../../crypto/aes';
 import { keyCheckValue } from '../../../../crypto/kcv';
@@ -21,7 +21,7 @@ export function openRequestBody(body: Buffer, msk: Buffer): unknown {
 
 /** A fresh random IV for each answer (PROFILE 1.3 SHOULD: reuse leaks plaintext equality). */
 export function responseIv(): Buffer {
-  return randomBytes(BLOCK_BYTES);
+  return randomBytesFromPool(BLOCK_BYTES);
 }
 
 /** The envelope of a 200 answer, before serialisation. */
