@@ -3,7 +3,8 @@
  * several at a time, each result handed to the reporters as it ends, and the report at the end.
  * It computes and emits; it never prints or exits. Bounded: a target that stops answering mid-run
  * fails the remaining checks at once instead of each waiting out its timeouts, a check that runs
- * away is cut at its own deadline, and `maxTimeMs` bounds the whole run.
+ * away is cut at its own deadline, `maxTimeMs` bounds the whole run, and `maxFailures` ends it
+ * after that many failed checks (the checks in flight finish; the rest are reported not run).
  */
 import type { Check, RunParams } from '../checks/check';
 import { plainRequest } from '../client/plain-http';
@@ -34,6 +35,11 @@ export interface EngineRun {
   maxTimeMs?: number;
   /** One check's deadline, ms (default: 12 request timeouts, at least a minute). */
   checkTimeoutMs?: number;
+  /**
+   * Stop starting checks once this many have failed (`--bail` is 1, `--max-failures N`), and the
+   * option that asked for it, for the reason the checks not run give.
+   */
+  maxFailures?: { count: number; option: string };
 }
 
 /** Checks whose last request got no answer, in a row, before paycert asks whether the target is still there. */
@@ -66,6 +72,14 @@ async function within<T>(ms: number, work: Promise<T>, onTimeout: () => T): Prom
 
 const silent = (result: CheckResult) => result.failure?.message.startsWith(NO_ANSWER) === true;
 
+/** A failure that counts toward --bail / --max-failures: one the baseline expects does not fail the run, so it does not stop it. */
+const countsAsFailed = (result: CheckResult) => result.status === 'failed' && result.baseline?.state !== 'known';
+
+/** Why the checks after the N-th failure were not run, as the summary says it. */
+export function stoppedEarly(limit: { count: number; option: string }): string {
+  return `the run stopped early after ${limit.count} failed check${limit.count === 1 ? '' : 's'} (${limit.option})`;
+}
+
 /** Runs the checks and returns the run's report, after every reporter saw it, and the reporters' own errors. */
 export async function runEngine(run: EngineRun): Promise<{ report: RunReport; reporterErrors: readonly ReporterError[] }> {
   const { ctx } = run;
@@ -89,6 +103,8 @@ export async function runEngine(run: EngineRun): Promise<{ report: RunReport; re
   const checkDeadline = run.checkTimeoutMs ?? checkDeadlineMs(options.timeoutMs);
   let silentInARow = 0;
   let gone: string | undefined;
+  let failedSoFar = 0;
+  let stopped: string | undefined;
   const targetGone = async (): Promise<string | undefined> => {
     try {
       await plainRequest(target.baseUrl, { method: 'GET', timeoutMs: Math.min(options.timeoutMs, 3_000), ...(options.maxAnswerBytes !== undefined && { maxResponseBytes: options.maxAnswerBytes }) });
@@ -105,12 +121,15 @@ export async function runEngine(run: EngineRun): Promise<{ report: RunReport; re
   await pool(ordered, Math.max(1, run.concurrency), async (check) => {
     let result: CheckResult;
     if (gone) result = notRun(check, gone);
+    else if (stopped) result = notRun(check, stopped);
     else if (run.maxTimeMs !== undefined && performance.now() - started > run.maxTimeMs) result = notRun(check, `the run reached --max-time ${Math.round(run.maxTimeMs / 1000)} s`);
     else {
       result = await within(checkDeadline, runOneCheck(check, each), () => redactor.value(timedOut(check, checkDeadline)));
       silentInARow = silent(result) ? silentInARow + 1 : 0;
       if (silentInARow >= SILENT_CHECKS_BEFORE_PROBE && !gone) gone = await targetGone();
       if (silentInARow >= SILENT_CHECKS_BEFORE_GIVING_UP && !gone) gone = `the target stopped answering (${silentInARow} checks in a row got no answer)`;
+      if (countsAsFailed(result)) failedSoFar += 1;
+      if (run.maxFailures && failedSoFar >= run.maxFailures.count && !stopped) stopped = stoppedEarly(run.maxFailures);
     }
     results.push(result);
     await mux.onCheckEnd(result);
