@@ -115,6 +115,8 @@ export interface RunFilters {
   checks?: string[];
   /** `I/N` of a sharded run. */
   shard?: string;
+  /** `--no-builtin`: only the user's scenarios (`--specs`) ran, none of the built-in checks. */
+  noBuiltin?: boolean;
 }
 
 /** Who was certified and with what, secrets left out. */

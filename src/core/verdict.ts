@@ -15,7 +15,7 @@ export function countResults(results: readonly CheckResult[]): Counts {
 /** True when a filter narrowed the run to part of the suite. */
 export function isPartial(filters: RunFilters | undefined): boolean {
   if (!filters) return false;
-  return Boolean(filters.tags?.length || filters.excludeTags?.length || filters.checks?.length || filters.shard);
+  return Boolean(filters.tags?.length || filters.excludeTags?.length || filters.checks?.length || filters.shard || filters.noBuiltin);
 }
 
 /**

@@ -18,6 +18,7 @@ export function runInfoOf(ctx: RunContext, suiteHash: string, shard?: string): R
     ...(options.excludeTags?.length && { excludeTags: options.excludeTags }),
     ...(options.checks.length > 0 && { checks: options.checks }),
     ...(shard && { shard }),
+    ...(options.noBuiltin && { noBuiltin: true }),
   };
   return {
     target: { baseUrl: ctx.target.baseUrl, embedded: ctx.target.embedded },

@@ -56,5 +56,6 @@ export function filtersLine(filters: RunFilters | undefined): string {
     ...(filters.excludeTags ?? []).map((t) => `--exclude-tag ${t}`),
     ...(filters.checks ?? []).map((c) => `--check ${c}`),
     ...(filters.shard ? [`--shard ${filters.shard}`] : []),
+    ...(filters.noBuiltin ? ['--no-builtin'] : []),
   ].join(' ');
 }

@@ -17,6 +17,8 @@ export interface RunOptions {
   checks: string[];
   /** Never checks with one of these tags (`--no-pact` puts `pact` here). */
   excludeTags?: string[];
+  /** `--no-builtin`: the run holds only the user's scenarios (`--specs`), so it is at best PARTIAL. */
+  noBuiltin?: boolean;
   /** Per-request timeout, ms: the whole exchange (connect, headers, body). */
   timeoutMs: number;
   /** The answer budget: at most this much of any answer is read (`--max-answer-bytes`; default: the transport's, 4 MiB). */
@@ -58,6 +60,7 @@ export function newRunOptions(partial: Partial<RunOptions> = {}): RunOptions {
     startedAt: partial.startedAt ?? new Date().toISOString(),
     console: partial.console ?? false,
     ...(partial.excludeTags && { excludeTags: partial.excludeTags }),
+    ...(partial.noBuiltin && { noBuiltin: true }),
     ...(partial.maxAnswerBytes !== undefined && { maxAnswerBytes: partial.maxAnswerBytes }),
     ...(partial.runs !== undefined && { runs: partial.runs }),
     ...(partial.seed !== undefined && { seed: partial.seed }),

@@ -3,6 +3,7 @@
  * its profile's reference target, for `paycert serve`), or the embedded reference target. Every
  * profile's part comes from its target side (src/profiles/target-side.ts), through the registry.
  */
+import { discoverConfig, type ConfigChoice } from '../config/discover';
 import { baseUrlProblem } from '../config/http-url';
 import { loadTargetConfig } from '../config/load-config';
 import type { ProfileName, ResolvedTarget } from '../config/resolved';
@@ -43,15 +44,33 @@ export async function startEmbedded(profile: ProfileName = defaultProfileName())
 }
 
 /** `--config` wins; `--target URL` alone uses the published test values (of `profile`); neither means embedded. */
-export function targetFromArgs(config: string | undefined, url: string | undefined, profile: ProfileName = defaultProfileName()): ResolvedTarget | undefined {
+export function targetFromArgs(config: string | undefined, url: string | undefined, profile: ProfileName = defaultProfileName(), env: NodeJS.ProcessEnv = process.env): ResolvedTarget | undefined {
   // Checked before anything uses it: a port of 99999 or a scheme of ftp is one line, exit 2, not `TypeError: Invalid URL`.
   const urlProblem = url ? baseUrlProblem(url) : null;
   if (urlProblem) throw new UserError(`--target ${JSON.stringify(url)} ${urlProblem}`, undefined, undefined, 'e.g. --target http://127.0.0.1:8080');
   if (config) {
-    const target = loadTargetConfig(config);
+    const target = loadTargetConfig(config, env);
     if (url) target.baseUrl = url.replace(/\/+$/, '');
     return target;
   }
   if (url) return referenceTarget(url, `${url.replace(/\/+$/, '')}/_conformance/state`, false, profile);
   return undefined;
+}
+
+/** A command's target as its options and the discovery give it: the config used and why (none for a bare URL or the embedded target). */
+export interface ChosenTarget {
+  /** Undefined: the embedded reference target. */
+  target: ResolvedTarget | undefined;
+  config: ConfigChoice | undefined;
+}
+
+/**
+ * The one resolution every command that takes `--config` uses: `--config`, else PAYCERT_CONFIG
+ * (in `env`), else `paycert.config.yaml` or `target.yaml` in `cwd` (src/config/discover.ts);
+ * `--target URL` overrides the config's `base_url`, or alone means the URL alone. `${ENV}` in the
+ * config is expanded from `env` too.
+ */
+export function chooseTarget(input: { config?: string | undefined; target?: string | undefined; profile?: ProfileName | undefined; env: NodeJS.ProcessEnv; cwd: string }): ChosenTarget {
+  const config = discoverConfig(input);
+  return { target: targetFromArgs(config?.file, input.target, input.profile, input.env), config };
 }

@@ -75,9 +75,14 @@ function semanticErrors(source: YamlSource, file: ScenarioFile): UserError[] {
   return errors;
 }
 
-/** Parses and validates one scenario file's text. @throws UserError / UserErrors */
-export function parseScenarioFile(file: string, text: string): LoadedScenario[] {
+/**
+ * Parses and validates one scenario file's text; a file without `profile:` is of `defaultProfile`
+ * when one is given (a user's file of `--specs`: the run's profile). @throws UserError / UserErrors
+ */
+export function parseScenarioFile(file: string, text: string, defaultProfile?: string): LoadedScenario[] {
   const source = parseYaml(file, text);
+  const value = source.value as unknown;
+  if (defaultProfile !== undefined && value !== null && typeof value === 'object' && !Array.isArray(value) && !('profile' in value)) (value as Record<string, unknown>).profile = defaultProfile;
   const validation = validateFile(source.value);
   if (!validation.valid) {
     const errors = schemaErrors(source, validation.errors);
@@ -99,7 +104,8 @@ const specCache = parseCache('specs');
 /** The code that reads scenario files (all of src/: profiles add operations), as a cache salt; once per process. */
 let salt: string | undefined;
 
-export function loadScenarioFile(file: string): LoadedScenario[] {
+/** Loads one scenario file (cached by path, size and time); see parseScenarioFile for `defaultProfile`. */
+export function loadScenarioFile(file: string, defaultProfile?: string): LoadedScenario[] {
   // A FIFO named x.spec.yaml would block the read for ever; a directory or a device is no scenario file.
   const problem = inputFileProblem(file, MAX_YAML_FILE_BYTES);
   if (problem) throw new UserError(`the scenario file ${problem}`, { file });
@@ -107,7 +113,7 @@ export function loadScenarioFile(file: string): LoadedScenario[] {
   let stamp: string;
   try {
     const stat = statSync(file);
-    stamp = `${stat.size}:${stat.mtimeMs}`;
+    stamp = `${stat.size}:${stat.mtimeMs}:${defaultProfile ?? ''}`;
     const hit = loaded.get(file);
     if (hit?.stamp === stamp) return hit.scenarios;
     text = readFileSync(file, 'utf8');
@@ -115,14 +121,19 @@ export function loadScenarioFile(file: string): LoadedScenario[] {
     throw new UserError(`cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file });
   }
   // Messages name the file as the user would type it; results keep the absolute path.
-  const shown = relative(process.cwd(), file) || file;
-  const name = shown.startsWith('..') ? file : shown;
+  const name = shownPath(file);
   // Parsed once per text on this install (YAML parsing is most of a run's start-up); a file with a problem is parsed again each time.
   salt ??= codeSalt([join(__dirname, '..')]);
-  const key = [salt, allProfiles().map((p) => p.name).join(','), name, text];
-  const scenarios = specCache.get(key, () => parseScenarioFile(name, text)).map((s) => ({ ...s, file }));
+  const key = [salt, allProfiles().map((p) => p.name).join(','), name, text, defaultProfile ?? ''];
+  const scenarios = specCache.get(key, () => parseScenarioFile(name, text, defaultProfile)).map((s) => ({ ...s, file }));
   loaded.set(file, { stamp, scenarios });
   return scenarios;
+}
+
+/** A file as the user would type it: relative to the working directory when under it, else absolute. */
+export function shownPath(file: string): string {
+  const shown = relative(process.cwd(), file) || file;
+  return shown.startsWith('..') ? file : shown;
 }
 
 /** The spec files in `dir` and its sub-folders (one per profile in specs/), sorted by path. */
@@ -156,12 +167,12 @@ export function specFiles(paths: readonly string[]): string[] {
  * Loads every file, collecting all errors (a lint reports them all), and checks that check ids
  * are unique across files.
  */
-export function loadScenarios(files: readonly string[]): LoadedScenario[] {
+export function loadScenarios(files: readonly string[], defaultProfile?: string): LoadedScenario[] {
   const all: LoadedScenario[] = [];
   const errors: UserError[] = [];
   for (const file of files) {
     try {
-      all.push(...loadScenarioFile(file));
+      all.push(...loadScenarioFile(file, defaultProfile));
     } catch (error) {
       if (error instanceof UserErrors) errors.push(...error.errors);
       else if (error instanceof UserError) errors.push(error);
@@ -171,7 +182,7 @@ export function loadScenarios(files: readonly string[]): LoadedScenario[] {
   const seen = new Map<string, LoadedScenario>();
   for (const s of all) {
     const first = seen.get(s.id);
-    if (first) errors.push(new UserError(`duplicate check id "${s.id}" (first at ${first.file}:${first.line})`, { file: s.file, line: s.line }));
+    if (first) errors.push(new UserError(`duplicate check id "${s.id}" (first at ${shownPath(first.file)}:${first.line})`, { file: shownPath(s.file), line: s.line }));
     else seen.set(s.id, s);
   }
   if (errors.length) throw errors.length === 1 ? errors[0]! : new UserErrors(errors);
