@@ -33,6 +33,15 @@ function ownKeys(profile: Profile): Array<[string, JsonSchema]> {
   return [...profile.scenario.operations.map((o): [string, JsonSchema] => [o.name, o.schema]), ...(profile.scenario.settings ?? []).map((s): [string, JsonSchema] => [s.name, s.schema])];
 }
 
+/**
+ * The engine's examples of a state step (PROFILE section 4's table) that name one of `states`; a
+ * profile whose states the table does not have gets its first state, without params.
+ */
+function stateExamples(all: ReadonlyArray<{ name: string }>, states: readonly string[]): unknown[] {
+  const own = all.filter((example) => states.includes(example.name));
+  return own.length > 0 || states.length === 0 ? own : [{ name: states[0] }];
+}
+
 /** `<name>.scenario`, `<name>.step` and `<name>.stateOp` of one profile. */
 function defsOf(profile: Profile, all: readonly Profile[], lenient: boolean): Record<string, JsonSchema> {
   const copy = baseCopy().$defs;
@@ -45,11 +54,13 @@ function defsOf(profile: Profile, all: readonly Profile[], lenient: boolean): Re
   const contractStates = union(everyone.map((p) => p.scenario.contractStates ?? []));
   if (contractStates.length === 0) delete scenario.properties.contract;
   else scenario.properties.contract.properties.given.properties.state.enum = contractStates;
-  stateOp.properties.name = { enum: union(everyone.map((p) => p.scenario.states)), ...stateOp.properties.name };
+  const states = union(everyone.map((p) => p.scenario.states));
+  stateOp.properties.name = { enum: states, ...stateOp.properties.name };
+  stateOp.examples = stateExamples(stateOp.examples, profile.scenario.states);
   const ops = [...profile.scenario.operations.map((o) => o.name), 'state'];
   const settings = (profile.scenario.settings ?? []).map((s) => s.name);
   step.description = `Exactly one operation (${ops.join(', ')})${settings.length ? `, optional settings (${settings.join(', ')})` : ''}, and expectations.`;
-  step.properties.state = { $ref: `#/$defs/${profile.name}.stateOp` };
+  step.properties.state = { ...step.properties.state, $ref: `#/$defs/${profile.name}.stateOp`, examples: stateOp.examples };
   for (const [key, schema] of ownKeys(profile)) step.properties[key] = schema;
   // Another profile's keys: accepted here, refused by the input rules with the profile they belong to.
   if (lenient) for (const [key] of others.flatMap(ownKeys)) step.properties[key] ??= true;
@@ -70,14 +81,16 @@ export function scenarioFileSchema(profiles: readonly Profile[] = allProfiles(),
   for (const profile of profiles) Object.assign(defs, defsOf(profile, profiles, lenient));
   const [last, ...first] = [...profiles].reverse();
   const named = (p: Profile) => `${p.name} (PROFILE section ${p.section}: ${p.title})`;
-  root.properties.profile = {
-    enum: profiles.map((p) => p.name),
-    description: `The API these scenarios certify: ${first.length ? `${first.reverse().map(named).join(', ')} or ` : ''}${last ? named(last) : ''}.`,
-  };
-  root.properties.scenarios = { type: 'array', minItems: 1 };
+  const profileHelp = `The API these scenarios certify: ${first.length ? `${first.reverse().map(named).join(', ')} or ` : ''}${last ? named(last) : ''}. A step is offered this profile's operations only.`;
+  root.properties.profile = { enum: profiles.map((p) => p.name), description: profileHelp };
+  // The scenarios' schema is the file's profile's only (the branches below): an editor offers a
+  // file no other profile's operation. An editor shows the first description it meets, and it meets
+  // the conditions first: they carry the same words as the fields they test.
+  const { items: _items, ...scenarios } = root.properties.scenarios;
+  root.properties.scenarios = scenarios;
   root.allOf = profiles.map((p) => ({
-    if: { properties: { profile: { const: p.name } }, required: ['profile'] },
-    then: { properties: { scenarios: { items: { $ref: `#/$defs/${p.name}.scenario` } } } },
+    if: { properties: { profile: { const: p.name, description: profileHelp } }, required: ['profile'] },
+    then: { properties: { scenarios: { ...scenarios, items: { $ref: `#/$defs/${p.name}.scenario` } } } },
   }));
   root.$defs = defs;
   return root;
