@@ -3,7 +3,7 @@ import { colorEnabled, ConsoleReporter } from './console-reporter';
 import { EXPIRED, FAILED, FIXED, KNOWN, PASSED, sampleReport, SKIPPED, WARNING } from './sample-report';
 
 /** Runs a whole report through a ConsoleReporter and returns what it wrote. */
-async function run(report: RunReport, options: { color?: boolean; ci?: boolean }): Promise<string> {
+async function run(report: RunReport, options: { color?: boolean; ci?: boolean; quiet?: boolean; progress?: 'live' | 'plain' | 'off' }): Promise<string> {
   let text = '';
   const reporter = new ConsoleReporter({ out: { write: (chunk) => void (text += chunk) }, ...options });
   const checks: CheckInfo[] = report.checks.map((r) => r.check);
@@ -100,6 +100,39 @@ describe('ConsoleReporter with a baseline', () => {
     const merged = sampleReport([PASSED], { targets: [{ baseUrl: 'http://a:1', embedded: false }, { baseUrl: 'http://b:2', embedded: false }] });
     const text = await run(merged, { color: false });
     expect(text.trimEnd().split('\n').pop()).toContain('(targets http://a:1, http://b:2, 4.2 s)');
+  });
+});
+
+describe('ConsoleReporter --quiet and progress', () => {
+  const notRun = (id: string) => ({ ...FAILED, check: { ...FAILED.check, id }, failure: { checkId: id, title: 't', level: 'MUST' as const, message: 'not run: the run stopped early after 1 failed check (--bail)' } });
+
+  it('--quiet: one line per failure, the checks not run, and the verdict; nothing else', async () => {
+    // Act
+    const text = await run(sampleReport([PASSED, FAILED, WARNING, SKIPPED, notRun('a.one')]), { color: false, quiet: true, progress: 'plain' });
+    // Assert
+    expect(text.trimEnd().split('\n')).toEqual([
+      `FAIL nonce.replay: expected 401, got 200 <&"'>`,
+      'the run stopped early after 1 failed check (--bail): 1 check not run (each is a failure; the reports list them)',
+      'paycert: NOT CERTIFIED - 1 passed, 2 failed, 1 warning, 1 skipped (target http://127.0.0.1:1234, 4.2 s)',
+    ]);
+  });
+
+  it('--quiet with --strict lists the warnings too (they fail the run then)', async () => {
+    const text = await run(sampleReport([PASSED, WARNING], { strict: true }), { color: false, quiet: true });
+    expect(text.split('\n')[0]).toMatch(/^WARN ts\.forms: /);
+    expect(text.trimEnd().split('\n')).toHaveLength(2);
+  });
+
+  it('--quiet on a certified run prints the verdict line alone', async () => {
+    const text = await run(sampleReport([PASSED]), { color: true, quiet: true });
+    expect(text).toBe('\u001b[32mpaycert: CERTIFIED - 1 passed, 0 failed, 0 warnings, 0 skipped (target http://127.0.0.1:1234, 4.2 s)\u001b[39m\n');
+  });
+
+  it('plain progress puts n/N lines between the check lines, and the verdict stays the last line', async () => {
+    const text = await run(sampleReport([PASSED, FAILED]), { color: false, progress: 'plain' });
+    expect(text).toMatch(/^PASS sig\.valid .*\nprogress: \[1\/2\] .*\nFAIL nonce\.replay/m);
+    expect(text).toMatch(/progress: \[2\/2\] .*, 1 failed\n/);
+    expect(text.trimEnd().split('\n').pop()).toMatch(/^paycert: NOT CERTIFIED/);
   });
 });
 

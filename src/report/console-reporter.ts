@@ -10,6 +10,7 @@ import { formatFailure } from './failure-format';
 import { BASELINE_WORD, STATUS_WORD, baselineNote, countsLine, filtersLine, resultIcon, resultWord, verdictWord } from './status';
 import { elapsedMs, formatDuration, oneLine, plural, visible } from './text';
 import { NOT_RUN } from '../core/failure-words';
+import { Progress, type ProgressMode } from './progress';
 
 /** Where text goes: process.stdout in the CLI, a buffer in tests. */
 export interface Writable {
@@ -22,6 +23,13 @@ export interface ConsoleOptions {
   color?: boolean;
   /** A CI log: plain words, no escape codes, whatever `color` says. */
   ci?: boolean;
+  /** The `n/N` counter with the elapsed time (progress.ts; compute it with `progressMode`; default off). */
+  progress?: ProgressMode;
+  /**
+   * `--quiet`: no opening line, no line per check, no progress; at the end one line per failure
+   * (and per warning under --strict, where they fail too), the checks not run, and the verdict.
+   */
+  quiet?: boolean;
 }
 
 /**
@@ -54,11 +62,15 @@ export class ConsoleReporter implements Reporter {
   private readonly out: Writable;
   private readonly color: boolean;
   private readonly p: Paint;
+  private readonly quiet: boolean;
+  private readonly progress: Progress;
 
   constructor(options: ConsoleOptions) {
     this.out = options.out;
     this.color = options.color === true && options.ci !== true;
     this.p = paint(this.color);
+    this.quiet = options.quiet === true;
+    this.progress = new Progress(this.out, this.quiet ? 'off' : (options.progress ?? 'off'));
   }
 
   private line(text = ''): void {
@@ -71,13 +83,22 @@ export class ConsoleReporter implements Reporter {
   }
 
   onBegin(run: RunInfo, checks: readonly CheckInfo[]): void {
+    if (this.quiet) return;
     const embedded = run.target.embedded ? ' (embedded reference target)' : '';
     const strict = run.strict ? ', strict' : '';
     const part = run.filters ? `, part of the suite: ${visible(filtersLine(run.filters))}` : '';
     this.line(`paycert ${visible(run.harnessVersion)}: ${plural(checks.length, 'check')} against ${visible(run.target.baseUrl)}${embedded} (${visible(run.profile)}${strict}${part})`);
+    this.progress.begin(checks.length);
   }
 
   onCheckEnd(result: CheckResult): void {
+    if (this.quiet) return;
+    this.progress.clear();
+    this.checkLines(result);
+    this.progress.tick(result.status === 'failed');
+  }
+
+  private checkLines(result: CheckResult): void {
     // Ticks need a terminal that shows them; a plain log gets words that grep and diff well.
     const mark = this.color ? resultIcon(result) : resultWord(result);
     const took = result.status === 'skipped' ? '' : ` ${this.p.grey(`(${formatDuration(result.durationMs)})`)}`;
@@ -96,11 +117,13 @@ export class ConsoleReporter implements Reporter {
   }
 
   onEnd(report: RunReport): void {
+    this.progress.end();
     const expected = (r: CheckResult) => r.baseline?.state === 'known';
     const failed = report.checks.filter((r) => r.status === 'failed' && !expected(r));
     const warned = report.checks.filter((r) => r.status === 'warning' && !expected(r));
-    // Checks a stopped target or --max-time kept from running have nothing to show but why: one line per reason.
+    // Checks a stopped target, --max-time or --bail kept from running have nothing to show but why: one line per reason.
     const notRun = failed.filter(isNotRun);
+    if (this.quiet) return this.quietEnd(report, failed.filter((r) => !isNotRun(r)), report.strict ? warned : [], notRun);
     this.details(`Failures (${failed.length - notRun.length})`, failed.filter((r) => !isNotRun(r)));
     this.notRunLines(notRun);
     this.details(`Warnings (${warned.length})${report.strict ? ': failing under --strict' : ''}`, warned);
@@ -109,6 +132,17 @@ export class ConsoleReporter implements Reporter {
     this.line();
     const tint = { certified: this.p.green, partial: this.p.yellow, 'not certified': this.p.red }[report.verdict];
     this.line(tint(verdict));
+  }
+
+  /** --quiet: a failure in one line each (the reports have the rest), the checks not run, the verdict. */
+  private quietEnd(report: RunReport, failed: readonly CheckResult[], warned: readonly CheckResult[], notRun: readonly CheckResult[]): void {
+    for (const r of [...failed, ...warned]) {
+      const what = r.failure ? `: ${oneLine(r.failure.message)}` : '';
+      this.line(`${this.tint(r.status, resultWord(r))} ${visible(r.check.id)}${what}`);
+    }
+    this.notRunLines(notRun, false);
+    const tint = { certified: this.p.green, partial: this.p.yellow, 'not certified': this.p.red }[report.verdict];
+    this.line(tint(verdictLine(report)));
   }
 
   /** Known failures in one line each (their details are in the reports), then fixed and expired entries. */
@@ -130,14 +164,14 @@ export class ConsoleReporter implements Reporter {
     }
   }
 
-  private notRunLines(results: readonly CheckResult[]): void {
+  private notRunLines(results: readonly CheckResult[], spaced = true): void {
     if (results.length === 0) return;
     const byReason = new Map<string, number>();
     for (const r of results) {
       const reason = oneLine(r.failure!.message.slice(NOT_RUN.length));
       byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
     }
-    this.line();
+    if (spaced) this.line();
     for (const [reason, count] of byReason) this.line(this.p.red(`${reason}: ${plural(count, 'check')} not run (each is a failure; the reports list them)`));
   }
 

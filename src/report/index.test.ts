@@ -20,6 +20,22 @@ describe('fileReporters', () => {
     expect(readdirSync(dir).sort()).toEqual(['certificate.json', 'junit.xml', 'report.html', 'report.json', 'summary.md']);
     expect(mergeReports([readReport(dir)])).toEqual(sampleReport());
   });
+
+  it.each([
+    [['md', 'junit'] as const, ['junit.xml', 'summary.md']],
+    [['json'] as const, ['certificate.json', 'report.json']],
+    [['html', 'json'] as const, ['certificate.json', 'report.html', 'report.json']],
+    [[] as const, []],
+  ])('--reporter %j writes only those files, and certificate.json with report.json', async (only, files) => {
+    // Arrange
+    const dir = join(tmp.dir, 'some');
+    const mux = new ReporterMux(fileReporters(dir, {}, only));
+    // Act
+    await mux.onEnd(sampleReport());
+    // Assert
+    expect(mux.errors).toEqual([]);
+    expect(existsSync(dir) ? readdirSync(dir).sort() : []).toEqual(files);
+  });
 });
 
 describe('ReporterMux with these reporters', () => {
