@@ -14,7 +14,10 @@ export type StateRequest =
 
 /**
  * Reads the provider-state envelope every target's hook shares; the states and their params are
- * each target's own. A setup may come without `action` (some Pact versions send it that way).
+ * each target's own. A setup may come without `action` (some Pact versions send it that way), and
+ * with the state in `states` instead of `state` (the Ruby verifier's older form). A state named ""
+ * is what the Rust verifier (pact_verifier_cli, pact-js's Verifier) sends for an interaction that
+ * has no provider state: each hook answers it 200 `{}`.
  */
 export function parseStateRequest(body: Buffer): StateRequest {
   let request: unknown;
@@ -24,9 +27,14 @@ export function parseStateRequest(body: Buffer): StateRequest {
     return { kind: 'invalid', message: 'state request is not JSON' };
   }
   if (typeof request !== 'object' || request === null || Array.isArray(request)) return { kind: 'invalid', message: 'state request is not an object' };
-  const { action, state, params } = request as { action?: unknown; state?: unknown; params?: unknown };
+  const { action, state, states, params } = request as { action?: unknown; state?: unknown; states?: unknown; params?: unknown };
   if (action === 'teardown') return { kind: 'teardown' };
   if (action !== undefined && action !== 'setup') return { kind: 'invalid', message: 'action must be setup or teardown' };
-  const given = typeof params === 'object' && params !== null ? (params as Record<string, unknown>) : undefined;
+  const given = typeof params === 'object' && params !== null && !Array.isArray(params) ? (params as Record<string, unknown>) : undefined;
+  // The older verifiers' form names the state in a one-element `states` list (`{"states":["x"]}`); none listed is no state.
+  if (state === undefined && Array.isArray(states)) {
+    if (states.length > 1) return { kind: 'invalid', message: 'one state per request' };
+    return { kind: 'setup', state: states[0] ?? '', params: given };
+  }
   return { kind: 'setup', state, params: given };
 }

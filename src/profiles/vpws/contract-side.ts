@@ -20,7 +20,7 @@ export const contractSide: ContractSide = {
   verifier(target, budget) {
     const settings = vpwsSettingsOf(target);
     return {
-      states: vpwsStates(target, budget),
+      states: vpwsStates(target, budget, settings),
       prepareRequest: (req, comment) => prepareTokenRequest(req, comment as VpwsComment, settings),
       answerProblems: () => [],
     };

@@ -16,11 +16,21 @@ import { MatchersV3 } from '@pact-foundation/pact';
 import { newContract } from '../../../pact/consumer';
 import { INTERACTION_HEADER, type ContractNames } from '../../../pact/names';
 import { VpwsClient } from '../client';
-import { EXAMPLE_REFERENCE_CODE, type VpwsInteraction } from './interaction';
+import { EXAMPLE_REFERENCE_CODE, INVALID_TOKEN, type VpwsInteraction } from './interaction';
 import { VPWS_CONTRACT_NAMES } from './names';
 
 const { regex, like, equal, fromProviderState, matchStatus } = MatchersV3;
 const EXAMPLE_TOKEN = 'example-dealer-token';
+
+/**
+ * The request's Authorization: the dealer's token as the state hook answers it (`token`, a Pact
+ * provider-state value: the contract holds no real token), a token no dealer holds, or none.
+ */
+function authorizationOf(token: VpwsInteraction['token']): Record<string, unknown> {
+  if (token === 'none') return {};
+  if (token === 'invalid') return { Authorization: `Bearer ${INVALID_TOKEN}` };
+  return { Authorization: fromProviderState('Bearer ${token}', `Bearer ${EXAMPLE_TOKEN}`) };
+}
 
 /**
  * Any JSON value, but present: a regex over the value's JSON text (Pact applies a regex to the
@@ -70,13 +80,13 @@ export async function generateVpwsContract(interactions: readonly VpwsInteractio
       .given(i.given.state, i.given.params as never)
       .uponReceiving(i.description)
       .testName(i.id)
-      .comment(`paycert check ${i.id} (${i.level}, PROFILE ${i.clause}). The provider state makes the transaction and yields its referenceCode; the token is the ${i.token === 'none' ? 'absence of one' : `${i.token}'s`}, which \`paycert pact verify\` puts in from the target config.`)
+      .comment(`paycert check ${i.id} (${i.level}, PROFILE ${i.clause}). The provider state makes the transaction and answers its referenceCode${i.token === 'dealer_a' || i.token === 'dealer_b' ? ` and the token of ${i.token} (its param caller)` : ''}, which Pact injects; ${i.token === 'none' ? 'the request carries no Authorization' : i.token === 'invalid' ? 'the request carries a token no dealer holds' : '`paycert pact verify` puts in the token of the target config instead'}.`)
       .comment({ key: 'paycert', value: JSON.stringify(comment) })
       .withRequest('POST', '/vpws/payment/cancel', (b) => {
         b.headers({
           'Content-Type': regex('^application/json.*$', 'application/json'),
           [INTERACTION_HEADER]: equal(i.id),
-          ...(i.token !== 'none' && { Authorization: regex('^Bearer \\S+$', `Bearer ${EXAMPLE_TOKEN}`) }),
+          ...authorizationOf(i.token),
         });
         b.jsonBody({ referenceCode: fromProviderState('${referenceCode}', EXAMPLE_REFERENCE_CODE), ...(i.reason !== undefined && { reason: i.reason }) });
       })

@@ -1,7 +1,9 @@
 /**
  * A VPWS contract scenario as a Pact interaction: the provider state `vpws transaction exists`
  * (PROFILE section 4) makes the transaction and yields its referenceCode, which Pact injects into
- * the body; the request carries the dealer's Bearer token, which the verifier's filter supplies.
+ * the body; the request carries the Bearer token of the dealer its `caller` param names, which the
+ * state hook answers as `token` (a stock verifier injects it; paycert's own verifier puts in the
+ * target config's).
  * What the answer is held to follows from the scenario's expectation: a successful cancel, a
  * refused cancel (isSuccess false), or a refusal before any transaction (401, 403).
  */
@@ -10,6 +12,8 @@ import type { LoadedScenario } from '../../../scenario/types';
 import type { VpwsStep } from '../step';
 
 export const EXAMPLE_REFERENCE_CODE = 'ref-pact-example';
+/** The token of the invalid-token interaction, written in the contract: no dealer holds it (the VPWS client's invalid token too). */
+export const INVALID_TOKEN = 'paycert-not-a-valid-token';
 
 /** What PROFILE 2 fixes of the answer: a success, a refused cancel (`data.isSuccess` false), or only the status. */
 export type VpwsAnswerKind = 'cancelled' | 'cancel-refused' | 'refused';
@@ -19,8 +23,9 @@ export interface VpwsInteraction {
   description: string;
   level: Level;
   clause: string;
+  /** The state's params: the scenario's, and `caller` (whose token the request carries) when it carries a dealer's. */
   given: { state: 'vpws transaction exists'; params: Record<string, unknown> };
-  /** Whose token the filter puts in (none: no Authorization header). */
+  /** Whose token the request carries (none: no Authorization header; invalid: one no dealer holds). */
   token: 'dealer_a' | 'dealer_b' | 'none' | 'invalid';
   reason?: string;
   kind: VpwsAnswerKind;
@@ -59,14 +64,16 @@ export function vpwsInteractionOf(s: LoadedScenario): VpwsInteraction {
   const statuses = ([] as Array<number | string>).concat(step.expect?.status ?? 200).map(Number);
   const isSuccess = step.expect?.fields?.['data.isSuccess'];
   const kind: VpwsAnswerKind = isSuccess === true ? 'cancelled' : isSuccess === false ? 'cancel-refused' : 'refused';
-  const params = contract.given.params ?? {};
+  const token = cancel.token ?? 'dealer_a';
+  // Whose token the request carries is a param of the state, so a state hook can answer it (PROFILE 4's hook answers the values an interaction needs).
+  const params = { ...contract.given.params, ...((token === 'dealer_a' || token === 'dealer_b') && { caller: token }) };
   return {
     id: s.id,
     description: contract.description,
     level: s.level,
     clause: s.ref.clause,
     given: { state: 'vpws transaction exists', params },
-    token: cancel.token ?? 'dealer_a',
+    token,
     ...(cancel.reason !== undefined && { reason: cancel.reason }),
     kind,
     statuses,

@@ -67,7 +67,7 @@ export async function handleVpws(incoming: IncomingMessage, res: ServerResponse,
     const [path = '/', query = ''] = (incoming.url ?? '/').split(/\?(.*)/s);
     if (options.stateHook && path === VPWS_STATE_HOOK_PATH) {
       if (method !== 'POST') return sendVpwsJson(res, 405, { error: 'use POST' }, options.liberties, { Allow: 'POST' });
-      const state = applyVpwsState(read.body, ctx.store);
+      const state = applyVpwsState(read.body, ctx.store, options.tokens);
       return sendVpwsJson(res, state.status, state.body, options.liberties);
     }
     const http: VpwsHttpRequest = { authorization: incoming.headers.authorization, headers: incoming.headers, query: new URLSearchParams(query), body: read.body };

@@ -1,5 +1,5 @@
 /** PROFILE section 4: the `vpws transaction exists` state of the VPWS target's state hook. */
-import { VPWS_STATE_HOOK_PATH } from './options';
+import { VPWS_REFERENCE_TOKENS, VPWS_STATE_HOOK_PATH } from './options';
 import type { RunningVpwsTarget } from './server';
 import { VPWS_TRANSACTION_STATE } from './state-hook';
 import { cancelAs, dataOf, givenTransaction, newReference, postState, TargetPool } from './testing';
@@ -20,14 +20,14 @@ describe('4 state hook: vpws transaction exists', () => {
     expect(target.stateUrl).toBe(target.url + VPWS_STATE_HOOK_PATH);
   });
 
-  it('setup creates the transaction and answers 200 {}', async () => {
+  it("setup creates the transaction and answers its referenceCode, dealer and the dealer's token", async () => {
     // Arrange
     const referenceCode = newReference();
     // Act
     const answer = await postState(target, setup({ referenceCode, dealer: 'dealer_b', transactionStatusId: 1, amount: 12.34, provisionExpired: false }));
     // Assert
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({});
+    expect(answer.body).toEqual({ referenceCode, dealer: 'dealer_b', token: VPWS_REFERENCE_TOKENS.dealer_b });
     expect(target.store.transactions.get(referenceCode)).toEqual({
       referenceCode,
       dealer: 'dealer_b',
@@ -54,8 +54,53 @@ describe('4 state hook: vpws transaction exists', () => {
     expect(target.store.transactions.has(referenceCode)).toBe(true);
   });
 
-  it('teardown answers 200 {}', async () => {
-    const answer = await postState(target, { action: 'teardown', state: VPWS_TRANSACTION_STATE, params: {} });
+  it('without params (a stock verifier given no referenceCode) makes a fresh referenceCode of a successful dealer_a transaction', async () => {
+    // Act
+    const first = await postState(target, { action: 'setup', state: VPWS_TRANSACTION_STATE });
+    const second = await postState(target, { action: 'setup', state: VPWS_TRANSACTION_STATE, params: { amount: 5 } });
+    // Assert
+    expect(first.status).toBe(200);
+    const made = first.body as { referenceCode: string; dealer: string; token: string };
+    expect(made).toEqual({ referenceCode: expect.stringMatching(/^NTH2P[0-9A-F]{16}$/), dealer: 'dealer_a', token: VPWS_REFERENCE_TOKENS.dealer_a });
+    expect((second.body as { referenceCode: string }).referenceCode).not.toBe(made.referenceCode);
+    expect(target.store.transactions.get(made.referenceCode)).toMatchObject({ dealer: 'dealer_a', transactionStatusId: 1, amount: 100, provisionExpired: false, cancelled: false });
+    const cancel = await cancelAs(target, made.referenceCode, 'dealer_a');
+    expect(dataOf(cancel).isSuccess).toBe(true);
+  });
+
+  it("caller names whose token the answer carries: another dealer's token for dealer_b's transaction", async () => {
+    // Act
+    const answer = await postState(target, setup({ dealer: 'dealer_b', caller: 'dealer_a', transactionStatusId: 1, amount: 10 }));
+    // Assert
+    expect(answer.status).toBe(200);
+    const made = answer.body as { referenceCode: string; dealer: string; token: string };
+    expect(made).toMatchObject({ dealer: 'dealer_b', token: VPWS_REFERENCE_TOKENS.dealer_a });
+    expect(target.store.transactions.get(made.referenceCode)?.dealer).toBe('dealer_b');
+  });
+
+  it.each([
+    ['the Rust verifier: an empty state name, for an interaction without a state', { action: 'setup', state: '', params: {} }],
+    ["the older verifiers' form with no state listed", { states: [] }],
+  ])('%s: 200 {}, nothing made', async (_label, body) => {
+    // Arrange
+    const before = target.store.transactions.size;
+    // Act
+    const answer = await postState(target, body);
+    // Assert
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({});
+    expect(target.store.transactions.size).toBe(before);
+  });
+
+  it("the older verifiers' form (`states: [name]`) is a setup of that state", async () => {
+    const referenceCode = newReference();
+    const answer = await postState(target, { consumer: 'vpws-dealer', states: [VPWS_TRANSACTION_STATE], params: { referenceCode } });
+    expect(answer.status).toBe(200);
+    expect(target.store.transactions.has(referenceCode)).toBe(true);
+  });
+
+  it.each([VPWS_TRANSACTION_STATE, 'a state it does not know', ''])('teardown of "%s" answers 200 {}', async (state) => {
+    const answer = await postState(target, { action: 'teardown', state, params: {} });
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({});
   });
@@ -63,7 +108,9 @@ describe('4 state hook: vpws transaction exists', () => {
   it.each([
     ['an unknown state', { action: 'setup', state: 'charge is settled', params: { charge_id: 'x' } }],
     ['an unknown action', { action: 'reset', state: VPWS_TRANSACTION_STATE, params: {} }],
-    ['no params', { action: 'setup', state: VPWS_TRANSACTION_STATE }],
+    ['no state at all', { action: 'setup', params: {} }],
+    ['two states in one request', { states: [VPWS_TRANSACTION_STATE, VPWS_TRANSACTION_STATE] }],
+    ['an unknown caller', setup({ referenceCode: 'R1', dealer: 'dealer_a', caller: 'dealer_c' })],
     ['an empty referenceCode', setup({ referenceCode: '', dealer: 'dealer_a', transactionStatusId: 1, amount: 1 })],
     ['an unknown dealer', setup({ referenceCode: 'R1', dealer: 'dealer_c', transactionStatusId: 1, amount: 1 })],
     ['a fractional transactionStatusId', setup({ referenceCode: 'R1', dealer: 'dealer_a', transactionStatusId: 1.5, amount: 1 })],
