@@ -81,7 +81,7 @@ export function scenarioFileSchema(profiles: readonly Profile[] = allProfiles(),
   for (const profile of profiles) Object.assign(defs, defsOf(profile, profiles, lenient));
   const [last, ...first] = [...profiles].reverse();
   const named = (p: Profile) => `${p.name} (PROFILE section ${p.section}: ${p.title})`;
-  const profileHelp = `The API these scenarios certify: ${first.length ? `${first.reverse().map(named).join(', ')} or ` : ''}${last ? named(last) : ''}. A step is offered this profile's operations only.`;
+  const profileHelp = `The API these scenarios certify: ${first.length ? `${first.reverse().map(named).join(', ')} or ` : ''}${last ? named(last) : ''}. The file's steps are offered this profile's operations only.`;
   root.properties.profile = { enum: profiles.map((p) => p.name), description: profileHelp };
   // The scenarios' schema is the file's profile's only (the branches below): an editor offers a
   // file no other profile's operation. An editor shows the first description it meets, and it meets
