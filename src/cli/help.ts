@@ -58,8 +58,15 @@ Commands:
   replay   run one failed check of a report again: FIXED or STILL FAILING
   selftest prove the harness: certify every known fault and legal variation
   pact     generate the Pact contract, or verify one against any target
+  list     list check ids, tags, clauses, faults or variations
+  init     write a commented target config for a profile (paycert.config.yaml)
+  help     help <command>: that command's options
 ${profileCommandLines()}
-Run 'paycert <command> --help' for a command's options.
+Options:
+  -h, --help     this help
+  -v, --version  paycert's version
+
+Run 'paycert help <command>' or 'paycert <command> --help' for a command's options.
 Exit codes: 0 certified / no problem, 1 not certified, 2 the harness could not run.
 `;
 
@@ -122,10 +129,47 @@ Options:
   --port N            port to listen on (default: 8080; 0 picks a free one)
   --host H            address to bind (default: 127.0.0.1)
 ${wrapped(`${profileChoices()}`, '  --profile P         ', ' '.repeat(22))}
-${serveOptionLines()}  --fault NAME        switch one rule to a known mistake (see 'paycert selftest'; names in
-                      reports/selftest.md, and each profile's catalogue under src/profiles/)
-  --variant N[,N]     take legal variations: choices PROFILE allows and liberties
+${serveOptionLines()}  --fault NAME        switch one rule to a known mistake (names: 'paycert list faults
+                      --profile P'; 'paycert selftest' proves each is caught)
+  --variant N[,N]     take legal variations: choices PROFILE allows and liberties (names:
+                      'paycert list variations --profile P')
   -h, --help          this help
+`;
+
+export const LIST_HELP = `Usage: paycert list checks|tags|clauses|faults|variations [--profile P] [--json]
+
+Lists what a command may name, one per line (columns separated by two spaces):
+  checks       id, level, clause, title        (run --check ID)
+  tags         tag, number of checks           (run --tag T)
+  clauses      id, level, text                 (the PROFILE clauses checks cite: docs/profile.md)
+  faults       name, level, clause, title      (serve --fault NAME, selftest --only NAME)
+  variations   name, clause, title             (serve --variant NAME, selftest --only NAME)
+Without --profile every profile's, with the profile first.
+
+Options:
+  --profile P   only this profile's
+  --json        a JSON array of objects instead (each with its profile; checks with their tags)
+  -h, --help    this help
+
+Exit codes: 0 listed, 2 an unknown kind or profile.
+`;
+
+export const initHelp = (): string => `Usage: paycert init [--profile P] [--out FILE] [--force]
+
+Writes a target config (PROFILE section 4) for a profile, every field with a comment saying
+what it is, every secret (HMAC secret, MSK, tokens, merchant keys) an \${ENV} placeholder that
+paycert replaces with that environment variable when it reads the file. Set base_url and the
+variables it names, then 'paycert run --config FILE'.
+
+Options:
+${wrapped(`the target's profile: ${profileChoices()}`, '  --profile P   ', ' '.repeat(16))}
+  --out FILE    where to write it (default: paycert.config.yaml in the working directory;
+                - prints it)
+  --force       overwrite FILE if it exists (without it, an existing file is an error)
+  -h, --help    this help
+
+Exit codes: 0 written, 2 the file exists (without --force), cannot be written, or an unknown
+profile.
 `;
 
 export const LINT_HELP = `Usage: paycert lint [PATHS...]

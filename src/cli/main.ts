@@ -20,6 +20,8 @@ import { runCommand } from './run';
 import { pactCommand } from './pact';
 import { selftestCommand } from './selftest';
 import { serveCommand } from './serve';
+import { listCommand } from './list';
+import { initCommand } from './init';
 
 type Command = (argv: readonly string[], io: Io) => number | Promise<number>;
 
@@ -33,6 +35,8 @@ const COMMANDS: Record<string, Command> = {
   replay: replayCommand,
   selftest: selftestCommand,
   pact: pactCommand,
+  list: listCommand,
+  init: initCommand,
 };
 
 /** The built-in commands, then the profiles' own (`paycert <word> ...` a profile declares), which lend them the shell's option parser. */
@@ -47,9 +51,18 @@ function commands(): Record<string, Command> {
   return all;
 }
 
+/** `paycert list checks | head`: a reader that stops early is not a crash; the command ends as it would. */
+function ignoreClosedPipe(io: Io): void {
+  if (io.out !== process.stdout || process.stdout.listenerCount('error') > 0) return;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  ignoreClosedPipe(io);
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  if (command === undefined || command === '--help' || command === '-h' || (command === 'help' && rest.length === 0)) {
     io.out.write(mainHelp());
     return command === undefined ? EXIT.harnessError : EXIT.certified;
   }
@@ -58,13 +71,21 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     return EXIT.certified;
   }
   const known = commands();
-  const run = Object.hasOwn(known, command) ? known[command] : undefined;
+  // `paycert help <command> [sub]` is `paycert <command> [sub] --help`: each command owns its help.
+  const asHelp = command === 'help';
+  const [name, args] = asHelp ? [rest[0]!, [...rest.slice(1), '--help']] : [command, rest];
+  if (asHelp && name === 'help') {
+    io.out.write(mainHelp());
+    return EXIT.certified;
+  }
+  const run = Object.hasOwn(known, name) ? known[name] : undefined;
   try {
     if (!run) {
-      const guess = didYouMean(command, Object.keys(known));
-      throw new UserError(`unknown command "${command}"`, undefined, undefined, guess ? `did you mean "paycert ${guess}"?` : 'see paycert --help');
+      const guess = didYouMean(name, Object.keys(known));
+      const said = asHelp ? `help: unknown command "${name}"` : `unknown command "${name}"`;
+      throw new UserError(said, undefined, undefined, guess ? `did you mean "paycert ${asHelp ? 'help ' : ''}${guess}"?` : 'see paycert --help');
     }
-    return await run(rest, io);
+    return await run(args, io);
   } catch (error) {
     // Error lines leave the process too: the run's secrets and any card number are masked in them.
     const redactor = io.redactor ?? Redactor.cardsOnly;

@@ -6,6 +6,7 @@ import { defaultProfileName } from '../run/resolve-target';
 import { parse, type Options } from './args';
 import { serveHelp } from './help';
 import type { Io } from './io';
+import { checkServeVariants } from './variant-names';
 
 /** The string options a profile's serve takes besides the common ones, with the profile that takes each. */
 function profileServeOptions(): Map<string, string> {
@@ -37,6 +38,8 @@ export async function serveCommand(argv: readonly string[], io: Io, stop: Promis
   const variations = variant === undefined ? [] : variant.split(',').map((v) => v.trim()).filter(Boolean);
   const serveOptions = Object.fromEntries(Object.keys(own).map((name) => [name, text(name)]));
   const fault = text('fault');
+  // Here, not in the profile's start: the error names the list command, not a file a run never writes.
+  checkServeVariants(profile, fault, variations);
   let target;
   try {
     target = await profile.target.start({ port, host, variations, serveOptions, ...(fault !== undefined && { fault }) });
