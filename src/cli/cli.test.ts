@@ -176,7 +176,7 @@ describe('paycert serve', () => {
 
   it('an unknown fault is one line with a suggestion, exit 2', async () => {
     const result = await paycert(['serve', '--fault', 'nonce-replay-unchekced']);
-    expect(result).toMatchObject({ code: 2, stderr: 'paycert: unknown fault "nonce-replay-unchekced" (did you mean "nonce-replay-unchecked"?)\n' });
+    expect(result).toMatchObject({ code: 2, stderr: 'paycert: serve: unknown fault "nonce-replay-unchekced" of viopay-pos (did you mean "nonce-replay-unchecked"? or run \'paycert list faults --profile viopay-pos\')\n' });
   });
 
   it('serves the reference target until stopped, and it certifies', async () => {

@@ -117,7 +117,7 @@ describe('paycert serve --profile viva-interapp', () => {
     expect(out).toContain('FAULT viva-callback-wrong-scheme');
     expect(callback).toMatch(/^vivapayclient:\/\/result\?status=success&/);
     expect(unknown).toBe(2);
-    expect(err).toMatch(/unknown Viva terminal fault "viva-acount-unmasked".*did you mean "viva-account-unmasked"/);
+    expect(err).toMatch(/unknown fault "viva-acount-unmasked" of viva-interapp.*did you mean "viva-account-unmasked"/);
   });
 
   it('names the file and line of a bad transaction book, exit 2', async () => {
