@@ -27,7 +27,8 @@ let compiled: { profiles: number; validate: ValidateFunction } | undefined;
 /** The loader's schema (./scenario-schema.ts), compiled on first use and again when a profile was registered since. */
 function validateFile(value: unknown): { valid: boolean; errors: ErrorObject[] } {
   const profiles = allProfiles();
-  if (compiled?.profiles !== profiles.length) compiled = { profiles: profiles.length, validate: new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(scenarioFileSchema(profiles, true)) };
+  // validateSchema off: our own schema, checked against its meta-schema once by src/own-schemas.test.ts, not at every start (100-500 ms each).
+  if (compiled?.profiles !== profiles.length) compiled = { profiles: profiles.length, validate: new Ajv2020({ allErrors: true, strict: false, verbose: true, validateSchema: false }).compile(scenarioFileSchema(profiles, true)) };
   const valid = compiled.validate(value);
   return { valid, errors: compiled.validate.errors ?? [] };
 }

@@ -3,7 +3,7 @@
  * or the built-in sample. Errors name the file, line and field.
  */
 import { readFileSync } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020';
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import { UserError, UserErrors } from '../../../core/errors';
 import { assertInputFile, MAX_YAML_FILE_BYTES } from '../../../core/input-file';
 import { schemaErrors } from '../../../source/schema-errors';
@@ -12,13 +12,17 @@ import { parseIsoWithOffset } from '../protocol/dates';
 import schema from './book.schema.json';
 import type { BookTransaction, TransactionBook } from './types';
 
-const validateBook = new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(schema);
+// Compiled on first use: every paycert process loads this module, few read a book (a compile costs ~200 ms).
+let compiledBook: ValidateFunction | undefined;
+// validateSchema off: our own schema, checked against its meta-schema once by src/own-schemas.test.ts, not at every start (100-500 ms each).
+const bookValidator = (): ValidateFunction => (compiledBook ??= new Ajv2020({ allErrors: true, strict: false, verbose: true, validateSchema: false }).compile(schema));
 
 type RawBook = { terminal: Partial<TransactionBook['terminal']> & { tid: string }; transactions: Array<Partial<BookTransaction> & Pick<BookTransaction, 'orderCode' | 'shortOrderCode' | 'stan' | 'date' | 'amount' | 'card'>> };
 
 /** Parses and validates book text; fills the defaults (type sale, this terminal, RRN and code from the STAN). */
 export function parseBook(file: string, text: string): TransactionBook {
   const source = parseYaml(file, text);
+  const validateBook = bookValidator();
   if (!validateBook(source.value)) {
     const errors = schemaErrors(source, validateBook.errors ?? []);
     throw errors.length === 1 ? errors[0]! : new UserErrors(errors);
