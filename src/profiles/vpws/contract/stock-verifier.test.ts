@@ -6,7 +6,9 @@
  */
 import '../../../pact/no-tracking';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Verifier } from '@pact-foundation/pact';
@@ -39,6 +41,25 @@ async function stockVerify(options: VpwsTargetOptionsInput = {}): Promise<void> 
   await new Verifier({ providerBaseUrl: target.url, pactUrls: [file], providerStatesSetupUrl: target.stateUrl }).verifyProvider();
 }
 
+/** A state URL that passes each state change on to `hookUrl` and records what the verifier sent and what the hook answered. */
+async function recordingHook(hookUrl: string): Promise<{ url: string; seen: Array<{ request: unknown; status: number }>; close(): Promise<void> }> {
+  const seen: Array<{ request: unknown; status: number }> = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      void fetch(hookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }).then(async (answer) => {
+        seen.push({ request: JSON.parse(body) as unknown, status: answer.status });
+        res.writeHead(answer.status, { 'Content-Type': 'application/json' }).end(await answer.text());
+      });
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, seen, close: () => new Promise((done) => server.close(() => done())) };
+}
+
 describe("the VPWS contract under pact-js's stock Verifier", () => {
   it('holds no real token: the Authorization of a dealer is a provider-state value, and the dealer is a param of the state', () => {
     // Arrange
@@ -57,7 +78,27 @@ describe("the VPWS contract under pact-js's stock Verifier", () => {
 
   it('passes against the reference target with only providerBaseUrl, pactUrls and providerStatesSetupUrl', async () => {
     // Act / Assert: verifyProvider rejects when any interaction fails.
-    await expect(stockVerify()).resolves.toBeUndefined();
+    await expect(stockVerify().then(() => 'passed')).resolves.toBe('passed');
+  }, 120_000);
+
+  it('passes an interaction without a provider state: the hook answers the empty state the Rust verifier posts for it', async () => {
+    // Arrange: the no-token interaction, without its state and with a literal referenceCode.
+    const pact = JSON.parse(readFileSync(file, 'utf8')) as { interactions: Array<Record<string, unknown> & { description: string; request: Record<string, unknown> }> };
+    const noToken = pact.interactions.find((i) => i.description === 'a cancel without a token')!;
+    const stateless = { ...noToken, key: undefined, description: 'a cancel without a token, with no provider state', providerStates: undefined, request: { ...noToken.request, generators: undefined, body: { content: { referenceCode: 'NTH2PNOSTATE' }, contentType: 'application/json', encoded: false } } };
+    const statelessFile = join(dir, 'stateless.json');
+    writeFileSync(statelessFile, JSON.stringify({ ...pact, interactions: [stateless] }));
+    const target = await startVpwsTarget({ port: 0, host: '127.0.0.1' });
+    running.push(target);
+    const hook = await recordingHook(target.stateUrl!);
+    // Act
+    const outcome = await new Verifier({ providerBaseUrl: target.url, pactUrls: [statelessFile], providerStatesSetupUrl: hook.url })
+      .verifyProvider()
+      .then(() => 'passed', (error: unknown) => String(error))
+      .finally(() => hook.close());
+    // Assert
+    expect(outcome).toBe('passed');
+    expect(hook.seen).toContainEqual({ request: expect.objectContaining({ state: '', action: 'setup' }), status: 200 });
   }, 120_000);
 
   it("fails against the fault vpws-other-dealer-cancel, on the other dealer's interaction", async () => {
