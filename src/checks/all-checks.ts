@@ -9,6 +9,7 @@ import { propertyChecks } from '../../properties';
 import { UserError, UserErrors } from '../core/errors';
 import { loadScenarios, shownPath, specFiles } from '../scenario/load';
 import { specPathFiles } from '../scenario/spec-paths';
+import type { LoadedScenario } from '../scenario/types';
 import { contractFiles, pactChecksOf } from '../pact/checks';
 import type { Check } from './check';
 import { CheckRegistry } from './registry';
@@ -58,6 +59,15 @@ function takenIds(user: readonly Check[], lines: ReadonlyMap<Check, number>, bui
   });
 }
 
+/** The user's scenarios whose id a built-in scenario has: one line each, at the user's scenario, naming the built-in file and line. */
+function takenScenarioIds(user: readonly LoadedScenario[], builtIn: readonly LoadedScenario[]): UserError[] {
+  const byId = new Map(builtIn.map((s) => [s.id, s]));
+  return user.flatMap((s) => {
+    const first = byId.get(s.id);
+    return first ? [new UserError(`duplicate check id "${s.id}" (first at ${shownPath(first.file)}:${first.line})`, { file: shownPath(s.file), line: s.line })] : [];
+  });
+}
+
 /** The built-in checks that are not scenarios: probes, properties, contract interactions. */
 function codedChecks(root: string): Check[] {
   return [...probeChecks(), ...propertyChecks(), ...contractFiles(root).flatMap((file) => pactChecksOf(file))];
@@ -74,14 +84,14 @@ export function allChecks(root: string, user?: UserSpecs): CheckRegistry {
   if (!user || user.paths.length === 0) return new CheckRegistry([...loadScenarios(builtInFiles).map(scenarioCheck), ...codedChecks(root)]);
   const userFiles = specsOrigins(user.paths, user.cwd).flatMap((o) => o.files);
   const mine = new Set(userFiles);
-  // Loaded together, built-in files first: a duplicate id names the built-in file:line and the user's.
-  const scenarios = loadScenarios([...builtInFiles.filter((f) => !mine.has(f)), ...userFiles], user.profile);
-  const userScenarios = scenarios.filter((s) => mine.has(s.file));
+  // Loaded apart (a user's file may leave `profile:` out; the built-in ones stay cached as they are), then compared.
+  const builtIn = loadScenarios(builtInFiles.filter((f) => !mine.has(f)));
+  const userScenarios = loadScenarios(userFiles, user.profile);
   const userChecks = userScenarios.map(scenarioCheck);
   const lines = new Map(userChecks.map((c, i) => [c, userScenarios[i]!.line]));
   const coded = codedChecks(root);
-  const errors = takenIds(userChecks, lines, coded);
+  const errors = [...takenScenarioIds(userScenarios, builtIn), ...takenIds(userChecks, lines, coded)];
   if (errors.length) throw errors.length === 1 ? errors[0]! : new UserErrors(errors);
   if (user.noBuiltin) return new CheckRegistry(userChecks);
-  return new CheckRegistry([...scenarios.filter((s) => !mine.has(s.file)).map(scenarioCheck), ...userChecks, ...coded]);
+  return new CheckRegistry([...builtIn.map(scenarioCheck), ...userChecks, ...coded]);
 }

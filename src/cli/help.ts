@@ -72,15 +72,22 @@ Exit codes: 0 certified / no problem, 1 not certified, 2 the harness could not r
 
 export const runHelp = (): string => `Usage: paycert run [options]
 
-Certifies a target against the scenarios in specs/ and the properties in properties/. Without
---config and --target it starts the embedded reference target on an ephemeral port and
-certifies it.
+Certifies a target against the scenarios in specs/ and the properties in properties/ (and
+your own scenario files, --specs). The target config is --config FILE, else the file
+PAYCERT_CONFIG names, else paycert.config.yaml or target.yaml in the working directory (the
+first line says which); with none of them and no --target it starts the embedded reference
+target on an ephemeral port and certifies it.
 
 Options:
 ${wrapped(`${profileChoices()}; a config's profile: says it too`, '  --profile P      ', '                   ')}
   --config FILE    target config (PROFILE section 4); \${ENV} is expanded
   --target URL     target base URL (overrides base_url; alone, the reference target's
-                   published test credentials are used, as for 'paycert serve')
+                   published test credentials are used, as for 'paycert serve', and no
+                   config is looked for)
+  --specs PATH     your scenario files too (repeatable): a folder (searched for *.spec.yaml),
+                   a file, or a quoted glob ('qa/**/*.spec.yaml'); a file without profile:
+                   is of the run's profile; a check id must not be a built-in one's
+  --no-builtin     run only the --specs scenarios, not the built-in checks (PARTIAL)
   --reports DIR    where report.json, junit.xml, summary.md, report.html and
                    certificate.json go (default: reports)
   --strict         a SHOULD failure (warning) also fails certification
@@ -172,10 +179,17 @@ Exit codes: 0 written, 2 the file exists (without --force), cannot be written, o
 profile.
 `;
 
-export const LINT_HELP = `Usage: paycert lint [PATHS...]
+export const LINT_HELP = `Usage: paycert lint [PATHS...] [--specs PATH]... [--no-builtin] [--profile P]
 
 Validates scenario files (default: specs/) against the scenario schema and the checks a
 schema cannot make. Each problem is one line: file:line:col: path: what is wrong.
+
+Options:
+  --specs PATH     lint your scenario files as 'paycert run --specs' loads them (repeatable:
+                   a folder, a file or a quoted glob): with the built-in ones, their check
+                   ids checked against every built-in check's
+  --no-builtin     with --specs: lint only yours (their ids are still checked)
+  --profile P      the profile of a file without profile: (default: the first profile)
 
 Exit codes: 0 no problem, 2 a problem was found.
 `;
@@ -294,7 +308,9 @@ verify    verifies a contract (default: the one in contracts/) against a target,
           Verifier from the local file: each request is re-encrypted under the target's MSK and
           signed with its secret (negative interactions wrong on purpose), provider states are set
           up through the API and the target's state hook, and every decrypted answer is compared
-          with the contract's plaintext. Without --config/--target: the embedded reference target.
+          with the contract's plaintext. Without --config/--target: PAYCERT_CONFIG, else
+          paycert.config.yaml or target.yaml in the working directory, else the embedded
+          reference target.
 
 Exit codes: 0 every interaction verified, 1 an interaction failed, 2 the harness could not run.
 `;

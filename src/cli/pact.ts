@@ -12,7 +12,8 @@ import { contractProfile, paycertInteractions, readContract } from '../pact/cont
 import { allProfiles, type Profile } from '../profiles';
 import type { ContractSide } from '../profiles/contract-side';
 import { importRunContext } from '../run/context';
-import { startEmbedded, targetFromArgs } from '../run/resolve-target';
+import { chooseTarget, startEmbedded } from '../run/resolve-target';
+import { configLine } from '../config/discover';
 import { parse, seconds } from './args';
 import { PACT_HELP } from './help';
 import { PACKAGE_ROOT, type Io } from './io';
@@ -84,7 +85,11 @@ async function verify(argv: readonly string[], io: Io): Promise<number> {
   const maxAnswerBytes = answerBudget(values['max-answer-bytes']) ?? run?.options.maxAnswerBytes;
   // The contract says which API it is for (its interactions' profile).
   const profile = contractOf.name;
-  let target = targetFromArgs(values.config, values.target, profile) ?? run?.target;
+  // --config or --target, else the run's own (a run's child), else discovery: PAYCERT_CONFIG, then a config in the working directory.
+  const chosen = run && values.config === undefined && values.target === undefined ? { target: run.target, config: undefined } : chooseTarget({ config: values.config, target: values.target, profile, env: io.env, cwd: process.cwd() });
+  if (chosen.config) io.out.write(`${configLine(chosen.config)}\n`);
+  if (chosen.target && chosen.config && chosen.target.profile !== profile) throw new UserError(`the contract ${file} is of profile ${profile}, but the config says profile: ${chosen.target.profile}`, { file: chosen.config.file });
+  let target = chosen.target;
   let embedded;
   if (target) io.redactor = redactorOf(target);
   if (target) await probeTarget(target.baseUrl, timeoutMs, maxAnswerBytes);

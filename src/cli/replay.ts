@@ -39,6 +39,9 @@ interface ReplayTarget {
   target?: string;
   timeoutS?: number;
   maxAnswerBytes?: number;
+  /** The run's `--specs` paths and `--no-builtin`: a user's check is found again only with them. */
+  specs?: string[];
+  noBuiltin?: boolean;
 }
 
 /** Reads `--config`, `--target`, `--timeout` and `--max-answer-bytes` back out of a recorded replay's target options. */
@@ -49,7 +52,9 @@ function recordedTarget(args: readonly string[]): ReplayTarget {
     if (args[i] === '--target') found.target = args[i + 1]!;
     if (args[i] === '--timeout' && Number(args[i + 1]) > 0) found.timeoutS = Number(args[i + 1]);
     if (args[i] === '--max-answer-bytes' && Number.isSafeInteger(Number(args[i + 1])) && Number(args[i + 1]) > 0) found.maxAnswerBytes = Number(args[i + 1]);
+    if (args[i] === '--specs') (found.specs ??= []).push(args[i + 1]!);
   }
+  if (args.includes('--no-builtin')) found.noBuiltin = true;
   return found;
 }
 
@@ -80,8 +85,9 @@ function failedResult(report: RunReport, id: string, path: string): CheckResult 
   return result;
 }
 
-function registeredCheck(id: string, profile: string): Check {
-  const check = allChecks(PACKAGE_ROOT).all().find((c) => c.info.id === id && c.profile === profile);
+function registeredCheck(id: string, profile: string, specs: readonly string[] = [], noBuiltin = false): Check {
+  const user = specs.length ? { paths: specs, cwd: process.cwd(), profile, noBuiltin } : undefined;
+  const check = allChecks(PACKAGE_ROOT, user).all().find((c) => c.info.id === id && c.profile === profile);
   if (!check) throw new UserError(`${id} is not a ${profile} check of this paycert version`, undefined, undefined, 'the suite changed since the report was written: run the whole suite again');
   return check;
 }
@@ -111,17 +117,17 @@ export async function replayCommand(argv: readonly string[], io: Io): Promise<nu
   const report = loadReport(reportPath);
   const before = failedResult(report, id, reportPath);
   const profile = report.profile as ProfileName;
-  const check = registeredCheck(id, profile);
-
   // The command line wins over what the report recorded; secrets come from the config, never from the report.
+  // The report names its target, so nothing is discovered (a run that found its config records it as --config).
   const recorded = reportTarget(report, before);
+  const check = registeredCheck(id, profile, recorded.specs, recorded.noBuiltin);
   const given = values.config !== undefined || values.target !== undefined;
   const config = given ? values.config : recorded.config;
   const url = given ? values.target : recorded.target;
   const timeoutMs = seconds('timeout', values.timeout, recorded.timeoutS ?? DEFAULT_TIMEOUT_S) * 1000;
   const maxAnswerBytes = answerBudget(values['max-answer-bytes']) ?? recorded.maxAnswerBytes;
 
-  let target = targetFromArgs(config, url, profile);
+  let target = targetFromArgs(config, url, profile, io.env);
   if (target && target.profile !== profile) throw new UserError(`the report is of profile ${profile}, but the config says profile: ${target.profile}`, { file: target.source });
   let embedded: { close(): Promise<void> } | undefined;
   if (!target) ({ target, running: embedded } = await startEmbedded(profile));
@@ -133,7 +139,7 @@ export async function replayCommand(argv: readonly string[], io: Io): Promise<nu
     if (skip) throw new UserError(`${id} cannot run against ${target.source}: ${skip}`);
     io.out.write(`paycert replay: [${id}] ${check.info.title} against ${redactor.text(target.embedded ? `a fresh ${target.source}` : target.baseUrl)}\n`);
     io.out.write(`  it ${before.status === 'warning' ? 'warned' : 'failed'} in ${reportPath} (${report.startedAt}): ${before.failure?.message ?? 'no message'}\n`);
-    const args = targetArgs({ ...(config !== undefined && { config }), ...(url !== undefined && { target: url }), profile, timeoutMs, ...(maxAnswerBytes !== undefined && { maxAnswerBytes }) });
+    const args = targetArgs({ ...(config !== undefined && { config }), ...(url !== undefined && { target: url }), profile, timeoutMs, ...(maxAnswerBytes !== undefined && { maxAnswerBytes }), ...(recorded.specs && { specs: recorded.specs }), ...(recorded.noBuiltin && { noBuiltin: true }) });
     const after = boundResult(redactor.value(withReplayTarget(await runAgain(check, target, timeoutMs, maxAnswerBytes, before), args)));
     if (after.status === 'passed') {
       io.out.write(`FIXED: ${id} passes now\n`);

@@ -5,7 +5,7 @@
  * and turn the report into the exit code.
  */
 import { resolve } from 'node:path';
-import { allChecks } from '../checks/all-checks';
+import { allChecks, type UserSpecs } from '../checks/all-checks';
 import type { Check } from '../checks/check';
 import { selectChecks } from '../checks/select';
 import { didYouMean } from '../core/did-you-mean';
@@ -14,7 +14,9 @@ import { EXIT, exitCodeOf } from '../core/verdict';
 import { reportsDirProblem } from '../report/files';
 import { newRunOptions } from '../run/context';
 import { profileNames } from '../profiles';
-import { defaultProfileName, startEmbedded, targetFromArgs } from '../run/resolve-target';
+import { chooseTarget, defaultProfileName, startEmbedded } from '../run/resolve-target';
+import { configLine } from '../config/discover';
+import { userSpecsLine } from './specs-line';
 import { targetArgs } from '../run/replay-target';
 import { redactorOf } from '../config/redactor-of';
 import type { ProfileName } from '../config/resolved';
@@ -57,6 +59,8 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   'max-time': { type: 'string' },
   'max-answer-bytes': { type: 'string' },
+  specs: { type: 'string', multiple: true },
+  'no-builtin': { type: 'boolean' },
 } as const;
 
 function checkSelection(registered: readonly Check[], tags: readonly string[], checks: readonly string[]): void {
@@ -115,15 +119,23 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   const checks = values.check ?? [];
 
   const asked = profileOption(values.profile);
-  let target = targetFromArgs(values.config, values.target, asked);
+  // --config, else PAYCERT_CONFIG, else a config in the working directory (src/config/discover.ts); said first.
+  const chosen = chooseTarget({ config: values.config, target: values.target, profile: asked, env: io.env, cwd: process.cwd() });
+  if (chosen.config) io.out.write(`${configLine(chosen.config)}\n`);
+  let target = chosen.target;
   if (target && asked && target.profile !== asked) throw new UserError(`--profile ${asked}, but the config says profile: ${target.profile}`, { file: target.source });
   const profile = target?.profile ?? asked ?? defaultProfileName();
 
-  // A bad scenario file (or a duplicate check id) stops the run before any request.
-  const registered = allChecks(PACKAGE_ROOT).all().filter((c) => c.profile === profile && !(values['no-pact'] && c.info.tags.includes('pact')));
+  // A bad scenario file (or a duplicate check id) stops the run before any request; the user's (--specs) are loaded with the built-in ones, or instead of them.
+  const specs = values.specs ?? [];
+  if (values['no-builtin'] && specs.length === 0) throw new UserError('--no-builtin needs --specs PATH: there would be no check to run');
+  const user: UserSpecs | undefined = specs.length ? { paths: specs, cwd: process.cwd(), profile, noBuiltin: values['no-builtin'] ?? false } : undefined;
+  const every = allChecks(PACKAGE_ROOT, user).all();
+  const registered = every.filter((c) => c.profile === profile && !(values['no-pact'] && c.info.tags.includes('pact')));
+  if (user) io.out.write(`${userSpecsLine(user, registered)}\n`);
   checkSelection(registered, tags, checks);
   // The baseline and the signing key are checked before any request: a bad file is exit 2 now, not a lost run.
-  const baseline = values.baseline === undefined ? undefined : loadBaseline(values.baseline, allChecks(PACKAGE_ROOT).all().map((c) => ({ id: c.info.id, profile: c.profile })), profile);
+  const baseline = values.baseline === undefined ? undefined : loadBaseline(values.baseline, every.map((c) => ({ id: c.info.id, profile: c.profile })), profile);
   const signKeyFile = values['sign-key'] === undefined ? undefined : resolve(values['sign-key']);
   if (signKeyFile !== undefined) readSigningKey(signKeyFile);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
@@ -145,8 +157,8 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
 
   const reportsDir = resolve(values.reports ?? 'reports');
   // A failure's replay names this target as it was given here: pasted, it runs against it again.
-  const replayTarget = targetArgs({ ...(values.config !== undefined && { config: values.config }), ...(values.target !== undefined && { target: values.target }), profile, timeoutMs, ...(maxAnswerBytes !== undefined && { maxAnswerBytes }) });
-  const options = newRunOptions({ reportsDir, strict: values.strict ?? false, tags, checks, timeoutMs, ...(maxAnswerBytes !== undefined && { maxAnswerBytes }), console: true, targetArgs: replayTarget, ...replay, ...(values['no-pact'] && { excludeTags: ['pact'] }) });
+  const replayTarget = targetArgs({ ...(chosen.config && { config: chosen.config.file }), ...(values.target !== undefined && { target: values.target }), profile, timeoutMs, ...(maxAnswerBytes !== undefined && { maxAnswerBytes }), specs, noBuiltin: user?.noBuiltin ?? false });
+  const options = newRunOptions({ reportsDir, strict: values.strict ?? false, tags, checks, timeoutMs, ...(maxAnswerBytes !== undefined && { maxAnswerBytes }), console: true, targetArgs: replayTarget, ...replay, ...(values['no-pact'] && { excludeTags: ['pact'] }), ...(user?.noBuiltin && { noBuiltin: true }) });
   if (baseline) options.baseline = baseline;
   if (signKeyFile !== undefined) options.signKeyFile = signKeyFile;
   try {

@@ -12,6 +12,8 @@ describe('targetArgs: the options that name a run\'s target in its replay comman
     [{ target: 'http://127.0.0.1:8080', profile: 'viva-interapp' }, ['--target', 'http://127.0.0.1:8080', '--profile', 'viva-interapp']],
     [{ config: 'c.yaml', target: 'http://h:1', profile: 'viopay-pos', timeoutMs: 30_000 }, ['--config', 'c.yaml', '--target', 'http://h:1', '--timeout', '30']],
     [{ target: 'http://h:1', profile: 'viopay-pos', timeoutMs: 10_000 }, ['--target', 'http://h:1']],
+    [{ config: './target.yaml', profile: 'viopay-pos', specs: ['qa', 'more/**/*.spec.yaml'], noBuiltin: true }, ['--config', './target.yaml', '--specs', 'qa', '--specs', 'more/**/*.spec.yaml', '--no-builtin']],
+    [{ profile: 'viopay-pos', specs: [], noBuiltin: false }, []],
   ])('%j gives %j', (input, expected) => {
     expect(targetArgs(input)).toEqual(expected);
   });

@@ -18,12 +18,16 @@ export interface TargetArgsInput {
   timeoutMs?: number;
   /** `--max-answer-bytes` as given (bytes). */
   maxAnswerBytes?: number;
+  /** `--specs` paths as given: a user's check is found again only with them. */
+  specs?: readonly string[];
+  /** `--no-builtin`. */
+  noBuiltin?: boolean;
 }
 
 /**
  * The options that select a run's target, as `paycert run` takes them: `--config F` and/or
  * `--target URL`, `--profile P` when not the default, `--timeout S` when not the default,
- * `--max-answer-bytes N` when given.
+ * `--max-answer-bytes N` when given, the `--specs` paths and `--no-builtin` when given.
  * Neither config nor URL: the embedded target (a fresh one, for a replay).
  */
 export function targetArgs(input: TargetArgsInput): string[] {
@@ -34,6 +38,8 @@ export function targetArgs(input: TargetArgsInput): string[] {
   if (input.timeoutMs !== undefined && input.timeoutMs !== DEFAULT_TIMEOUT_S * 1000) args.push('--timeout', String(input.timeoutMs / 1000));
   // A failure found within a smaller (or larger) answer budget replays within the same one.
   if (input.maxAnswerBytes !== undefined) args.push('--max-answer-bytes', String(input.maxAnswerBytes));
+  for (const path of input.specs ?? []) args.push('--specs', path);
+  if (input.noBuiltin) args.push('--no-builtin');
   return args;
 }
 

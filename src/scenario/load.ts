@@ -137,13 +137,14 @@ export function shownPath(file: string): string {
   return shown.startsWith('..') ? file : shown;
 }
 
-/** The spec files in `dir` and its sub-folders (one per profile in specs/), sorted by path. */
+/** The spec files in `dir` and its sub-folders (one per profile in specs/), sorted by path; hidden folders and node_modules are not searched. */
 function specFilesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((entry) => {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) return specFilesUnder(path);
+      // A user's folder (--specs) may hold a checkout's hidden folders or node_modules: not scenarios of theirs.
+      if (entry.isDirectory()) return entry.name.startsWith('.') || entry.name === 'node_modules' ? [] : specFilesUnder(path);
       return entry.name.endsWith('.spec.yaml') || entry.name.endsWith('.spec.yml') ? [resolve(path)] : [];
     });
 }
