@@ -11,6 +11,12 @@ export function parse<T extends Options>(command: string, argv: readonly string[
   const withHelp = { ...options, ...HELP } as T & typeof HELP;
   try {
     const parsed = parseArgs({ args: [...argv], options: withHelp, allowPositionals: true, strict: true });
+    // An empty value (`--reports ''`, an unset shell variable) is never what was meant: refused, not read as "not given".
+    for (const [name, value] of Object.entries(parsed.values)) {
+      for (const one of Array.isArray(value) ? value : [value]) {
+        if (one === '') throw new UserError(`${command}: --${name} needs a value, got an empty one`, undefined, undefined, `see paycert ${command} --help`);
+      }
+    }
     if (!allowPositionals && parsed.positionals.length > 0) {
       throw new UserError(`${command}: unexpected argument "${parsed.positionals[0]}"`, undefined, undefined, `see paycert ${command} --help`);
     }

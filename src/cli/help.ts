@@ -90,15 +90,32 @@ ${wrapped(`${profileChoices()}; a config's profile: says it too`, '  --profile P
   --no-builtin     run only the --specs scenarios, not the built-in checks (PARTIAL)
   --reports DIR    where report.json, junit.xml, summary.md, report.html and
                    certificate.json go (default: reports)
+  --reporter LIST  only these reporters (a comma list, repeatable; default all): console
+                   (the terminal output), json (report.json, with certificate.json, which
+                   vouches for it and hashes the files written beside it; without json no
+                   certificate is written), junit (junit.xml), md (summary.md), html
+                   (report.html)
+  --quiet          the console prints only one line per failed check (and per warning
+                   with --strict), the checks not run, and the verdict line: no opening
+                   line, no line per check, no progress. The reports are complete
   --strict         a SHOULD failure (warning) also fails certification
-  --tag T          only scenarios tagged T (repeatable)
-  --check ID       only this check (repeatable)
+  --tag T          only checks tagged T (repeatable); T may be a glob: * any characters,
+                   ? one ('refund*'); quote it in the shell
+  --check ID       only this check (repeatable); ID may be a glob ('pos.cards.*'). A --tag,
+                   --check or --exclude-tag that names nothing is an error (exit 2); the
+                   names: 'paycert list checks', 'paycert list tags'
+  --exclude-tag T  leave out the checks tagged T (repeatable, globs too); the run is PARTIAL
   --timeout S      per-request timeout in seconds (default: 10): the whole exchange,
                    connect, headers and body
   --max-answer-bytes N
                    read at most N bytes of any answer (65536, 64KiB, 4MiB; default 4MiB): a
                    larger one is cut and fails its check ("answer larger than ...: truncated")
   --max-time S     end the run after S seconds: checks not started by then fail as not run
+  --bail           stop starting checks after the first failed one (a failure the baseline
+                   expects does not count): the checks in flight finish, the rest fail as
+                   not run, and the summary says the run stopped early and why (exit 1)
+  --max-failures N the same after N failed checks
+  --concurrency N  checks in flight at once (1 to 64, default 4)
   --shard I/N      run shard I of N (merge the shards' reports with 'paycert merge')
   --no-pact        leave out the Pact contract's checks
   --baseline FILE  expected failures (YAML list: check, reason, ticket, expires): a listed
@@ -112,10 +129,14 @@ ${wrapped(`${profileChoices()}; a config's profile: says it too`, '  --profile P
                    replay a property failure exactly, as its report says (with --check ID)
   -h, --help       this help
 
-Exit codes: 0 certified, or PARTIAL (--tag, --check, --shard ran part of the suite and
-nothing in it failed); 1 a MUST check failed (or a SHOULD one with --strict); 2 the harness
-could not run (bad config, bad scenario file, target unreachable, credentials or base URL
-refused by the preflight, reports not writable).
+Progress: on a terminal one line [n/N] with the elapsed time, rewritten in place (no escape
+code); in CI (CI set) and when piped a plain 'progress: [n/N] ...' line at each tenth.
+
+Exit codes: 0 certified, or PARTIAL (--tag, --check, --exclude-tag, --shard ran part of the
+suite and nothing in it failed); 1 a MUST check failed (or a SHOULD one with --strict, or
+--bail / --max-failures stopped the run); 2 the harness could not run (bad config, bad
+scenario file, bad option, target unreachable, credentials or base URL refused by the
+preflight, reports not writable).
 `;
 
 /** A profile's own serve options, two columns as the common ones. */
@@ -296,21 +317,25 @@ function defaultContractFile(): string {
 }
 
 export const PACT_HELP = `Usage: paycert pact generate [--out DIR] [--consumer NAME] [--provider NAME]
-       paycert pact verify [--config FILE | --target URL] [--pact FILE] [--timeout S]
-                           [--max-answer-bytes N]
+       paycert pact verify [--profile P] [--config FILE | --target URL] [--pact FILE]
+                           [--timeout S] [--max-answer-bytes N]
 
 generate  runs the Pact consumer tests (pact-js PactV4 and its mock server, on jest) made from
           the contract scenarios of specs/ (those with a 'contract' block) and writes the contract
           DIR/CONSUMER-PROVIDER.json (default: ${defaultContractFile()}),
           rewritten from scratch. Example envelopes are real ciphertexts under the published test
           MSK with fixed IVs, so the file is stable; every plaintext is in the interaction's comments.
-verify    verifies a contract (default: the one in contracts/) against a target, with pact-js's
-          Verifier from the local file: each request is re-encrypted under the target's MSK and
-          signed with its secret (negative interactions wrong on purpose), provider states are set
-          up through the API and the target's state hook, and every decrypted answer is compared
-          with the contract's plaintext. Without --config/--target: PAYCERT_CONFIG, else
-          paycert.config.yaml or target.yaml in the working directory, else the embedded
-          reference target.
+verify    verifies a contract against a target, with pact-js's Verifier from the local file:
+          --profile P (viopay-pos, vpws) takes P's contract in contracts/ and, without a config,
+          P's embedded target; --pact FILE any contract (default: viopay-pos's). POS: each request
+          is re-encrypted under the target's MSK and signed with its secret (negative interactions
+          wrong on purpose), provider states are set up through the API and the target's state
+          hook, and every decrypted answer is compared with the contract's plaintext. VPWS: the
+          dealers' tokens come from the config. The VPWS contract also verifies with stock Pact
+          tools (pact-js Verifier, pact_verifier_cli) given the target's state hook as the state
+          change URL; the POS contract cannot (its requests must be signed). Without
+          --config/--target: PAYCERT_CONFIG, else paycert.config.yaml or target.yaml in the
+          working directory, else the embedded reference target.
 
 Exit codes: 0 every interaction verified, 1 an interaction failed, 2 the harness could not run.
 `;

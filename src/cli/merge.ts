@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { UserError } from '../core/errors';
 import { EXIT, exitCodeOf } from '../core/verdict';
 import { fileReporters } from '../report';
+import { reportsDirProblem } from '../report/files';
 import { verdictLine } from '../report/console-reporter';
 import { mergeReports, readReport } from '../report/merge';
 import { readSigningKey } from '../report/certificate';
@@ -34,6 +35,8 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<num
   const signKeyFile = values['sign-key'] === undefined ? undefined : resolve(values['sign-key']);
   if (signKeyFile !== undefined) readSigningKey(signKeyFile);
   const out = resolve(values.out ?? 'reports');
+  const outProblem = reportsDirProblem(out);
+  if (outProblem) throw new UserError(`--out: ${outProblem}`);
   const mux = new ReporterMux(fileReporters(out, signKeyFile === undefined ? {} : { signKeyFile }));
   await mux.onEnd(merged);
   if (mux.errors.length) throw new UserError(`merge: cannot write the reports in ${out}: ${String(mux.errors[0]!.error)}`);

@@ -6,8 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { allChecks, type UserSpecs } from '../checks/all-checks';
-import type { Check } from '../checks/check';
-import { selectChecks } from '../checks/select';
+import { checkSelection, selectChecks } from '../checks/select';
 import { didYouMean } from '../core/did-you-mean';
 import { UserError } from '../core/errors';
 import { EXIT, exitCodeOf } from '../core/verdict';
@@ -29,11 +28,9 @@ import { loadBaseline } from '../config/baseline-file';
 import { readSigningKey } from '../report/certificate';
 import { preflight } from '../run/preflight';
 import { suiteHash } from '../run/suite-hash';
-import type { Reporter } from '../core/reporter';
 import { runEngine } from '../engine/engine';
 import { parseShard, shardChecks } from '../engine/shard';
-import { ConsoleReporter, colorEnabled } from '../report/console-reporter';
-import { fileReporters } from '../report';
+import { reporterOption, runReporters, stopOption } from './run-options';
 
 /** Checks in flight at once: checks are independent, and most of a check's time is waiting for answers. */
 const DEFAULT_CONCURRENCY = 4;
@@ -59,26 +56,14 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   'max-time': { type: 'string' },
   'max-answer-bytes': { type: 'string' },
+  bail: { type: 'boolean' },
+  'max-failures': { type: 'string' },
+  'exclude-tag': { type: 'string', multiple: true },
+  reporter: { type: 'string', multiple: true },
+  quiet: { type: 'boolean' },
   specs: { type: 'string', multiple: true },
   'no-builtin': { type: 'boolean' },
 } as const;
-
-function checkSelection(registered: readonly Check[], tags: readonly string[], checks: readonly string[]): void {
-  const knownTags = [...new Set(registered.flatMap((c) => c.info.tags))];
-  for (const tag of tags) {
-    if (!knownTags.includes(tag)) {
-      const guess = didYouMean(tag, knownTags);
-      throw new UserError(`--tag ${tag} names no scenario`, undefined, undefined, guess ? `did you mean "${guess}"?` : `tags: ${knownTags.sort().join(', ')}`);
-    }
-  }
-  const ids = registered.map((c) => c.info.id);
-  for (const id of checks) {
-    if (!ids.includes(id)) {
-      const guess = didYouMean(id, ids);
-      throw new UserError(`--check ${id} is not a registered check id`, undefined, undefined, guess ? `did you mean "${guess}"?` : 'paycert lint lists none; see specs/');
-    }
-  }
-}
 
 function profileOption(value: string | undefined): ProfileName | undefined {
   const names = profileNames();
@@ -95,6 +80,7 @@ function replayOptions(values: { runs?: string; seed?: string; path?: string; 'r
   if (seed !== undefined && !Number.isInteger(seed)) throw new UserError(`--seed must be a whole number, got "${values.seed}"`);
   if (values.path !== undefined && !/^\d+(:\d+)*$/.test(values.path)) throw new UserError(`--path must look like 3:0:1, got "${values.path}"`);
   if (values.path !== undefined && seed === undefined) throw new UserError('--path needs the --seed it came with');
+  if (values['replay-path'] !== undefined && seed === undefined) throw new UserError('--replay-path needs the --seed it came with');
   return {
     ...(runs !== undefined && { runs }),
     ...(seed !== undefined && { seed }),
@@ -116,12 +102,15 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   if (reportsProblem) throw new UserError(`--reports: ${reportsProblem}`);
   if (values.shard !== undefined && !/^[1-9]\d*\/[1-9]\d*$/.test(values.shard)) throw new UserError(`--shard must be I/N, e.g. 1/3, got "${values.shard}"`);
   const tags = values.tag ?? [];
+  const excludeTags = [...(values['exclude-tag'] ?? []), ...(values['no-pact'] ? ['pact'] : [])];
+  const maxFailures = stopOption(values);
+  const chosenReporters = reporterOption(values.reporter);
   const checks = values.check ?? [];
 
   const asked = profileOption(values.profile);
   // --config, else PAYCERT_CONFIG, else a config in the working directory (src/config/discover.ts); said first.
   const chosen = chooseTarget({ config: values.config, target: values.target, profile: asked, env: io.env, cwd: process.cwd() });
-  if (chosen.config) io.out.write(`${configLine(chosen.config)}\n`);
+  if (chosen.config && !values.quiet) io.out.write(`${configLine(chosen.config)}\n`);
   let target = chosen.target;
   if (target && asked && target.profile !== asked) throw new UserError(`--profile ${asked}, but the config says profile: ${target.profile}`, { file: target.source });
   const profile = target?.profile ?? asked ?? defaultProfileName();
@@ -132,8 +121,8 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   const user: UserSpecs | undefined = specs.length ? { paths: specs, cwd: process.cwd(), profile, noBuiltin: values['no-builtin'] ?? false } : undefined;
   const every = allChecks(PACKAGE_ROOT, user).all();
   const registered = every.filter((c) => c.profile === profile && !(values['no-pact'] && c.info.tags.includes('pact')));
-  if (user) io.out.write(`${userSpecsLine(user, registered)}\n`);
-  checkSelection(registered, tags, checks);
+  if (user && !values.quiet) io.out.write(`${userSpecsLine(user, registered)}\n`);
+  checkSelection(registered, { tags, checks, excludeTags: values['exclude-tag'] ?? [] });
   // The baseline and the signing key are checked before any request: a bad file is exit 2 now, not a lost run.
   const baseline = values.baseline === undefined ? undefined : loadBaseline(values.baseline, every.map((c) => ({ id: c.info.id, profile: c.profile })), profile);
   const signKeyFile = values['sign-key'] === undefined ? undefined : resolve(values['sign-key']);
@@ -158,16 +147,13 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   const reportsDir = resolve(values.reports ?? 'reports');
   // A failure's replay names this target as it was given here: pasted, it runs against it again.
   const replayTarget = targetArgs({ ...(chosen.config && { config: chosen.config.file }), ...(values.target !== undefined && { target: values.target }), profile, timeoutMs, ...(maxAnswerBytes !== undefined && { maxAnswerBytes }), specs, noBuiltin: user?.noBuiltin ?? false });
-  const options = newRunOptions({ reportsDir, strict: values.strict ?? false, tags, checks, timeoutMs, ...(maxAnswerBytes !== undefined && { maxAnswerBytes }), console: true, targetArgs: replayTarget, ...replay, ...(values['no-pact'] && { excludeTags: ['pact'] }), ...(user?.noBuiltin && { noBuiltin: true }) });
+  const options = newRunOptions({ reportsDir, strict: values.strict ?? false, tags, checks, timeoutMs, ...(maxAnswerBytes !== undefined && { maxAnswerBytes }), console: true, targetArgs: replayTarget, ...replay, ...(excludeTags.length > 0 && { excludeTags }), ...(user?.noBuiltin && { noBuiltin: true }) });
   if (baseline) options.baseline = baseline;
   if (signKeyFile !== undefined) options.signKeyFile = signKeyFile;
   try {
     let selected = selectChecks(registered, options, profile);
     if (shard) selected = shardChecks(selected, shard.index, shard.count);
-    const reporters: Reporter[] = [
-      new ConsoleReporter({ out: io.out, color: colorEnabled(io.env, (io.out as { isTTY?: boolean }).isTTY) && !io.env.CI, ci: Boolean(io.env.CI) }),
-      ...fileReporters(reportsDir, { ...(signKeyFile !== undefined && { signKeyFile }) }),
-    ];
+    const reporters = runReporters(io, chosenReporters, reportsDir, values.quiet ?? false, signKeyFile);
     const { report, reporterErrors } = await runEngine({
       ctx: { target, options },
       checks: selected,
@@ -176,6 +162,7 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
       suiteHash: suiteHash(PACKAGE_ROOT),
       ...(values.shard !== undefined && { shard: values.shard }),
       ...(maxTimeMs !== undefined && { maxTimeMs }),
+      ...(maxFailures && { maxFailures }),
     });
     for (const e of reporterErrors) io.err.write(`paycert: reporter ${e.reporter} failed in ${e.hook}: ${String(e.error)}\n`);
     // A check that could not run at all (its own exception, not the target's answer) is the harness's or the input's problem: exit 2.

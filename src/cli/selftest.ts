@@ -11,6 +11,7 @@ import type { FaultOutcome, VariationOutcome } from '../selftest/types';
 import { checkVariantName } from './variant-names';
 import { selftestInWorkers } from './selftest-workers';
 import { UserError } from '../core/errors';
+import { reportsDirProblem } from '../report/files';
 import { parse } from './args';
 import { selftestHelp } from './help';
 import { PACKAGE_ROOT, type Io } from './io';
@@ -50,6 +51,9 @@ export async function selftestCommand(argv: readonly string[], io: Io): Promise<
     io.out.write(selftestHelp());
     return EXIT.certified;
   }
+  // Before the catalogue runs: a folder selftest.md cannot be written to is one line now, not after minutes.
+  const reportsProblem = values.part === undefined ? reportsDirProblem(resolve(values.reports ?? 'reports')) : null;
+  if (reportsProblem) throw new UserError(`--reports: ${reportsProblem}`);
   const jobs = Number(values.jobs ?? 6);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UserError(`--jobs must be a whole number of 1 or more, got "${values.jobs}"`);
   for (const name of values.only ?? []) checkVariantName(name);

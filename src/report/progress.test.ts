@@ -12,7 +12,7 @@ describe('progressMode', () => {
     [{}, true, 'live'],
     [{ NO_COLOR: '1' }, true, 'live'],
     [{ CI: 'true' }, true, 'plain'],
-    [{ CI: 'false' }, true, 'live'],
+    [{ CI: '' }, true, 'live'],
     [{ TERM: 'dumb' }, true, 'plain'],
     [{}, false, 'plain'],
     [{}, undefined, 'plain'],

@@ -12,8 +12,7 @@ export type ProgressMode = 'live' | 'plain' | 'off';
 
 /** Live on a terminal that is not `dumb` outside CI; plain in CI (CI set) and when piped. */
 export function progressMode(env: Readonly<Record<string, string | undefined>>, isTTY: boolean | undefined): ProgressMode {
-  const ci = (env.CI ?? '') !== '' && env.CI !== 'false' && env.CI !== '0';
-  return isTTY === true && !ci && env.TERM !== 'dumb' ? 'live' : 'plain';
+  return isTTY === true && !env.CI && env.TERM !== 'dumb' ? 'live' : 'plain';
 }
 
 /** How often the live line's elapsed time moves while no check ends. */
