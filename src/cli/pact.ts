@@ -1,10 +1,12 @@
 /**
  * `paycert pact generate`: runs the Pact consumer tests (jest) that write the contract of every
  * profile that has one (src/profiles/<name>/contract-side.ts).
- * `paycert pact verify`: verifies a contract against any target, as the contract's profile reaches it.
+ * `paycert pact verify [--profile P]`: verifies a contract (P's, the default profile's, or `--pact
+ * FILE`) against any target, as the contract's profile reaches it.
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { didYouMean } from '../core/did-you-mean';
 import { UserError } from '../core/errors';
 import { EXIT } from '../core/verdict';
 import { CONTRACT_NAME, contractFile, type ContractNames } from '../pact/names';
@@ -23,6 +25,8 @@ import { MESSAGE_CHARS } from '../core/evidence';
 import type { Redactor } from '../core/redactor';
 import type { InteractionVerdict } from '../pact/verify';
 import { answerBudget } from './budgets';
+import { runJestQuietly } from './jest-quiet';
+import { reportsDirProblem } from '../report/files';
 
 /**
  * The verdicts as they may leave the process: redacted, each message at most MESSAGE_CHARS (Pact's
@@ -50,14 +54,14 @@ async function generate(argv: readonly string[], io: Io): Promise<number> {
     for (const [field, name] of Object.entries(names[first.name]!)) if (!CONTRACT_NAME.test(name)) throw new UserError(`--${field} must be letters, digits, '.', '_' or '-', got "${name}"`);
   }
   const dir = resolve(values.out ?? join(PACKAGE_ROOT, 'contracts'));
+  // Before the consumer tests run: a folder the contract cannot be written to is one line now.
+  const outProblem = reportsDirProblem(dir);
+  if (outProblem) throw new UserError(`--out: ${outProblem}`);
   Object.assign(process.env, { PAYCERT_PACT_DIR: dir, PAYCERT_PACT_NAMES: JSON.stringify(names) });
-  // jest is loaded when a command runs it, not at every start of the bin.
-    const { runCLI } = await import('jest');
-    const { results } = await runCLI(
-    { _: [join(PACKAGE_ROOT, 'contracts', 'consumer.pact.test.ts')], runTestsByPath: true, selectProjects: ['unit'], silent: true, $0: 'paycert' } as unknown as Parameters<typeof import('jest').runCLI>[0],
-    [PACKAGE_ROOT],
-  );
+  // jest's own banners and reports stay out of paycert's output; a failure is told here.
+  const results = await runJestQuietly(join(PACKAGE_ROOT, 'contracts', 'consumer.pact.test.ts'));
   if (!results.success) {
+    for (const failure of results.failures) io.err.write(`${failure}\n`);
     io.err.write('paycert: the Pact consumer tests failed (see above); no contract written\n');
     return EXIT.harnessError;
   }
@@ -67,10 +71,31 @@ async function generate(argv: readonly string[], io: Io): Promise<number> {
   return EXIT.certified;
 }
 
+/** The profile `--profile` names, with its contract; anything else is one line (exit 2) with a did-you-mean. */
+function contractProfileNamed(name: string): Profile & { contract: ContractSide } {
+  const withContract = contractProfiles();
+  const found = withContract.find((p) => p.name === name);
+  if (found) return found;
+  const names = withContract.map((p) => p.name);
+  if (allProfiles().some((p) => p.name === name)) throw new UserError(`pact verify: the profile ${name} has no Pact contract`, undefined, undefined, `profiles with one: ${names.join(', ')}`);
+  const guess = didYouMean(name, allProfiles().map((p) => p.name));
+  throw new UserError(`pact verify: --profile ${name} is not a profile`, undefined, undefined, guess ? `did you mean "${guess}"?` : `profiles with a contract: ${names.join(', ')}`);
+}
+
 async function verify(argv: readonly string[], io: Io): Promise<number> {
-  const { values } = parse('pact verify', argv, { config: { type: 'string' }, target: { type: 'string' }, pact: { type: 'string' }, timeout: { type: 'string' }, 'max-answer-bytes': { type: 'string' }, 'json-out': { type: 'string' } });
+  const { values } = parse('pact verify', argv, { profile: { type: 'string' }, config: { type: 'string' }, target: { type: 'string' }, pact: { type: 'string' }, timeout: { type: 'string' }, 'max-answer-bytes': { type: 'string' }, 'json-out': { type: 'string' } });
   if (values.help) return void io.out.write(PACT_HELP), EXIT.certified;
-  const byDefault = contractProfiles()[0];
+  // The verdicts' file is written after the verification: a path that cannot take it is one line now.
+  if (values['json-out'] !== undefined) {
+    try {
+      writeFileSync(values['json-out'], '[]');
+    } catch (error) {
+      throw new UserError(`--json-out: cannot write ${values['json-out']}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  }
+  // --profile chooses the contract (and, without a config or --target, the embedded target) of that profile.
+  const asked = values.profile === undefined ? undefined : contractProfileNamed(values.profile);
+  const byDefault = asked ?? contractProfiles()[0];
   if (values.pact === undefined && !byDefault) throw new UserError('no profile has a Pact contract: give --pact FILE');
   const file = resolve(values.pact ?? contractFile(join(PACKAGE_ROOT, 'contracts'), byDefault!.contract.names));
   let contractOf: Profile;
@@ -79,6 +104,7 @@ async function verify(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     throw new UserError(`not a readable Pact file: ${(error as Error).message.split('\n')[0]}`, { file });
   }
+  if (asked && contractOf.name !== asked.name) throw new UserError(`pact verify: the contract ${values.pact} is for the profile ${contractOf.name}, not ${asked.name}`, undefined, undefined, `give --profile ${contractOf.name}, or leave --pact out`);
   // A run's own child gets its target and budgets through the environment, as jest workers do.
   const run = importRunContext();
   const timeoutMs = values.timeout === undefined && run ? run.options.timeoutMs : seconds('timeout', values.timeout, 10) * 1000;
