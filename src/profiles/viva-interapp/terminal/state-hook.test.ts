@@ -22,6 +22,15 @@ describe('the simulator state hook', () => {
     return parsed.ok ? parsed.callback.fields : {};
   };
 
+  it('answers the empty state a Pact verifier posts for an interaction without one 200 {}, and refuses an unknown state', async () => {
+    // Act
+    const empty = await setup({}, '');
+    const unknown = await setup({}, 'no such state');
+    // Assert
+    expect(empty).toEqual({ status: 200, body: {} });
+    expect(unknown.status).toBe(400);
+  });
+
   it('makes a payment and answers its generated codes, which a cancel then finds', async () => {
     // Arrange
     const { status, body } = await setup({ amount: 700 });
