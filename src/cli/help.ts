@@ -111,9 +111,10 @@ ${wrapped(`${profileChoices()}; a config's profile: says it too`, '  --profile P
                    read at most N bytes of any answer (65536, 64KiB, 4MiB; default 4MiB): a
                    larger one is cut and fails its check ("answer larger than ...: truncated")
   --max-time S     end the run after S seconds: checks not started by then fail as not run
-  --bail           stop starting checks after the first failed one (a failure the baseline
-                   expects does not count): the checks in flight finish, the rest fail as
-                   not run, and the summary says the run stopped early and why (exit 1)
+  --bail           stop starting checks after the first failed one (a warning with --strict
+                   counts, a failure the baseline expects does not): the checks in flight
+                   finish, the rest fail as not run, and the summary says the run stopped
+                   early and why (exit 1)
   --max-failures N the same after N failed checks
   --concurrency N  checks in flight at once (1 to 64, default 4)
   --shard I/N      run shard I of N (merge the shards' reports with 'paycert merge')

@@ -10,16 +10,17 @@ import { newRunOptions } from '../run/context';
 import { startEmbedded } from '../run/resolve-target';
 import { runEngine, stoppedEarly } from './engine';
 
-function stand(id: string, status: 'passed' | 'failed'): Check {
-  const info = { id, title: id, level: 'MUST' as const, ref: { clause: 'x' } as never, tags: ['t'], needs: [] };
-  const result: CheckResult = status === 'passed' ? { check: info, status, durationMs: 1 } : { check: info, status, durationMs: 1, failure: { checkId: id, title: id, level: 'MUST', message: 'wrong' } };
+function stand(id: string, status: 'passed' | 'failed' | 'warning'): Check {
+  const level = status === 'warning' ? ('SHOULD' as const) : ('MUST' as const);
+  const info = { id, title: id, level, ref: { clause: 'x' } as never, tags: ['t'], needs: [] };
+  const result: CheckResult = status === 'passed' ? { check: info, status, durationMs: 1 } : { check: info, status, durationMs: 1, failure: { checkId: id, title: id, level, message: 'wrong' } };
   return { info, profile: 'viopay-pos', file: 'x', run: async () => result };
 }
 
-async function run(checks: Check[], maxFailures?: { count: number; option: string }, baseline?: string[]) {
+async function run(checks: Check[], maxFailures?: { count: number; option: string }, baseline?: string[], strict = false) {
   const { target, running } = await startEmbedded();
   try {
-    const options = newRunOptions({ reportsDir: '/nonexistent-unused' });
+    const options = newRunOptions({ reportsDir: '/nonexistent-unused', strict });
     if (baseline) options.baseline = { file: 'b.yaml', entries: baseline.map((check) => ({ check, reason: 'known' })) };
     return (await runEngine({ ctx: { target, options }, checks, reporters: [], concurrency: 1, suiteHash: 'x', ...(maxFailures && { maxFailures }) })).report;
   } finally {
@@ -49,6 +50,12 @@ describe('engine: --bail and --max-failures', () => {
     const report = await run(checks);
     expect(notRunIds(report.checks)).toEqual([]);
     expect(report.counts.total).toBe(5);
+  });
+
+  it('a warning stops the run only under --strict, where it fails the run', async () => {
+    const warned = [stand('a', 'warning'), stand('b', 'passed'), stand('c', 'passed')];
+    expect(notRunIds((await run(warned, { count: 1, option: '--bail' })).checks)).toEqual([]);
+    expect(notRunIds((await run(warned, { count: 1, option: '--bail' }, undefined, true)).checks)).toEqual(['b', 'c']);
   });
 
   it('a failure the baseline expects does not stop the run', async () => {

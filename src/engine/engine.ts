@@ -72,8 +72,11 @@ async function within<T>(ms: number, work: Promise<T>, onTimeout: () => T): Prom
 
 const silent = (result: CheckResult) => result.failure?.message.startsWith(NO_ANSWER) === true;
 
-/** A failure that counts toward --bail / --max-failures: one the baseline expects does not fail the run, so it does not stop it. */
-const countsAsFailed = (result: CheckResult) => result.status === 'failed' && result.baseline?.state !== 'known';
+/**
+ * A failure that counts toward --bail / --max-failures: what fails the run (a warning under
+ * --strict too); one the baseline expects does not fail the run, so it does not stop it.
+ */
+const countsAsFailed = (result: CheckResult, strict: boolean) => (result.status === 'failed' || (strict && result.status === 'warning')) && result.baseline?.state !== 'known';
 
 /** Why the checks after the N-th failure were not run, as the summary says it. */
 export function stoppedEarly(limit: { count: number; option: string }): string {
@@ -128,7 +131,7 @@ export async function runEngine(run: EngineRun): Promise<{ report: RunReport; re
       silentInARow = silent(result) ? silentInARow + 1 : 0;
       if (silentInARow >= SILENT_CHECKS_BEFORE_PROBE && !gone) gone = await targetGone();
       if (silentInARow >= SILENT_CHECKS_BEFORE_GIVING_UP && !gone) gone = `the target stopped answering (${silentInARow} checks in a row got no answer)`;
-      if (countsAsFailed(result)) failedSoFar += 1;
+      if (countsAsFailed(result, options.strict)) failedSoFar += 1;
       if (run.maxFailures && failedSoFar >= run.maxFailures.count && !stopped) stopped = stoppedEarly(run.maxFailures);
     }
     results.push(result);
