@@ -16,9 +16,9 @@ describe('paycert pact', () => {
   it('generate writes the contract with the names asked for', async () => {
     const out = tempDir();
     const result = await paycert(['pact', 'generate', '--out', out, '--consumer', 'till', '--provider', 'gateway']);
-    // The consumer tests are jest tests: jest's own report goes to stderr.
-    expect(result.stderr).toMatch(/PASS .*consumer\.pact\.test\.ts/);
+    // The consumer tests are jest tests, run quietly: none of jest's own lines reach paycert's output.
     expect(result.code).toBe(0);
+    expect(result.stdout + result.stderr).not.toMatch(/PASS |Running one project|Determining test suites/);
     expect(result.stdout).toMatch(/wrote .*till-gateway\.json \(8 interactions, Pact V4\)/);
     expect(existsSync(join(out, 'till-gateway.json'))).toBe(true);
   });

@@ -57,13 +57,13 @@ describe('checkSelection', () => {
   });
 
   it('a glob that matches nothing is one line with a hint', () => {
-    expect(refusal({ checks: ['pos.cardz.*'] })).toBe('--check pos.cardz.* matches no check id of this run (* is any characters, ? one; see paycert list checks)');
-    expect(refusal({ tags: ['zz*'] })).toBe('--tag zz* matches no tag of this run (* is any characters, ? one; see paycert list tags)');
+    expect(refusal({ checks: ['pos.cardz.*'] })).toBe(`--check pos.cardz.* matches no check id of this run (* is any characters, ? one; run 'paycert list checks --profile p')`);
+    expect(refusal({ tags: ['zz*'] })).toBe(`--tag zz* matches no tag of this run (* is any characters, ? one; run 'paycert list tags --profile p')`);
   });
 
   it('an unknown exact word gets the closest one', () => {
-    expect(refusal({ checks: ['pos.cards.okk'] })).toBe('--check pos.cards.okk is not a check id of this run (did you mean "pos.cards.ok"?)');
-    expect(refusal({ excludeTags: ['refnd'] })).toBe('--exclude-tag refnd is not a tag of this run (did you mean "refund"?)');
-    expect(refusal({ tags: ['qqqqqqq'] })).toBe('--tag qqqqqqq is not a tag of this run (see paycert list tags)');
+    expect(refusal({ checks: ['pos.cards.okk'] })).toBe(`--check pos.cards.okk is not a check id of this run (did you mean "pos.cards.ok"? or run 'paycert list checks --profile p')`);
+    expect(refusal({ excludeTags: ['refnd'] })).toBe(`--exclude-tag refnd is not a tag of this run (did you mean "refund"? or run 'paycert list tags --profile p')`);
+    expect(refusal({ tags: ['qqqqqqq'] })).toBe(`--tag qqqqqqq is not a tag of this run (run 'paycert list tags --profile p')`);
   });
 });

@@ -44,10 +44,11 @@ export interface SelectionFilters {
 }
 
 /** `pattern` of `--option` names nothing among `known`: one line, with the closest word or the list command. */
-function namesNothing(option: string, pattern: string, known: readonly string[], noun: string, list: string): UserError {
+function namesNothing(option: string, pattern: string, known: readonly string[], noun: string, list: string, profile: string | undefined): UserError {
   const guess = isGlob(pattern) ? undefined : didYouMean(pattern, known);
   const what = isGlob(pattern) ? `matches no ${noun}` : `is not a ${noun}`;
-  const hint = guess ? `did you mean "${guess}"?` : `${isGlob(pattern) ? '* is any characters, ? one; ' : ''}see paycert list ${list}`;
+  const listing = `run 'paycert list ${list}${profile === undefined ? '' : ` --profile ${profile}`}'`;
+  const hint = guess ? `did you mean "${guess}"? or ${listing}` : `${isGlob(pattern) ? '* is any characters, ? one; ' : ''}${listing}`;
   return new UserError(`${option} ${pattern} ${what} of this run`, undefined, undefined, hint);
 }
 
@@ -58,8 +59,9 @@ function namesNothing(option: string, pattern: string, known: readonly string[],
  */
 export function checkSelection(registered: readonly Check[], filters: SelectionFilters): void {
   const tags = [...new Set(registered.flatMap((c) => c.info.tags))].sort();
+  const profile = registered[0]?.profile;
   const ids = registered.map((c) => c.info.id);
-  for (const tag of filters.tags) if (!tags.some((t) => matches(tag, t))) throw namesNothing('--tag', tag, tags, 'tag', 'tags');
-  for (const tag of filters.excludeTags) if (!tags.some((t) => matches(tag, t))) throw namesNothing('--exclude-tag', tag, tags, 'tag', 'tags');
-  for (const id of filters.checks) if (!ids.some((i) => matches(id, i))) throw namesNothing('--check', id, ids, 'check id', 'checks');
+  for (const tag of filters.tags) if (!tags.some((t) => matches(tag, t))) throw namesNothing('--tag', tag, tags, 'tag', 'tags', profile);
+  for (const tag of filters.excludeTags) if (!tags.some((t) => matches(tag, t))) throw namesNothing('--exclude-tag', tag, tags, 'tag', 'tags', profile);
+  for (const id of filters.checks) if (!ids.some((i) => matches(id, i))) throw namesNothing('--check', id, ids, 'check id', 'checks', profile);
 }

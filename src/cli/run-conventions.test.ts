@@ -91,9 +91,9 @@ describe('paycert run: globs, --exclude-tag, --reporter, --quiet', () => {
   });
 
   it.each([
-    [['--check', 'pos.nonse.*'], 'paycert: --check pos.nonse.* matches no check id of this run (* is any characters, ? one; see paycert list checks)\n'],
-    [['--tag', 'refnd*'], 'paycert: --tag refnd* matches no tag of this run (* is any characters, ? one; see paycert list tags)\n'],
-    [['--exclude-tag', 'nonse'], 'paycert: --exclude-tag nonse is not a tag of this run (did you mean "nonce"?)\n'],
+    [['--check', 'pos.nonse.*'], "paycert: --check pos.nonse.* matches no check id of this run (* is any characters, ? one; run 'paycert list checks --profile viopay-pos')\n"],
+    [['--tag', 'refnd*'], "paycert: --tag refnd* matches no tag of this run (* is any characters, ? one; run 'paycert list tags --profile viopay-pos')\n"],
+    [['--exclude-tag', 'nonse'], `paycert: --exclude-tag nonse is not a tag of this run (did you mean "nonce"? or run 'paycert list tags --profile viopay-pos')\n`],
     [['--reporter', 'console,jsno'], 'paycert: --reporter jsno is not a reporter (did you mean "json"?)\n'],
     [['--reporter', 'tap'], 'paycert: --reporter tap is not a reporter (reporters: console, json, junit, md, html)\n'],
   ])('%j is one line, exit 2, with a hint', async (args, stderr) => {
