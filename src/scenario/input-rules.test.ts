@@ -1,22 +1,11 @@
-import { UserError, UserErrors } from '../core/errors';
 import { placeholderProblem } from './input-rules';
-import { parseScenarioFile } from './load';
+import { scenarioFileErrors } from '../testing/scenario-errors';
 
 const HEAD = 'profile: viopay-pos\nscenarios:\n';
 const scenario = (steps: string, head = HEAD, id = 'pos.test.one', clause = '1.2/nonce-replay') =>
   `${head}  - id: ${id}\n    title: t\n    level: MUST\n    ref: { clause: ${clause} }\n    steps:\n${steps}`;
 
-/** Every one-line error of a scenario file with these steps (empty: it loads). */
-function lines(text: string): string[] {
-  try {
-    parseScenarioFile('f.spec.yaml', text);
-    return [];
-  } catch (error) {
-    if (error instanceof UserErrors) return error.errors.map((e) => e.oneLine());
-    if (error instanceof UserError) return [error.oneLine()];
-    throw error;
-  }
-}
+const lines = (text: string): string[] => scenarioFileErrors(text);
 
 describe('placeholderProblem', () => {
   it.each(['${c.charge_id}', 'idem-${run.unique}-${c.http.status}', 'no placeholder', 'a } alone', '$ {x}'])('accepts %j', (text) => {

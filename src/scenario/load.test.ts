@@ -1,20 +1,11 @@
-import { UserError, UserErrors } from '../core/errors';
 import { parseScenarioFile } from './load';
+import { scenarioFileErrors } from '../testing/scenario-errors';
 
 const HEAD = 'profile: viopay-pos\nscenarios:\n';
 const scenario = (id: string, steps: string, clause = '1.2/nonce-replay') =>
   `  - id: ${id}\n    title: t\n    level: MUST\n    ref: { clause: ${clause} }\n    steps:\n${steps}`;
 
-function lines(text: string): string[] {
-  try {
-    parseScenarioFile('f.spec.yaml', text);
-    return [];
-  } catch (error) {
-    if (error instanceof UserErrors) return error.errors.map((e) => e.oneLine());
-    if (error instanceof UserError) return [error.oneLine()];
-    throw error;
-  }
-}
+const lines = (text: string): string[] => scenarioFileErrors(text);
 
 describe('parseScenarioFile', () => {
   it('loads a valid file with each scenario\'s line', () => {

@@ -6,9 +6,8 @@
  */
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { UserError, UserErrors } from '../core/errors';
 import { allProfiles, type Profile } from '../profiles';
-import { parseScenarioFile } from './load';
+import { scenarioFileErrors } from '../testing/scenario-errors';
 import { publishedScenarioSchema, scenarioFileSchema } from './scenario-schema';
 
 type Node = { [key: string]: unknown };
@@ -153,16 +152,7 @@ describe('the published scenario schema offers a file its own profile\'s operati
 });
 
 describe("the loader's schema errors after the strict-mode changes", () => {
-  function lines(text: string): string[] {
-    try {
-      parseScenarioFile('f.spec.yaml', text);
-      return [];
-    } catch (error) {
-      if (error instanceof UserErrors) return error.errors.map((e) => e.oneLine());
-      if (error instanceof UserError) return [error.oneLine()];
-      throw error;
-    }
-  }
+  const lines = (text: string): string[] => scenarioFileErrors(text);
   const file = (profile: string, step: string) => `profile: ${profile}\nscenarios:\n  - id: x.y.z\n    title: t\n    level: MUST\n    ref: { clause: c }\n    steps:\n      - ${step}\n`;
 
   it('name file, line and column, and say what the allowed forms are', () => {

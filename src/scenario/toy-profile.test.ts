@@ -4,29 +4,19 @@
  * lint like any other, and its scenarios pass against a correct server and fail against a faulty
  * one, with no change to src/scenario/.
  */
-import { UserError, UserErrors } from '../core/errors';
 import type { ResolvedTarget } from '../config/resolved';
 import { registerProfile } from '../profiles';
 import { TOY_PUBLISHED_KEY, TOY_SPEC, toyEcho, toyProfile } from '../testing/toy-profile';
 import { envFor } from './env';
 import { parseScenarioFile } from './load';
+import { scenarioFileErrors } from '../testing/scenario-errors';
 import { runScenario } from './run-scenario';
 import { publishedScenarioSchema } from './scenario-schema';
 
 registerProfile(toyProfile);
 const FILE = TOY_SPEC;
 
-/** Every one-line error of loading `text` (empty: it loads). */
-function problems(text: string): string[] {
-  try {
-    parseScenarioFile('toy.spec.yaml', text);
-    return [];
-  } catch (error) {
-    if (error instanceof UserErrors) return error.errors.map((e) => e.oneLine());
-    if (error instanceof UserError) return [error.oneLine()];
-    throw error;
-  }
-}
+const problems = (text: string): string[] => scenarioFileErrors(text, 'toy.spec.yaml');
 
 describe('a profile the engine has never heard of', () => {
   it('runs its scenarios: passed against a correct server, failed against a faulty one, skipped for a need it lacks', async () => {
