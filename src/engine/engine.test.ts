@@ -63,3 +63,20 @@ describe('engine: --bail and --max-failures', () => {
     expect(notRunIds(report.checks)).toEqual(['e']);
   });
 });
+
+describe('engine: the contract checks', () => {
+  it('wait for their verification outside the pool: the other checks run meanwhile, even one at a time', async () => {
+    // Arrange: a pact check that waits until a plain check has run (in the pool, with concurrency 1, it would wait forever)
+    let plainRan!: () => void;
+    const gate = new Promise<void>((resolve) => (plainRan = resolve));
+    const info = (id: string, tags: string[]) => ({ id, title: id, level: 'MUST' as const, ref: { clause: 'x' } as never, tags, needs: [] });
+    const pact: Check = { info: info('pact.x', ['pact']), profile: 'viopay-pos', file: 'x', run: async () => (await gate, { check: info('pact.x', ['pact']), status: 'passed', durationMs: 1 }) };
+    const plain: Check = { info: info('a', ['t']), profile: 'viopay-pos', file: 'x', run: async () => (plainRan(), { check: info('a', ['t']), status: 'passed', durationMs: 1 }) };
+
+    // Act
+    const report = await run([pact, plain]);
+
+    // Assert
+    expect(report.checks.map((c) => `${c.check.id} ${c.status}`).sort()).toEqual(['a passed', 'pact.x passed']);
+  });
+});

@@ -118,10 +118,8 @@ export async function runEngine(run: EngineRun): Promise<{ report: RunReport; re
     }
   };
 
-  // The contract's checks first: their verification runs in a child process, beside everything else.
-  const ordered = [...run.checks.filter((c) => c.info.tags.includes('pact')), ...run.checks.filter((c) => !c.info.tags.includes('pact'))];
   const results: CheckResult[] = [];
-  await pool(ordered, Math.max(1, run.concurrency), async (check) => {
+  const runAndRecord = async (check: Check): Promise<void> => {
     let result: CheckResult;
     if (gone) result = notRun(check, gone);
     else if (stopped) result = notRun(check, stopped);
@@ -136,7 +134,12 @@ export async function runEngine(run: EngineRun): Promise<{ report: RunReport; re
     }
     results.push(result);
     await mux.onCheckEnd(result);
-  });
+  };
+  // The contract's checks start at once, outside the pool: they only wait for one verification of
+  // the contract in a child process, which runs beside everything else (in the pool they would
+  // hold its slots, waiting, for the child's whole life).
+  const isPact = (c: Check) => c.info.tags.includes('pact');
+  await Promise.all([Promise.all(run.checks.filter(isPact).map(runAndRecord)), pool(run.checks.filter((c) => !isPact(c)), Math.max(1, run.concurrency), runAndRecord)]);
   const report = assembleReport(info, results, options.strict);
   await mux.onEnd(report);
   return { report, reporterErrors: mux.errors };
