@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { selftestReport } from '../selftest/run-selftest';
 import type { SelftestReport } from '../selftest/types';
 import { PACKAGE_ROOT } from './io';
 
@@ -60,20 +61,12 @@ export function mergeParts(reports: readonly SelftestReport[], startedAt: string
   };
   const faults = interleave(reports.map((r) => r.faults), 0);
   const variations = interleave(reports.map((r) => r.variations), faults.length % Math.max(1, reports.length));
-  const score = {
-    faultsCaught: faults.filter((f) => f.caught).length,
-    faults: faults.length,
-    variationsPassed: variations.filter((v) => v.passed).length,
-    variations: variations.length,
-  };
-  return {
+  return selftestReport({
     startedAt,
     durationMs,
     ...(reports[0]?.mode !== undefined && { mode: reports[0].mode }),
     checks: reports[0]?.checks ?? 0,
     faults,
     variations,
-    score,
-    passed: score.faultsCaught === score.faults && score.variationsPassed === score.variations,
-  };
+  });
 }

@@ -160,22 +160,23 @@ export async function runSelftest(all: readonly Check[], options: SelftestOption
     options.onOutcome?.(outcome, 'variation');
     return outcome;
   });
-  const faultOutcomes = outcomes.slice(0, faults.length) as FaultOutcome[];
-  const variationOutcomes = outcomes.slice(faults.length) as VariationOutcome[];
-  const score = {
-    faultsCaught: faultOutcomes.filter((f) => f.caught).length,
-    faults: faultOutcomes.length,
-    variationsPassed: variationOutcomes.filter((v) => v.passed).length,
-    variations: variationOutcomes.length,
-  };
-  return {
+  return selftestReport({
     startedAt,
     durationMs: performance.now() - started,
     checks: checks.length,
-    faults: faultOutcomes,
-    variations: variationOutcomes,
-    score,
-    passed: score.faultsCaught === score.faults && score.variationsPassed === score.variations,
+    faults: outcomes.slice(0, faults.length) as FaultOutcome[],
+    variations: outcomes.slice(faults.length) as VariationOutcome[],
     mode: options.fast ? 'fast' : 'full',
+  });
+}
+
+/** A selftest's report from its outcomes: the scores, and whether both are 100%. */
+export function selftestReport(outcomes: Omit<SelftestReport, 'score' | 'passed'>): SelftestReport {
+  const score = {
+    faultsCaught: outcomes.faults.filter((f) => f.caught).length,
+    faults: outcomes.faults.length,
+    variationsPassed: outcomes.variations.filter((v) => v.passed).length,
+    variations: outcomes.variations.length,
   };
+  return { ...outcomes, score, passed: score.faultsCaught === score.faults && score.variationsPassed === score.variations };
 }
