@@ -49,7 +49,7 @@ function redactHeaders(headers: Array<[string, string]>): Array<[string, string]
 
 export function recordExchange(baseUrl: string, wire: WireRequest, res?: WireResponse, plaintext?: unknown): Exchange {
   const exchange: Exchange = {
-    request: { method: wire.method, url: baseUrl + requestTarget(wire), headers: redactHeaders(wire.headers), ...sentBody(wire.body) },
+    request: { method: wire.method, url: baseUrl + requestTarget(wire), headers: redactHeaders(wire.headers), ...keptBody(wire.body) },
     durationMs: res?.durationMs ?? 0,
   };
   if (wire.plaintext !== undefined) exchange.request.plaintext = redactValue(wire.plaintext);
@@ -60,8 +60,11 @@ export function recordExchange(baseUrl: string, wire: WireRequest, res?: WireRes
   return exchange;
 }
 
-/** A request's body as an exchange keeps it: whole up to EVIDENCE_BODY_BYTES, else its start (masked as text) and its size. */
-function sentBody(body: Buffer): Pick<Exchange['request'], 'body' | 'bytes'> {
+/**
+ * A body (sent or answered) as an exchange keeps it: whole up to EVIDENCE_BODY_BYTES (redacted field
+ * by field when it is JSON), else its start (masked as text: cut JSON does not parse) and its size.
+ */
+function keptBody(body: Buffer): Pick<Exchange['request'], 'body' | 'bytes'> {
   if (body.length <= EVIDENCE_BODY_BYTES) return { body: redactBody(body) };
   return { body: redactText(body.subarray(0, EVIDENCE_BODY_BYTES).toString('utf8')), bytes: body.length };
 }
@@ -75,8 +78,8 @@ type ShownBody = Pick<NonNullable<Exchange['response']>, 'body' | 'truncated' | 
  */
 function shownBody(body: Buffer, cut: Pick<WireResponse, 'truncated' | 'budget' | 'announcedBytes'>): ShownBody {
   const overBudget = cut.truncated ? { overBudget: true, budget: cut.budget ?? body.length, bytes: cut.announcedBytes ?? body.length } : {};
-  if (body.length <= EVIDENCE_BODY_BYTES) return { body: redactBody(body), truncated: cut.truncated, ...overBudget };
-  return { body: redactText(body.subarray(0, EVIDENCE_BODY_BYTES).toString('utf8')), truncated: true, bytes: body.length, ...overBudget };
+  const kept = keptBody(body);
+  return { ...kept, truncated: cut.truncated || kept.bytes !== undefined, ...overBudget };
 }
 
 /** What was cut of an answer's body, for a reader ("10485760 bytes, first 16 KiB shown"); null when it is whole. */
