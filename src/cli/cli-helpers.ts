@@ -1,9 +1,17 @@
-/** Test support for the CLI tests: run the real `paycert` bin as a child process, asynchronously. */
+/**
+ * Test support for the CLI tests: run `paycert ...args` and read its exit code and output.
+ *
+ * `paycert()` runs the command inside the test's own process, through `main` with captured
+ * output, the way the bin does: the ~120 runs of the CLI tests each cost a process start (about
+ * 0.5 CPU-s of module loading) otherwise. `paycertProcess()` runs the real bin as a child, for what
+ * only a process shows: the bin itself, a read that would block (a FIFO), `serve`, which runs until
+ * a signal, and `pact generate`, which runs jest.
+ */
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from './io';
+import { PACKAGE_ROOT, type Io } from './io';
 
 export interface CliResult {
   code: number;
@@ -13,19 +21,73 @@ export interface CliResult {
 
 const BIN = join(PACKAGE_ROOT, 'bin', 'paycert.js');
 
-/** Runs `paycert ...args`; never rejects (the exit code is part of the result; a run killed at `timeoutMs` gives 99). */
-export function paycert(args: readonly string[], env: NodeJS.ProcessEnv = {}, cwd = PACKAGE_ROOT, timeoutMs = 120_000): Promise<CliResult> {
+/** What every test run of the CLI sees: CI mode, no colours, no run context inherited. */
+const TEST_ENV: NodeJS.ProcessEnv = { CI: 'true', NO_COLOR: '1', PAYCERT_RUN: '' };
+
+/** Runs the real bin; never rejects (the exit code is part of the result; a run killed at `timeoutMs` gives 99). */
+export function paycertProcess(args: readonly string[], env: NodeJS.ProcessEnv = {}, cwd = PACKAGE_ROOT, timeoutMs = 120_000): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [BIN, ...args],
-      { cwd, env: { ...process.env, CI: 'true', NO_COLOR: '1', PAYCERT_RUN: '', ...env }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
+      { cwd, env: { ...process.env, ...TEST_ENV, ...env }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 99) : 0;
         resolve({ code, stdout, stderr });
       },
     );
   });
+}
+
+/** Commands that only a process can run: `serve` waits for a signal, `pact generate` runs jest. */
+const ownProcess = (args: readonly string[]): boolean => args[0] === 'serve' || (args[0] === 'pact' && args[1] === 'generate');
+
+/** In-process runs take turns: each sets the process's working directory and environment while it runs. */
+let turn: Promise<unknown> = Promise.resolve();
+
+/** Sets `env` on process.env and `cwd` as the working directory for the length of `work`, then puts both back. */
+async function within<T>(env: NodeJS.ProcessEnv, cwd: string, work: () => Promise<T>): Promise<T> {
+  const saved = Object.keys(env).map((key) => [key, process.env[key]] as const);
+  const savedCwd = process.cwd();
+  Object.assign(process.env, env);
+  process.chdir(cwd);
+  try {
+    return await work();
+  } finally {
+    process.chdir(savedCwd);
+    for (const [key, value] of saved) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
+async function inProcess(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string): Promise<CliResult> {
+  // Required here, not at the top: a test file that only spawns the bin does not load the harness.
+  const { main } = require('./main') as typeof import('./main');
+  let stdout = '';
+  let stderr = '';
+  const io: Io = { out: { write: (text: string) => void (stdout += text) }, err: { write: (text: string) => void (stderr += text) }, env: process.env };
+  const code = await within({ ...TEST_ENV, ...env }, cwd, () =>
+    main(args, io).catch((error: unknown) => {
+      // As the bin says it: only a bug gets here.
+      stderr += `paycert: internal error: ${error instanceof Error && error.stack ? error.stack : String(error)}\n`;
+      return 2;
+    }),
+  );
+  return { code, stdout, stderr };
+}
+
+/**
+ * Runs `paycert ...args` with `env` added to the environment, in `cwd`; never rejects (the exit
+ * code is part of the result). In this process unless the command needs its own (see above), in
+ * which case `timeoutMs` bounds it.
+ */
+export function paycert(args: readonly string[], env: NodeJS.ProcessEnv = {}, cwd = PACKAGE_ROOT, timeoutMs = 120_000): Promise<CliResult> {
+  if (ownProcess(args)) return paycertProcess(args, env, cwd, timeoutMs);
+  const result = turn.then(() => inProcess(args, env, cwd));
+  turn = result.catch(() => undefined);
+  return result;
 }
 
 export function tempDir(prefix = 'paycert-'): string {

@@ -6,21 +6,27 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REFERENCE_CREDENTIALS, startReferenceTarget } from '../profiles/viopay-pos/target';
-import { paycert, tempDir } from './cli-helpers';
+import { paycert, paycertProcess, tempDir } from './cli-helpers';
 
 const json = (dir: string) => JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
 
 describe('paycert --help and usage errors', () => {
-  it.each([[['--help']], [['run', '--help']], [['serve', '--help']], [['lint', '--help']], [['merge', '--help']]])('%j prints usage and exits 0', async (args) => {
+  it('the bin prints usage and exits 0', async () => {
+    const result = await paycertProcess(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Usage: paycert/);
+  });
+
+  it.each([[['run', '--help']], [['serve', '--help']], [['lint', '--help']], [['merge', '--help']]])('%j prints usage and exits 0', async (args) => {
     const result = await paycert(args);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Usage: paycert/);
   });
 
   it('an unknown command or option is one line, exit 2, with a suggestion and no stack trace', async () => {
-    const command = await paycert(['rnu']);
+    const command = await paycertProcess(['rnu']);
     expect(command).toMatchObject({ code: 2, stderr: 'paycert: unknown command "rnu" (did you mean "paycert run"?)\n' });
-    const option = await paycert(['run', '--stirct']);
+    const option = await paycertProcess(['run', '--stirct']);
     expect(option.code).toBe(2);
     expect(option.stderr).toBe('paycert: run: unknown option --stirct (did you mean --strict?)\n');
   });

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from './main';
-import { paycert, tempDir, type CliResult } from './cli-helpers';
+import { paycert, paycertProcess, tempDir, type CliResult } from './cli-helpers';
 import { PACKAGE_ROOT } from './io';
 
 /** Runs `paycert ARGS` in this process, as the bin does. */
@@ -132,7 +132,7 @@ withFifo('files that are not regular files (the bin; a read that blocked would b
       ],
     ];
     // Act: all at once (each is a process start)
-    const results = await Promise.all(cases.map(([args]) => paycert(args, {}, PACKAGE_ROOT, 60_000)));
+    const results = await Promise.all(cases.map(([args]) => paycertProcess(args, {}, PACKAGE_ROOT, 60_000)));
     // Assert
     results.forEach((result, i) => {
       expectCleanRefusal(result);

@@ -19,6 +19,12 @@ const CARD = '5555555555554444';
 
 /** A scenario check, one whose scenario uses the state hook, a property and a Pact interaction. */
 const CHECKS = ['pos.amounts.negative', 'pos.charge.card-number-not-string', 'prop.envelope.amount-echo', 'pact.charge'];
+/**
+ * As it is, the probe and the preflight meet the target first; the polite runs are where each kind
+ * of check meets it. The Pact check (a verification child of its own, the run's dearest) is left to
+ * those.
+ */
+const CHECKS_AS_IT_IS = CHECKS.filter((id) => !id.startsWith('pact.'));
 
 /** Generous: a loaded CI machine; the run's own --max-time is what bounds it. */
 const RUN_TIMEOUT_MS = 150_000;
@@ -46,7 +52,7 @@ describe.each(HOSTILE_KINDS)('paycert run against the hostile target "%s"', (kin
     target = await startHostileTarget(kind, { politeRoot: polite });
     const dir = tempDir();
     const reports = join(dir, 'reports');
-    const args = ['run', '--config', configFor(dir, target), '--reports', reports, '--timeout', '1', '--max-time', '60', ...CHECKS.flatMap((id) => ['--check', id])];
+    const args = ['run', '--config', configFor(dir, target), '--reports', reports, '--timeout', '1', '--max-time', '60', ...(polite ? CHECKS : CHECKS_AS_IT_IS).flatMap((id) => ['--check', id])];
     // Act
     const result = await paycert(polite ? [...args, '--no-preflight'] : args, {}, undefined, RUN_TIMEOUT_MS);
     // Assert

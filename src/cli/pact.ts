@@ -19,24 +19,12 @@ import { configLine } from '../config/discover';
 import { parse, seconds } from './args';
 import { PACT_HELP } from './help';
 import { PACKAGE_ROOT, type Io } from './io';
-import { probeTarget } from './probe';
+import { probeTarget } from '../run/probe';
 import { redactorOf } from '../config/redactor-of';
-import { MESSAGE_CHARS } from '../core/evidence';
-import type { Redactor } from '../core/redactor';
-import type { InteractionVerdict } from '../pact/verify';
+import { boundedVerdicts } from '../pact/bounded-verdicts';
 import { answerBudget } from './budgets';
 import { runJestQuietly } from './jest-quiet';
 import { reportsDirProblem } from '../report/files';
-
-/**
- * The verdicts as they may leave the process: redacted, each message at most MESSAGE_CHARS (Pact's
- * mismatches can quote a whole answer). A message is cut before it is masked, so its cut end goes
- * through the redactor's cut-text masking (half a secret is masked too).
- */
-function boundedVerdicts(verdicts: InteractionVerdict[], redactor: Redactor): InteractionVerdict[] {
-  const message = (text: string) => (text.length <= MESSAGE_CHARS ? redactor.text(text) : `${redactor.cutText(text.slice(0, MESSAGE_CHARS))}... (${text.length} characters, first ${MESSAGE_CHARS} shown)`);
-  return verdicts.map((v) => redactor.value({ ...v, messages: v.messages.map(message) }));
-}
 
 /** The profiles that have a Pact contract, in the registry's order; the first is the default one. */
 function contractProfiles(): Array<Profile & { contract: ContractSide }> {

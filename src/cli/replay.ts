@@ -22,7 +22,7 @@ import { missingNeed } from '../scenario/run-scenario';
 import { parse, seconds } from './args';
 import { REPLAY_HELP } from './help';
 import { PACKAGE_ROOT, type Io } from './io';
-import { probeTarget } from './probe';
+import { probeTarget } from '../run/probe';
 import { answerBudget } from './budgets';
 import { boundResult } from '../core/evidence';
 

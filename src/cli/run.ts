@@ -22,7 +22,7 @@ import type { ProfileName } from '../config/resolved';
 import { parse, seconds } from './args';
 import { runHelp } from './help';
 import { PACKAGE_ROOT, type Io } from './io';
-import { probeTarget } from './probe';
+import { probeTarget } from '../run/probe';
 import { answerBudget } from './budgets';
 import { loadBaseline } from '../config/baseline-file';
 import { readSigningKey } from '../report/certificate';

@@ -1,5 +1,5 @@
 /**
- * Verification in a child process: pact's native verifier prints its own report to stdout, which
+ * Verification in a child process (child-main.ts): pact's native verifier prints its own report to stdout, which
  * would break into paycert's progress lines, so inside a run it works in a child whose output is
  * kept apart, and hands its verdicts back as JSON. The child is bounded like every request of the
  * run: its requests within the run's timeout and answer budget (guard.ts), and the child itself
@@ -14,7 +14,9 @@ import type { ResolvedTarget } from '../config/resolved';
 import { checkDeadlineMs, exportRunContext, newRunOptions } from '../run/context';
 import type { InteractionVerdict } from './verify';
 
-const BIN = resolve(__dirname, '..', '..', 'bin', 'paycert.js');
+/** The child: plain Node with the TypeScript loader, running only a verification (child-main.ts). */
+const LOADER = resolve(__dirname, '..', '..', 'scripts', 'register-ts.js');
+const ENTRY = resolve(__dirname, 'child-main.ts');
 /** The child's V8 heap limit: a verification needs well under 100 MB. */
 const HEAP_MB = 384;
 /** The child's resident size limit (heap, the native verifier, buffers), where /proc shows it. */
@@ -45,7 +47,7 @@ function residentBytes(pid: number): number | undefined {
 }
 
 /**
- * Verifies `file` against `target` in a child `paycert pact verify`, within the run's budgets.
+ * Verifies `file` against `target` in a child process, within the run's budgets.
  * @throws VerificationStopped when the child passed its deadline or memory cap; Error when it could not run.
  */
 export function verifyInChild(file: string, target: ResolvedTarget, timeoutMs: number, maxAnswerBytes?: number, limits: ChildLimits = {}): Promise<InteractionVerdict[]> {
@@ -57,7 +59,7 @@ export function verifyInChild(file: string, target: ResolvedTarget, timeoutMs: n
   const rssCap = limits.rssCapBytes ?? CHILD_RSS_CAP_BYTES;
   return new Promise((done, fail) => {
     // stdout is the native verifier's own report (bodies and all): not wanted, never buffered.
-    const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, BIN, 'pact', 'verify', '--pact', file, '--json-out', out], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, '-r', LOADER, ENTRY, file, out], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       if (stderr.length < STDERR_KEPT) stderr += chunk.toString('utf8');
