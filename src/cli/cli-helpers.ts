@@ -10,7 +10,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PACKAGE_ROOT, type Io } from './io';
 
 export interface CliResult {
@@ -42,24 +42,23 @@ export function paycertProcess(args: readonly string[], env: NodeJS.ProcessEnv =
 /** Commands that only a process can run: `serve` waits for a signal, `pact generate` runs jest. */
 const ownProcess = (args: readonly string[]): boolean => args[0] === 'serve' || (args[0] === 'pact' && args[1] === 'generate');
 
-/** In-process runs take turns: each sets the process's working directory and environment while it runs. */
+/** In-process runs in another working directory take turns: the working directory is the process's. */
 let turn: Promise<unknown> = Promise.resolve();
 
-/** Sets `env` on process.env and `cwd` as the working directory for the length of `work`, then puts both back. */
-async function within<T>(env: NodeJS.ProcessEnv, cwd: string, work: () => Promise<T>): Promise<T> {
-  const saved = Object.keys(env).map((key) => [key, process.env[key]] as const);
-  const savedCwd = process.cwd();
-  Object.assign(process.env, env);
-  process.chdir(cwd);
-  try {
-    return await work();
-  } finally {
-    process.chdir(savedCwd);
-    for (const [key, value] of saved) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
+/** Runs `work` with `cwd` as the working directory (waiting its turn if that is not already it), then puts it back. */
+function inDirectory<T>(cwd: string, work: () => Promise<T>): Promise<T> {
+  if (resolve(cwd) === process.cwd()) return work();
+  const result = turn.then(async () => {
+    const saved = process.cwd();
+    process.chdir(cwd);
+    try {
+      return await work();
+    } finally {
+      process.chdir(saved);
     }
-  }
+  });
+  turn = result.catch(() => undefined);
+  return result;
 }
 
 async function inProcess(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string): Promise<CliResult> {
@@ -67,8 +66,9 @@ async function inProcess(args: readonly string[], env: NodeJS.ProcessEnv, cwd: s
   const { main } = require('./main') as typeof import('./main');
   let stdout = '';
   let stderr = '';
-  const io: Io = { out: { write: (text: string) => void (stdout += text) }, err: { write: (text: string) => void (stderr += text) }, env: process.env };
-  const code = await within({ ...TEST_ENV, ...env }, cwd, () =>
+  // The CLI reads its environment from the Io (never process.env), so runs at once do not meet.
+  const io: Io = { out: { write: (text: string) => void (stdout += text) }, err: { write: (text: string) => void (stderr += text) }, env: { ...process.env, ...TEST_ENV, ...env } };
+  const code = await inDirectory(cwd, () =>
     main(args, io).catch((error: unknown) => {
       // As the bin says it: only a bug gets here.
       stderr += `paycert: internal error: ${error instanceof Error && error.stack ? error.stack : String(error)}\n`;
@@ -84,10 +84,7 @@ async function inProcess(args: readonly string[], env: NodeJS.ProcessEnv, cwd: s
  * which case `timeoutMs` bounds it.
  */
 export function paycert(args: readonly string[], env: NodeJS.ProcessEnv = {}, cwd = PACKAGE_ROOT, timeoutMs = 120_000): Promise<CliResult> {
-  if (ownProcess(args)) return paycertProcess(args, env, cwd, timeoutMs);
-  const result = turn.then(() => inProcess(args, env, cwd));
-  turn = result.catch(() => undefined);
-  return result;
+  return ownProcess(args) ? paycertProcess(args, env, cwd, timeoutMs) : inProcess(args, env, cwd);
 }
 
 export function tempDir(prefix = 'paycert-'): string {

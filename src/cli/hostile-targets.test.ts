@@ -37,35 +37,35 @@ function configFor(dir: string, target: HostileTarget): string {
   return file;
 }
 
+// The 18 runs go at once (jest's maxConcurrency at a time): most of a run against a hostile
+// target is waiting for it, and each run has its own target and folder.
 describe.each(HOSTILE_KINDS)('paycert run against the hostile target "%s"', (kind) => {
-  let target: HostileTarget | undefined;
-  afterEach(async () => {
-    await target?.close();
-    target = undefined;
-  });
-
-  it.each([
+  it.concurrent.each([
     ['as it is', false],
     ['with a polite root and no preflight', true],
   ])('%s: finishes with exit 1 or 2, one clean verdict or error, and no secret', async (_how, polite) => {
     // Arrange
-    target = await startHostileTarget(kind, { politeRoot: polite });
-    const dir = tempDir();
-    const reports = join(dir, 'reports');
-    const args = ['run', '--config', configFor(dir, target), '--reports', reports, '--timeout', '1', '--max-time', '60', ...(polite ? CHECKS : CHECKS_AS_IT_IS).flatMap((id) => ['--check', id])];
-    // Act
-    const result = await paycert(polite ? [...args, '--no-preflight'] : args, {}, undefined, RUN_TIMEOUT_MS);
-    // Assert
-    expect([1, 2]).toContain(result.code);
-    expect(result.stdout + result.stderr).not.toMatch(/internal error|\n\s+at .+:\d+:\d+\)?\n/);
-    // A verdict is stdout's last line; a run stopped before the suite says why in one line on stderr.
-    if (result.code === 1) expect(result.stdout.trimEnd().split('\n').pop()).toMatch(/^paycert: NOT CERTIFIED/);
-    else expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^paycert: /)]);
-    expect(leaks(outputsOf(result, reports), secretForms([HMAC_SECRET], MSK_HEX), [CARD])).toEqual([]);
-    // Not vacuous: the target was asked, and with a polite root the checks met it.
-    expect(target.requests()).toBeGreaterThan(polite ? 1 : 0);
-    // With what paycert said beside the code, so a failure shows why.
-    const said = `${result.stderr}${result.stdout.split('\n').filter((l) => /^paycert: |harness error|not run/.test(l)).join('\n')}`;
-    if (polite) expect(result.code === 1 ? 'exit 1' : `exit ${result.code}: ${said}`).toBe('exit 1');
+    const target = await startHostileTarget(kind, { politeRoot: polite });
+    try {
+      const dir = tempDir();
+      const reports = join(dir, 'reports');
+      const args = ['run', '--config', configFor(dir, target), '--reports', reports, '--timeout', '1', '--max-time', '60', ...(polite ? CHECKS : CHECKS_AS_IT_IS).flatMap((id) => ['--check', id])];
+      // Act
+      const result = await paycert(polite ? [...args, '--no-preflight'] : args, {}, undefined, RUN_TIMEOUT_MS);
+      // Assert
+      expect([1, 2]).toContain(result.code);
+      expect(result.stdout + result.stderr).not.toMatch(/internal error|\n\s+at .+:\d+:\d+\)?\n/);
+      // A verdict is stdout's last line; a run stopped before the suite says why in one line on stderr.
+      if (result.code === 1) expect(result.stdout.trimEnd().split('\n').pop()).toMatch(/^paycert: NOT CERTIFIED/);
+      else expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^paycert: /)]);
+      expect(leaks(outputsOf(result, reports), secretForms([HMAC_SECRET], MSK_HEX), [CARD])).toEqual([]);
+      // Not vacuous: the target was asked, and with a polite root the checks met it.
+      expect(target.requests()).toBeGreaterThan(polite ? 1 : 0);
+      // With what paycert said beside the code, so a failure shows why.
+      const said = `${result.stderr}${result.stdout.split('\n').filter((l) => /^paycert: |harness error|not run/.test(l)).join('\n')}`;
+      if (polite) expect(result.code === 1 ? 'exit 1' : `exit ${result.code}: ${said}`).toBe('exit 1');
+    } finally {
+      await target.close();
+    }
   });
 });

@@ -94,7 +94,7 @@ async function verify(argv: readonly string[], io: Io): Promise<number> {
   }
   if (asked && contractOf.name !== asked.name) throw new UserError(`pact verify: the contract ${values.pact} is for the profile ${contractOf.name}, not ${asked.name}`, undefined, undefined, `give --profile ${contractOf.name}, or leave --pact out`);
   // A run's own child gets its target and budgets through the environment, as jest workers do.
-  const run = importRunContext();
+  const run = importRunContext(io.env);
   const timeoutMs = values.timeout === undefined && run ? run.options.timeoutMs : seconds('timeout', values.timeout, 10) * 1000;
   const maxAnswerBytes = answerBudget(values['max-answer-bytes']) ?? run?.options.maxAnswerBytes;
   // The contract says which API it is for (its interactions' profile).

@@ -127,7 +127,8 @@ describe('reference target under fuzzing (PROFILE 1.4: bad input never gets a 5x
   let ref: Reference;
   const internalErrors: unknown[] = [];
   beforeAll(async () => {
-    ref = await startReference({ onInternalError: (e) => void internalErrors.push(e) });
+    // No simulated acquirer wait (it widens race windows; this test sends one request at a time): 1,500 x 5 ms of idle otherwise.
+    ref = await startReference({ gatewayLatencyMs: 0, onInternalError: (e) => void internalErrors.push(e) });
   });
   afterAll(async () => ref.close());
 
