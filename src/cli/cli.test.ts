@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REFERENCE_CREDENTIALS, startReferenceTarget } from '../profiles/viopay-pos/target';
-import { paycert, paycertProcess, tempDir } from './cli-helpers';
+import { paycert, paycertProcess, servePaycert, tempDir } from './cli-helpers';
 
 const json = (dir: string) => JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
 
@@ -153,30 +153,9 @@ describe('paycert run', () => {
   });
 });
 
-/** Starts `paycert serve ARGS` and resolves with its URL once it listens. */
-async function serve(args: string[]) {
-  const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'paycert.js'), 'serve', '--port', '0', ...args], { env: { ...process.env, PAYCERT_RUN: '' } });
-  const url = await new Promise<string>((resolve, reject) => {
-    let seen = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', () => reject(new Error(`serve exited: ${seen}`)));
-  });
-  const stop = async () => {
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
-    return exited;
-  };
-  return { url, stop };
-}
-
 describe('paycert serve', () => {
   it('--fault NAME serves the reference target with that one rule broken, and certification names the check', async () => {
-    const served = await serve(['--fault', 'nonce-replay-unchecked']);
+    const served = await servePaycert(['--fault', 'nonce-replay-unchecked']);
     try {
       const result = await paycert(['run', '--target', served.url, ...NONCE_CHECKS, '--runs', '3', '--reports', tempDir()]);
       expect(result.code).toBe(1);
@@ -192,7 +171,7 @@ describe('paycert serve', () => {
   });
 
   it('serves the reference target until stopped, and it certifies', async () => {
-    const served = await serve([]);
+    const served = await servePaycert([]);
     try {
       const result = await paycert(['run', '--target', served.url, ...NONCE_CHECKS, '--runs', '3', '--reports', tempDir()]);
       expect(result.code).toBe(0);
