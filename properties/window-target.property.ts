@@ -1,7 +1,8 @@
 /**
  * Target properties of the timestamp window and the nonce (PROFILE 1.2). Skews are relative to the
  * target's clock (estimated from its Date header) and stay 3 s away from the 300 s edge, which a
- * second of clock error cannot cross. Every nonce ends in 12 fresh random characters drawn when
+ * second of clock error cannot cross; a case whose answer came too late to tell is sent again
+ * (`judgedInTime`, support.ts). Every nonce ends in 12 fresh random characters drawn when
  * the case runs, so re-running a case (shrinking, confirming) never replays a nonce by accident.
  */
 import fc from 'fast-check';
@@ -11,11 +12,13 @@ import type { Answer } from '../src/client/pos-client';
 import type { PropertyDefinition } from '../src/property/types';
 import { registerWhenRunByJest } from '../src/property/jest-entry';
 import type { ScenarioEnv } from '../src/scenario/run-scenario';
-import { lazy, unlessStatus } from './support';
+import { judgedInTime, lazy, unlessStatus, WINDOW_S } from './support';
 import { posClientOf } from '../src/profiles/viopay-pos/session';
 import { posSettingsOf } from '../src/profiles/viopay-pos/settings';
 
 const charge = (env: ScenarioEnv) => sampleCharge({ pan: env.target.cards.approved, terminalId: posSettingsOf(env.target).terminalId }, posClientOf(env).now());
+/** A charge whose X-Timestamp is `skew` seconds from the target's clock, fixed when it is built. */
+const chargeWithSkew = (env: ScenarioEnv, skew: number) => posClientOf(env).charge(charge(env), { breaks: { timestamp: { skewSeconds: skew } } });
 
 export const insideAccepted: PropertyDefinition<number> = {
   id: 'prop.timestamp.inside-accepted',
@@ -27,7 +30,7 @@ export const insideAccepted: PropertyDefinition<number> = {
   runs: 20,
   arbitrary: () => fc.integer({ min: -297, max: 297 }),
   describe: (skew) => `timestamp ${skew} s from the target's clock`,
-  check: async (skew, env) => unlessStatus(await posClientOf(env).charge(charge(env), { breaks: { timestamp: { skewSeconds: skew } } }), 200),
+  check: (skew, env) => judgedInTime(() => chargeWithSkew(env, skew), skew < 0 ? WINDOW_S + skew : undefined, (answer) => unlessStatus(answer, 200)),
 };
 
 export const outsideRefused: PropertyDefinition<number> = {
@@ -40,7 +43,7 @@ export const outsideRefused: PropertyDefinition<number> = {
   runs: 20,
   arbitrary: () => fc.tuple(fc.integer({ min: 303, max: 7200 }), fc.constantFrom(-1, 1)).map(([s, sign]) => s * sign),
   describe: (skew) => `timestamp ${skew} s from the target's clock`,
-  check: async (skew, env) => unlessStatus(await posClientOf(env).charge(charge(env), { breaks: { timestamp: { skewSeconds: skew } } }), 401, '4001'),
+  check: (skew, env) => judgedInTime(() => chargeWithSkew(env, skew), skew > 0 ? skew - WINDOW_S : undefined, (answer) => unlessStatus(answer, 401, '4001')),
 };
 
 type Replay = { prefix: string; copies: number; together: boolean };
