@@ -22,17 +22,17 @@ function fakeSends(statuses: number[], tookMs: number) {
 
 describe('judgedInTime', () => {
   it('holds a wrong answer that came in time against the target, at once', async () => {
-    // Arrange: 3 s of slack, an answer in 1.5 s
+    // Arrange: 303 s ahead (2 s of slack), an answer in 1.5 s
     const fake = fakeSends([200], 1500);
     // Act
-    const verdict = await judgedInTime(fake.send, 3, judge, fake.clock);
+    const verdict = await judgedInTime(fake.send, 303, judge, fake.clock);
     // Assert
     expect(verdict).toBe(failure);
     expect(fake.sends()).toBe(1);
   });
 
   it('sends again a case whose wrong answer came too late, and judges the first that came in time', async () => {
-    // Arrange: late wrong answers (2.5 s, slack 3 s less 1 s of clock error), then one in time
+    // Arrange: late wrong answers (2.5 s; 303 s ahead leaves 3 s less 1 s of clock error), then one in time
     let calls = 0;
     let now = 0;
     const send = async () => {
@@ -41,7 +41,7 @@ describe('judgedInTime', () => {
       return answer(200);
     };
     // Act
-    const verdict = await judgedInTime(send, 3, judge, () => now);
+    const verdict = await judgedInTime(send, 303, judge, () => now);
     // Assert
     expect(verdict).toBe(failure);
     expect(calls).toBe(3);
@@ -51,7 +51,7 @@ describe('judgedInTime', () => {
     // Arrange
     const fake = fakeSends([200], 5000);
     // Act
-    const verdict = await judgedInTime(fake.send, 3, judge, fake.clock);
+    const verdict = await judgedInTime(fake.send, 303, judge, fake.clock);
     // Assert
     expect(verdict).toBeNull();
     expect(fake.sends()).toBe(TIMELY_TRIES);
@@ -62,8 +62,8 @@ describe('judgedInTime', () => {
     const away = fakeSends([200], 60_000);
     const right = fakeSends([401], 60_000);
     // Act / Assert
-    await expect(judgedInTime(away.send, undefined, judge, away.clock)).resolves.toBe(failure);
-    await expect(judgedInTime(right.send, 3, judge, right.clock)).resolves.toBeNull();
+    await expect(judgedInTime(away.send, -303, judge, away.clock)).resolves.toBe(failure);
+    await expect(judgedInTime(right.send, 303, judge, right.clock)).resolves.toBeNull();
     expect([away.sends(), right.sends()]).toEqual([1, 1]);
   });
 });

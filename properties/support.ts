@@ -7,6 +7,7 @@ import type { CaseFailure } from '../src/property/types';
 import type { ScenarioEnv } from '../src/scenario/run-scenario';
 import { posClientOf } from '../src/profiles/viopay-pos/session';
 import { posSettingsOf } from '../src/profiles/viopay-pos/settings';
+import { cameTooLate } from '../src/profiles/viopay-pos/late-answer';
 
 /**
  * An arbitrary built on first use. Some fast-check arbitraries (stringMatching, binary strings) cost
@@ -62,34 +63,26 @@ export function unlessStatus(answer: Answer, status: number, code?: string): Cas
   return { message: `answered ${answer.status}${detail}, expected ${status}${code ? ` ${code}` : ''}`, expected: status, actual: answer.status, exchange: answer.exchange };
 }
 
-/** PROFILE 1.2's timestamp window: 300 s either side of the target's clock. */
-export const WINDOW_S = 300;
-/** The clock error a case's distance from the window's edge must also absorb: the target's clock is known to its Date header's second. */
-const CLOCK_ERROR_S = 1;
-/** How many times a case whose answer came too late to judge is sent. */
+/** How many times a timestamp case whose answer came too late to judge is sent. */
 export const TIMELY_TRIES = 3;
 
 /**
- * Sends a timestamp case (`send` builds the request, fixing its X-Timestamp, and sends it) and
- * judges the answer with `judge`. A request the target reads t seconds after it was built carries
- * a timestamp t seconds further behind, so a case `slackSeconds` from the window's edge in that
- * direction (ahead when it must be refused, behind when it must be accepted; undefined when
- * lateness moves it away from the edge) proves nothing against the target once t reaches its slack
- * less the clock error. That happens on a loaded machine, not only on a slow network: the case is
- * sent again (a fresh timestamp and nonce), and when no answer came in time it is not held
- * against the target.
+ * Sends a timestamp case `skewSeconds` from the target's clock (`send` builds the request, fixing
+ * its X-Timestamp, and sends it) and judges the answer with `judge`. A wrong answer that came too
+ * late to prove anything (src/profiles/viopay-pos/late-answer.ts: on a loaded machine as on a slow
+ * network) sends the case again, with a fresh timestamp and nonce; when no answer came in time, the
+ * case is not held against the target.
  */
 export async function judgedInTime(
   send: () => Promise<Answer>,
-  slackSeconds: number | undefined,
+  skewSeconds: number,
   judge: (answer: Answer) => CaseFailure | null,
   clock: () => number = () => performance.now(),
 ): Promise<CaseFailure | null> {
   for (let attempt = 0; attempt < TIMELY_TRIES; attempt++) {
     const sent = clock();
     const verdict = judge(await send());
-    const tookSeconds = (clock() - sent) / 1000;
-    if (verdict === null || slackSeconds === undefined || tookSeconds < slackSeconds - CLOCK_ERROR_S) return verdict;
+    if (verdict === null || !cameTooLate(skewSeconds, clock() - sent)) return verdict;
   }
   return null;
 }

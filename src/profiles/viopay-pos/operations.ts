@@ -14,16 +14,32 @@ import type { Step } from '../../scenario/types';
 import { methodProblem, requestLineProblem } from '../../scenario/wire-checks';
 import type { ScenarioOperation } from '../scenario-side';
 import { toRequestBreaks } from './breaks';
+import { cameTooLate } from './late-answer';
 import { posSettingsOf } from './settings';
 import type { PosSession } from './session';
 import fragments from './scenario-schema.json';
 import { posStep, type RawValue, type RefundValue, type VoidValue } from './step-types';
 
-/** Signs and sends `spec` with the step's breaks and Idempotency-Key. */
-function sendSigned(spec: RequestSpec, step: Step, session: PosSession, schema?: SchemaName): Promise<Answer> {
+/** How many times a timestamp case whose answer came too late to judge is sent (late-answer.ts). */
+const TIMELY_TRIES = 5;
+
+/**
+ * Signs and sends `spec` with the step's breaks and Idempotency-Key. A step whose timestamp skew
+ * lateness can carry across the window's edge, answered as lateness would have it (a case ahead
+ * accepted, one behind refused) too late to prove it, is built and sent again, with a fresh
+ * timestamp and nonce (not where the step fixes the nonce), at most TIMELY_TRIES times.
+ */
+async function sendSigned(spec: RequestSpec, step: Step, session: PosSession, schema?: SchemaName): Promise<Answer> {
   const { break: breaks, idempotency_key: key } = posStep(step);
   const withKey = key === undefined ? spec : { ...spec, idempotencyKey: key };
-  return session.client.send(session.client.build(withKey, toRequestBreaks(breaks)), schema);
+  const requestBreaks = toRequestBreaks(breaks);
+  const skew = typeof requestBreaks.timestamp === 'object' && requestBreaks.nonce === undefined ? requestBreaks.timestamp.skewSeconds : undefined;
+  for (let attempt = 1; ; attempt++) {
+    const sent = performance.now();
+    const answer = await session.client.send(session.client.build(withKey, requestBreaks), schema);
+    const asLatenessWouldHaveIt = skew !== undefined && (skew > 0 ? answer.status === 200 : answer.status === 401);
+    if (attempt === TIMELY_TRIES || !asLatenessWouldHaveIt || !cameTooLate(skew, performance.now() - sent)) return answer;
+  }
 }
 
 /** The bytes a step's `break.body_bytes` asks for. */
