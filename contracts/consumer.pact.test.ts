@@ -5,16 +5,16 @@
  * profile's consumer and provider names) set; under `npm test` it writes to a temporary folder and
  * checks that each committed contract is what generation makes today (no drift, and the file is stable).
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contractScenarios } from '../src/pact/interactions';
 import { contractFile, type ContractNames } from '../src/pact/names';
 import { allProfiles, type Profile } from '../src/profiles';
 import type { ContractSide } from '../src/profiles/contract-side';
+import { tempDir } from '../src/testing/temp-dir';
 
 const ROOT = join(__dirname, '..');
-const dir = process.env.PAYCERT_PACT_DIR ?? mkdtempSync(join(tmpdir(), 'paycert-pact-'));
+const dir = process.env.PAYCERT_PACT_DIR ?? tempDir('paycert-pact-');
 const askedNames = JSON.parse(process.env.PAYCERT_PACT_NAMES ?? '{}') as Record<string, ContractNames>;
 const withContract = allProfiles().filter((p): p is Profile & { contract: ContractSide } => p.contract !== undefined);
 

@@ -6,7 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { paycert, tempDir } from '../src/cli/cli-helpers';
+import { paycert } from '../src/cli/cli-helpers';
+import { tempDir } from '../src/testing/temp-dir';
 import { startReferenceTarget } from '../src/profiles/viopay-pos/target';
 import { FAULTS } from '../src/profiles/viopay-pos/target/variants';
 

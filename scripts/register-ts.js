@@ -31,8 +31,8 @@ function compile(source, filename) {
   }
 }
 
-// Always ours: under plain jest, ts-node has registered itself to load jest.config.ts, with
-// options meant for that one file; the harness's sources go through swc like everywhere else.
+// Always ours, even if another loader (ts-node, say) registered itself for .ts first: the harness's
+// sources go through swc everywhere.
 require.extensions['.ts'] = function compileTs(module, filename) {
   module._compile(compile(readFileSync(filename, 'utf8'), filename), filename);
 };

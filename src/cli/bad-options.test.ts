@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir } from './cli-helpers';
+import { tempDir } from '../testing/temp-dir';
 import type { Io } from './io';
 import { main } from './main';
 

@@ -8,8 +8,6 @@
  * a signal, and `pact generate`, which runs jest.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PACKAGE_ROOT, type Io } from './io';
 
@@ -85,10 +83,6 @@ async function inProcess(args: readonly string[], env: NodeJS.ProcessEnv, cwd: s
  */
 export function paycert(args: readonly string[], env: NodeJS.ProcessEnv = {}, cwd = PACKAGE_ROOT, timeoutMs = 120_000): Promise<CliResult> {
   return ownProcess(args) ? paycertProcess(args, env, cwd, timeoutMs) : inProcess(args, env, cwd);
-}
-
-export function tempDir(prefix = 'paycert-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
 }
 
 /** A `paycert serve` child process: its URL once it listens, and a stop that resolves with its exit code. */

@@ -6,7 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REFERENCE_CREDENTIALS, startReferenceTarget } from '../profiles/viopay-pos/target';
-import { paycert, paycertProcess, servePaycert, tempDir } from './cli-helpers';
+import { paycert, paycertProcess, servePaycert } from './cli-helpers';
+import { tempDir } from '../testing/temp-dir';
 
 const json = (dir: string) => JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
 

@@ -8,7 +8,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REFERENCE_CREDENTIALS, startReferenceTarget } from '../profiles/viopay-pos/target';
-import { paycert, tempDir } from './cli-helpers';
+import { paycert } from './cli-helpers';
+import { tempDir } from '../testing/temp-dir';
 
 const { terminalId, keyId, hmacSecret, msk } = REFERENCE_CREDENTIALS;
 const config = (url: string) => `profile: viopay-pos\nbase_url: ${url}\nterminal_id: ${terminalId}\nkey_id: ${keyId}\nhmac_secret: \${DISCOVERY_SECRET}\nmsk: ${msk}\n`;

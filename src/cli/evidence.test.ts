@@ -9,7 +9,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startReferenceTarget } from '../profiles/viopay-pos/target';
-import { paycert, tempDir } from './cli-helpers';
+import { paycert } from './cli-helpers';
+import { tempDir } from '../testing/temp-dir';
 
 const json = (dir: string, file = 'report.json') => JSON.parse(readFileSync(join(dir, file), 'utf8'));
 /** Two checks: one the faulty target below fails (MUST), one it passes. */

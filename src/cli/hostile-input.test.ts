@@ -9,7 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from './main';
-import { paycert, paycertProcess, tempDir, type CliResult } from './cli-helpers';
+import { paycert, paycertProcess, type CliResult } from './cli-helpers';
+import { tempDir } from '../testing/temp-dir';
 import { PACKAGE_ROOT } from './io';
 
 /** Runs `paycert ARGS` in this process, as the bin does. */

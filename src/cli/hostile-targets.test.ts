@@ -10,7 +10,8 @@
 import { join } from 'node:path';
 import { HOSTILE_KINDS, startHostileTarget, type HostileTarget } from '../testing/hostile-set';
 import { leaks, outputsOf, secretForms } from '../testing/leaks';
-import { paycert, tempDir } from './cli-helpers';
+import { paycert } from './cli-helpers';
+import { tempDir } from '../testing/temp-dir';
 import { writeFileSync } from 'node:fs';
 
 const HMAC_SECRET = 'hostile-lab-secret-Qx9/+a';

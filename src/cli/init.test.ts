@@ -10,7 +10,8 @@ import { parseDocument, isMap, isPair, isScalar, type Node } from 'yaml';
 import { loadTargetConfig } from '../config/load-config';
 import base from '../config/target-config.schema.json';
 import { allProfiles } from '../profiles';
-import { paycert, tempDir } from './cli-helpers';
+import { paycert } from './cli-helpers';
+import { tempDir } from '../testing/temp-dir';
 import { configTemplate, DEFAULT_CONFIG_FILE, templateVariables } from './init';
 import { main } from './main';
 

@@ -14,5 +14,5 @@ export interface Io {
 
 export const processIo = (): Io => ({ out: process.stdout, err: process.stderr, env: process.env });
 
-/** The package root: specs/, jest.config.ts and package.json live here. */
+/** The package root: specs/, jest.config.js and package.json live here. */
 export const PACKAGE_ROOT = require('node:path').resolve(__dirname, '..', '..') as string;

@@ -1,5 +1,6 @@
 /** Issue 17: `paycert pact verify --profile P` chooses P's contract and P's embedded target; a wrong P is one line, exit 2. */
-import { paycert, tempDir } from './cli-helpers';
+import { paycert } from './cli-helpers';
+import { tempDir } from '../testing/temp-dir';
 
 // A working directory of its own: no discovered config there (PAYCERT_CONFIG cleared too).
 const run = (args: string[]) => paycert(['pact', 'verify', ...args], { PAYCERT_CONFIG: '' }, tempDir());

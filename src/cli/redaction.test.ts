@@ -9,7 +9,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEchoTarget, type EchoTarget } from '../testing/hostile-targets';
 import { leaks, outputsOf, secretForms } from '../testing/leaks';
-import { paycert, servePaycert, tempDir } from './cli-helpers';
+import { paycert, servePaycert } from './cli-helpers';
+import { tempDir } from '../testing/temp-dir';
 
 const HMAC_SECRET = 'lab-hmac-secret-Zq7/+x';
 const MSK_HEX = '8899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF0011223344556677';

@@ -6,7 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REFERENCE_CREDENTIALS } from '../profiles/viopay-pos/target';
-import { paycert, servePaycert, tempDir, type Served } from './cli-helpers';
+import { paycert, servePaycert, type Served } from './cli-helpers';
+import { tempDir } from '../testing/temp-dir';
 
 const REFUND_AFTER_CANCEL = 'pos.cancel.refund-after-cancel';
 /** A check the refund-after-cancel fault does not break. */

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startReferenceTarget } from '../profiles/viopay-pos/target';
-import { tempDir } from './cli-helpers';
+import { tempDir } from '../testing/temp-dir';
 import type { Io } from './io';
 import { main } from './main';
 

@@ -6,7 +6,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { paycert, tempDir } from './cli-helpers';
+import { paycert } from './cli-helpers';
+import { tempDir } from '../testing/temp-dir';
 
 /** A user's scenario file (no `profile:`: the run's), one scenario. */
 function scenario(id: string, status = 400, tags = '[amount, qa]'): string {

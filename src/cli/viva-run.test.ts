@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { makeProviderKeys } from '../profiles/viva-interapp/terminal/provider-key';
 import { startTerminalSimulator, type TerminalSimulatorOptions } from '../profiles/viva-interapp/terminal/server';
 import { TERMINAL_FAULTS_BY_NAME } from '../profiles/viva-interapp/terminal/variants';
-import { paycert, tempDir } from './cli-helpers';
+import { paycert } from './cli-helpers';
+import { tempDir } from '../testing/temp-dir';
 
 const MERCHANT_KEY = 'mk-do-not-print-7781';
 

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { VPWS_REFERENCE_TOKENS } from '../profiles/vpws/target/options';
 import { startVpwsTarget } from '../profiles/vpws/target/server';
 import { VPWS_FAULTS_BY_NAME } from '../profiles/vpws/target/variants';
-import { paycert, tempDir } from './cli-helpers';
+import { paycert } from './cli-helpers';
+import { tempDir } from '../testing/temp-dir';
 
 function config(url: string, stateUrl: string): string {
   const file = join(tempDir(), 'vpws.yaml');

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configLine, discoverConfig } from './discover';
+import { tempDir } from '../testing/temp-dir';
 
 function folderWith(...names: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'paycert-discover-'));
+  const dir = tempDir('paycert-discover-');
   for (const name of names) writeFileSync(join(dir, name), 'profile: viopay-pos\n');
   return dir;
 }

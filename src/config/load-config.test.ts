@@ -1,10 +1,10 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError, UserErrors } from '../core/errors';
 import { parseTargetConfig } from './load-config';
 import { secretsOf } from './resolved';
+import { tempDir } from '../testing/temp-dir';
 
 const MSK = '000102030405060708090A0B0C0D0E0F101112131415161718191A1B1C1D1E1F';
 const GOOD = `profile: viopay-pos
@@ -83,7 +83,7 @@ describe('parseTargetConfig, profile viva-interapp', () => {
 
   it('reads the AADE private key from a file relative to the config, or as PEM text, and counts it and the merchantKey as secrets', () => {
     // Arrange
-    const dir = mkdtempSync(join(tmpdir(), 'paycert-config-'));
+    const dir = tempDir('paycert-config-');
     writeFileSync(join(dir, 'provider.pem'), pem);
     const text = (key: string) => `profile: viva-interapp\nbase_url: http://127.0.0.1:8090\nviva:\n  merchant_key: \${MK}\n  aade_private_key: ${key}\n`;
     // Act
@@ -97,7 +97,7 @@ describe('parseTargetConfig, profile viva-interapp', () => {
 
   it('names the field when the key file is missing or is not an EC P-256 private key, never printing the key', () => {
     // Arrange
-    const dir = mkdtempSync(join(tmpdir(), 'paycert-config-'));
+    const dir = tempDir('paycert-config-');
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     writeFileSync(join(dir, 'rsa.pem'), rsa);
     const text = (key: string) => `profile: viva-interapp\nbase_url: http://127.0.0.1:8090\nviva:\n  aade_private_key: ${key}\n`;

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from './errors';
 import { assertInputFile, inputFileProblem, sizeText } from './input-file';
+import { tempDir } from '../testing/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'paycert-input-'));
+const dir = tempDir('paycert-input-');
 
 describe('inputFileProblem', () => {
   it('accepts a regular file within the limit, and leaves a missing one to the reader', () => {

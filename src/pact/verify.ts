@@ -5,7 +5,7 @@
  * as an encrypted body's plaintext). One verdict per interaction, named by its description.
  */
 import './no-tracking';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // The Verifier alone: the package's index also loads the consumer DSL, GraphQL and the matchers
@@ -88,6 +88,8 @@ export async function verifyContract(file: string, target: ResolvedTarget, timeo
     results = pactResults(error);
   } finally {
     await guard.close();
+    // Every run verifies: a copy left behind per run would pile up in the temp folder of a CI agent.
+    rmSync(dir, { recursive: true, force: true });
   }
   for (const i of runnable) {
     const c = i.comments.paycert;

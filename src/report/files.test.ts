@@ -1,17 +1,17 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportsDirProblem } from './files';
+import { tempDir } from '../testing/temp-dir';
 
 describe('reportsDirProblem', () => {
   it('accepts a new or existing directory and leaves nothing behind', () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'paycert-reports-')), 'nested', 'reports');
+    const dir = join(tempDir('paycert-reports-'), 'nested', 'reports');
     expect(reportsDirProblem(dir)).toBeNull();
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it('names a file given as the directory', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'paycert-reports-')), 'report.txt');
+    const file = join(tempDir('paycert-reports-'), 'report.txt');
     writeFileSync(file, 'x');
     expect(reportsDirProblem(file)).toBe(`${file} is a file, not a directory`);
   });

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suiteFiles, suiteHash } from './suite-hash';
+import { tempDir } from '../testing/temp-dir';
 
 function suite(): string {
-  const root = mkdtempSync(join(tmpdir(), 'paycert-suite-'));
+  const root = tempDir('paycert-suite-');
   mkdirSync(join(root, 'specs'));
   mkdirSync(join(root, 'probes'));
   writeFileSync(join(root, 'specs', 'a.spec.yaml'), 'scenarios: []\n');

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../core/errors';
 import { globRegex, specPathFiles } from './spec-paths';
+import { tempDir } from '../testing/temp-dir';
 
 function tree(paths: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'paycert-spec-paths-'));
+  const dir = tempDir('paycert-spec-paths-');
   for (const path of paths) {
     mkdirSync(join(dir, path, '..'), { recursive: true });
     writeFileSync(join(dir, path), 'scenarios: []\n');

@@ -1,14 +1,14 @@
-import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { codeSalt, parseCache } from './parse-cache';
+import { tempDir } from '../testing/temp-dir';
 
-const tempDir = () => mkdtempSync(join(tmpdir(), 'paycert-cache-'));
+const cacheDir = () => tempDir('paycert-cache-');
 
 describe('parseCache', () => {
   it('computes once per key and serves the stored result after', () => {
     // Arrange
-    const cache = parseCache('test', tempDir());
+    const cache = parseCache('test', cacheDir());
     let computed = 0;
     const compute = () => ({ n: ++computed, nested: [1, 'two'] });
     // Act
@@ -24,7 +24,7 @@ describe('parseCache', () => {
 
   it('never caches an error: the file is read again and fails again', () => {
     // Arrange
-    const dir = tempDir();
+    const dir = cacheDir();
     const cache = parseCache('test', dir);
     let calls = 0;
     const failing = () => {
@@ -40,7 +40,7 @@ describe('parseCache', () => {
 
   it('works without a writable directory (no cache, same results)', () => {
     // Arrange
-    const file = join(tempDir(), 'not-a-dir');
+    const file = join(cacheDir(), 'not-a-dir');
     writeFileSync(file, '');
     const cache = parseCache('test', join(file, 'cache'));
     let computed = 0;
@@ -55,7 +55,7 @@ describe('parseCache', () => {
 describe('codeSalt', () => {
   it('changes when a source file changes and not otherwise', () => {
     // Arrange
-    const dir = tempDir();
+    const dir = cacheDir();
     writeFileSync(join(dir, 'a.ts'), 'export const a = 1;');
     writeFileSync(join(dir, 'a.test.ts'), 'test');
     const before = codeSalt([dir]);
