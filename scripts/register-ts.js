@@ -7,11 +7,15 @@
 const { createHash } = require('node:crypto');
 const { mkdirSync, readFileSync, writeFileSync, renameSync } = require('node:fs');
 const { join } = require('node:path');
-const swc = require('@swc/core');
+// swc's native binding (tens of MB) is loaded only when a file is not in the cache: a start with a
+// warm cache (every paycert child process after the first) compiles nothing and needs none of it.
+let swc;
+const compiler = () => (swc ??= require('@swc/core'));
+const SWC_VERSION = require('@swc/core/package.json').version;
 
 const CACHE = join(__dirname, '..', 'node_modules', '.cache', 'paycert-ts');
 const OPTIONS = { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' }, sourceMaps: 'inline' };
-const SALT = `${swc.version}:${JSON.stringify(OPTIONS)}`;
+const SALT = `${SWC_VERSION}:${JSON.stringify(OPTIONS)}`;
 
 function compile(source, filename) {
   const key = createHash('sha1').update(SALT).update(filename).update(source).digest('hex');
@@ -19,7 +23,7 @@ function compile(source, filename) {
   try {
     return readFileSync(cached, 'utf8');
   } catch {
-    const { code } = swc.transformSync(source, { ...OPTIONS, filename });
+    const { code } = compiler().transformSync(source, { ...OPTIONS, filename });
     try {
       mkdirSync(CACHE, { recursive: true });
       writeFileSync(`${cached}.${process.pid}`, code);

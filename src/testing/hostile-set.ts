@@ -19,7 +19,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { createGzip } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 export const HOSTILE_KINDS = ['huge', 'endless', 'dripping', 'silent', 'resetting', 'garbage', 'bad-headers', 'gzip-bomb', 'redirect-loop'] as const;
 export type HostileKind = (typeof HOSTILE_KINDS)[number];
@@ -55,27 +55,32 @@ function huge(): Buffer {
   return hugeBody;
 }
 
-/** About 1 MiB of gzip that inflates to 1 GiB of zeros: made once, in 1 MiB steps (never 1 GiB in memory). */
-let bomb: Promise<Buffer> | undefined;
+/** About 1 MiB of gzip that inflates to 1 GiB of zeros: made once per test file (gzipOfZeros). */
+let bomb: Buffer | undefined;
 export function gzipBomb(): Promise<Buffer> {
-  bomb ??= new Promise<Buffer>((resolve, reject) => {
-    const gzip = createGzip({ level: 9 });
-    const parts: Buffer[] = [];
-    gzip.on('data', (chunk: Buffer) => parts.push(chunk));
-    gzip.on('end', () => resolve(Buffer.concat(parts)));
-    gzip.on('error', reject);
-    const zeros = Buffer.alloc(MiB);
-    let left = BOMB_INFLATED_BYTES / MiB;
-    const pump = () => {
-      while (left > 0) {
-        left--;
-        if (!gzip.write(zeros)) return void gzip.once('drain', pump);
-      }
-      gzip.end();
-    };
-    pump();
-  });
-  return bomb;
+  bomb ??= gzipOfZeros(BOMB_INFLATED_BYTES / MiB);
+  return Promise.resolve(bomb);
+}
+
+/**
+ * A gzip member that inflates to `mib` MiB of zeros, without deflating them all: deflating 1 GiB
+ * cost 2 CPU-seconds in each test file that met the bomb. A full flush empties the compressor's
+ * history, so every MiB of zeros after one becomes the same byte-aligned deflate blocks; the member
+ * is the gzip header, those blocks `mib` times, an empty final block, and the CRC-32 and size of
+ * the zeros (RFC 1951 and 1952).
+ */
+export function gzipOfZeros(mib: number): Buffer {
+  const zeros = Buffer.alloc(MiB);
+  const deflate = (data: Buffer) => deflateRawSync(data, { level: 9, finishFlush: constants.Z_FULL_FLUSH });
+  const block = deflate(zeros);
+  const header = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 0xff]);
+  const lastBlock = Buffer.from([0x03, 0x00]);
+  let crc = 0;
+  for (let i = 0; i < mib; i++) crc = crc32(zeros, crc);
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc >>> 0, 0);
+  trailer.writeUInt32LE((mib * MiB) % 2 ** 32, 4);
+  return Buffer.concat([header, ...Array<Buffer>(mib).fill(block), lastBlock, trailer]);
 }
 
 /** Writes `total` bytes of a chunked body as fast as the client reads it (the server never buffers much). */
