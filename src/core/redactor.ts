@@ -128,6 +128,10 @@ function maskRun(run: string, cards: ReadonlySet<string>): string {
   return run;
 }
 
+/** Texts up to this length are remembered once redacted (Redactor.text), at most SHORT_TEXTS_KEPT of them. */
+const SHORT_TEXT = 200;
+const SHORT_TEXTS_KEPT = 10_000;
+
 export class Redactor {
   /** A redactor that knows no secret: it still masks card numbers. */
   static readonly cardsOnly = new Redactor({});
@@ -139,6 +143,12 @@ export class Redactor {
   private readonly shortest: number;
   /** Redacted copies of objects already seen: a result passed again (in the final report) costs nothing. */
   private readonly copies = new WeakMap<object, unknown>();
+  /**
+   * Short texts already redacted. A run's check list repeats the same levels, tags, clauses and
+   * seed names thousands of times (14,000 strings, 2,000 different), and each is otherwise one
+   * pass of the secrets pattern, the digit-run pattern and the card list.
+   */
+  private readonly shortTexts = new Map<string, string>();
 
   constructor(input: RedactorInput) {
     const forms = new Set<string>();
@@ -160,6 +170,17 @@ export class Redactor {
   /** `text` with every secret replaced by `[redacted]` and every card number masked. */
   text(text: string): string {
     if (text.length < this.shortest) return text;
+    if (text.length > SHORT_TEXT) return this.redactText(text);
+    let out = this.shortTexts.get(text);
+    if (out === undefined) {
+      // Bounded: a run of a million different short texts does not keep them all.
+      if (this.shortTexts.size >= SHORT_TEXTS_KEPT) this.shortTexts.clear();
+      this.shortTexts.set(text, (out = this.redactText(text)));
+    }
+    return out;
+  }
+
+  private redactText(text: string): string {
     let out = this.secrets ? text.replace(this.secrets, REDACTED) : text;
     if (out.includes('://') && out.includes('@')) out = out.replace(URL_PASSWORD, `$1${REDACTED}@`);
     out = out.replace(DIGIT_RUN, (run: string, at: number, whole: string) => (inHexBlob(whole, at, run.length) ? run : maskRun(run, this.cards)));
