@@ -16,7 +16,6 @@ const LONGEST = [
   'src/cli/redaction.test.ts',
   'src/source/input-fuzz.test.ts',
   'specs/specs.test.ts',
-  'src/profiles/vpws/target/specs.test.ts',
   'src/profiles/vpws/target/variants.test.ts',
 ];
 
