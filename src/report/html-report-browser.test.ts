@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunReport } from '../core/types';
 import { paycertCommand } from './failure-format';
 import { launchChromium, noChromiumReason } from './html-browser';
@@ -21,12 +21,21 @@ const describeInBrowser = skipReason === undefined ? describe : describe.skip;
 
 describeInBrowser(`report.html in headless Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   let browser: Browser;
+  // One context for every page: a context per page (browser.newPage) started a renderer process
+  // for each test, about a CPU-second apiece.
+  let context: BrowserContext;
   let tmp: ReturnType<typeof tempDir>;
   let pages = 0;
 
   beforeAll(async () => {
     tmp = tempDir();
     browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  });
+
+  // Each test's page closes after it: the pages share the context.
+  afterEach(async () => {
+    for (const page of context?.pages() ?? []) await page.close();
   });
 
   afterAll(async () => {
@@ -47,7 +56,7 @@ describeInBrowser(`report.html in headless Chromium${skipReason ? ` (skipped: ${
     const path = join(tmp.dir, `report-${++pages}.html`);
     writeFileSync(path, htmlReport(report), 'utf8');
     const url = pathToFileURL(path).href;
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await context.newPage();
     // A broken page fails fast rather than at playwright's 30 s default per action.
     page.setDefaultTimeout(10_000);
     const watched: Watched = { page, url, errors: [], requests: [] };
