@@ -87,9 +87,9 @@ export async function verifyContract(file: string, target: ResolvedTarget, timeo
   } catch (error) {
     results = pactResults(error);
   } finally {
-    await guard.close();
     // Every run verifies: a copy left behind per run would pile up in the temp folder of a CI agent.
     rmSync(dir, { recursive: true, force: true });
+    await guard.close();
   }
   for (const i of runnable) {
     const c = i.comments.paycert;

@@ -10,20 +10,9 @@ import { referenceTarget } from '../../../run/resolve-target';
 import { envFor } from '../../../scenario/env';
 import { loadScenarios, specFiles } from '../../../scenario/load';
 import { runScenarios } from '../../../scenario/run-all';
-import type { VpwsTargetOptionsInput } from './options';
 import { startVpwsTarget } from './server';
 
 const scenarios = loadScenarios(specFiles([join(__dirname, '..', '..', '..', '..', 'specs')])).filter((s) => s.profile === 'vpws');
-
-async function certify(options: VpwsTargetOptionsInput): Promise<CheckResult[]> {
-  const running = await startVpwsTarget({ gatewayLatencyMs: 1, ...options });
-  try {
-    const target = referenceTarget(running.url, running.stateUrl, true, 'vpws');
-    return await runScenarios(scenarios, envFor(target, `vpws-specs-${Date.now()}`, 5000));
-  } finally {
-    await running.close();
-  }
-}
 
 /** One line per result that did not pass, readable in a failed assertion. */
 const notPassed = (results: readonly CheckResult[]) =>
@@ -31,7 +20,16 @@ const notPassed = (results: readonly CheckResult[]) =>
 
 describe('the VPWS scenarios of specs/', () => {
   it('every one passes against the VPWS reference target', async () => {
-    const results = await certify({});
+    // Arrange
+    const running = await startVpwsTarget({ gatewayLatencyMs: 1 });
+    let results: CheckResult[];
+    try {
+      // Act
+      results = await runScenarios(scenarios, envFor(referenceTarget(running.url, running.stateUrl, true, 'vpws'), `vpws-specs-${Date.now()}`, 5000));
+    } finally {
+      await running.close();
+    }
+    // Assert
     expect(results.length).toBe(scenarios.length);
     expect(notPassed(results)).toEqual([]);
   });
