@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { Redactor, REDACTED } from './redactor';
 
 const SECRET = 'lab-hmac-secret-Zq7/+x';
@@ -137,6 +138,28 @@ describe('Redactor', () => {
     expect(withPem.text(`key ${pem}`)).toBe(`key ${REDACTED}`);
     expect(withPem.text(JSON.stringify({ k: pem }))).toBe(`{"k":"${REDACTED}"}`);
     expect(withPem.text(pem.split('\n')[1]!)).toBe(REDACTED);
+  });
+
+  it('masks a text with no escape character exactly as the escaped-secrets pattern would', () => {
+    // Arrange: texts of secrets (any case), their forms and other characters, no escape character
+    // among them. A trailing " %" sends the same text through the escaped pattern; it can end no
+    // secret's form, so the two must agree on everything before it.
+    const plainToken = 'dealer-token-0123456789';
+    const plainMsk = Buffer.from('00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff', 'hex');
+    const subject = new Redactor({ secrets: [plainToken, plainMsk.toString('hex')], secretBytes: [plainMsk] });
+    const piece = fc.constantFrom(plainToken, plainToken.toUpperCase(), plainToken.slice(0, 9), plainMsk.toString('hex'), plainMsk.toString('base64url'), plainMsk.toString('hex').toUpperCase(), 'dealer-', '"', ' ', 'x', '0', '/');
+    const text = fc.array(piece, { maxLength: 8 }).map((pieces) => pieces.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        // Act
+        const plain = subject.text(t);
+        const escaped = subject.text(`${t} %`);
+        // Assert
+        expect(escaped).toBe(`${plain} %`);
+        expect(plain.toLowerCase()).not.toContain(plainToken.toLowerCase());
+      }),
+      { seed: 42, numRuns: 300 },
+    );
   });
 
   it('leaves forms too short to tell from text alone, and knows no secret when given none', () => {

@@ -57,6 +57,8 @@ function inHexBlob(text: string, start: number, length: number): boolean {
  */
 const URL_PASSWORD = /(:\/\/[^\s/:@]*:)[^\s/@]+@/g;
 
+/** A character that starts an escape the escaped secrets pattern reads: `%`, a JSON backslash, or `+` for a space. */
+const ESCAPE_CHAR = /[%\\+]/;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const toBase64Url = (base64: string) => base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
@@ -136,7 +138,20 @@ export class Redactor {
   /** A redactor that knows no secret: it still masks card numbers. */
   static readonly cardsOnly = new Redactor({});
 
-  private readonly secrets: RegExp | null;
+  /**
+   * Every secret form, each text secret written with any of its characters escaped (URI, form or
+   * JSON escapes). About 500 alternatives, which V8 takes ~70 ms to compile (measured): compiled
+   * the first time a text with an escape character needs it, so a process that never redacts such a
+   * text (a Pact verification child) never pays for it.
+   */
+  private escapedSecrets: RegExp | null | undefined;
+  private readonly escapedSource: string | null;
+  /**
+   * The same secrets as they are written in a text with no escape character (`%`, backslash, `+`): there,
+   * the escaped pattern can only match each text secret as it is, so this small pattern matches
+   * exactly what it matches.
+   */
+  private readonly plainSecrets: RegExp | null;
   private readonly forms: readonly string[];
   private readonly cards: ReadonlySet<string>;
   /** The shortest string that can hold anything this redactor masks. */
@@ -160,9 +175,12 @@ export class Redactor {
     for (const bytes of input.secretBytes ?? []) if (bytes.length > 0) for (const form of formsOf(Buffer.from(bytes))) forms.add(form);
     // Longest first, so a form is masked whole rather than the shorter form inside it.
     this.forms = [...forms].filter((f) => f.length >= MIN_FORM).sort((a, b) => b.length - a.length);
-    const patterns = [...[...texts].sort((a, b) => b.length - a.length).map(escapedPattern), ...this.forms.filter((f) => !texts.has(f)).map(escapeRegExp)];
+    const longestTexts = [...texts].sort((a, b) => b.length - a.length);
+    const otherForms = this.forms.filter((f) => !texts.has(f)).map(escapeRegExp);
+    const escaped = [...longestTexts.map(escapedPattern), ...otherForms];
+    this.escapedSource = escaped.length > 0 ? escaped.join('|') : null;
     // Case-insensitive: hex and percent escapes come back in either case; a false match only over-masks.
-    this.secrets = patterns.length > 0 ? new RegExp(patterns.join('|'), 'gi') : null;
+    this.plainSecrets = escaped.length > 0 ? new RegExp([...longestTexts.map(escapeRegExp), ...otherForms].join('|'), 'gi') : null;
     this.cards = new Set((input.cards ?? []).filter((c) => /^\d+$/.test(c) && c.length >= MIN_CARD));
     this.shortest = Math.min(MIN_CARD, ...this.forms.map((f) => f.length));
   }
@@ -181,11 +199,18 @@ export class Redactor {
   }
 
   private redactText(text: string): string {
-    let out = this.secrets ? text.replace(this.secrets, REDACTED) : text;
+    const secrets = ESCAPE_CHAR.test(text) ? this.escapedSecretsPattern() : this.plainSecrets;
+    let out = secrets ? text.replace(secrets, REDACTED) : text;
     if (out.includes('://') && out.includes('@')) out = out.replace(URL_PASSWORD, `$1${REDACTED}@`);
     out = out.replace(DIGIT_RUN, (run: string, at: number, whole: string) => (inHexBlob(whole, at, run.length) ? run : maskRun(run, this.cards)));
     for (const card of this.cards) if (out.includes(card)) out = out.split(card).join(maskPan(card));
     return out;
+  }
+
+  /** The escaped secrets pattern, compiled on first use. */
+  private escapedSecretsPattern(): RegExp | null {
+    if (this.escapedSecrets === undefined) this.escapedSecrets = this.escapedSource === null ? null : new RegExp(this.escapedSource, 'gi');
+    return this.escapedSecrets;
   }
 
   /**
