@@ -3,7 +3,6 @@ import type { ResolvedTarget } from '../../config/resolved';
 import type { KcvMethod } from '../../crypto/kcv';
 import { variantNamed, type ReferenceStartOptions, type StartedReference, type TargetSide } from '../target-side';
 import { CLIENT_COMMAND } from './client-command';
-import { clientSelftestPart } from './client-judge/selftest';
 import { posPreflight } from './preflight';
 import { posSettingsOf, publishedPosSettings, type PosSettings } from './settings';
 import { REFERENCE_CREDENTIALS, type TargetOptionsInput } from './target/options';
@@ -90,7 +89,8 @@ export const targetSide: TargetSide<PosSettings> = {
   catalogue: { faults: [...FAULTS.values()], variations: [...LEGAL_VARIATIONS.values()] },
   preflight: (target, budget) => posPreflight(target, posSettingsOf(target), budget),
   commands: [CLIENT_COMMAND],
-  extraSelftests: [{ title: 'client judge: correct, legal and faulty POS apps', run: clientSelftestPart }],
+  // The client judge loads when the selftest runs it, not with the registry (every process loads that).
+  extraSelftests: [{ title: 'client judge: correct, legal and faulty POS apps', run: async () => (await import('./client-judge/selftest')).clientSelftestPart() }],
   mutate: () => [
     'src/profiles/viopay-pos/target/rules/**/*.ts',
     'src/profiles/viopay-pos/target/operations/*.ts',

@@ -6,7 +6,6 @@ import { readAadeKey, VIVA_COMMAND } from './lint-command';
 import { vivaPreflight } from './preflight';
 import { DEFAULT_VIVA_SETTINGS, vivaSettingsOf, type VivaSettings } from './settings';
 import { INTERAPP_PATH } from './protocol/adapter';
-import { readBook } from './terminal/book';
 import { makeProviderKeys } from './terminal/provider-key';
 import type { TerminalRules } from './terminal/rules';
 import { sampleBook } from './terminal/sample-book';
@@ -34,7 +33,8 @@ async function start(given: ReferenceStartOptions = {}): Promise<StartedReferenc
   const served = given.serveOptions;
   const bookFile = served?.book;
   const keyFile = served?.['aade-public-key'];
-  const book = bookFile === undefined ? sampleBook() : readBook(bookFile);
+  // Loaded for a user's book only: the book reader brings the YAML parser, which a run's processes (a Pact child) never use.
+  const book = bookFile === undefined ? sampleBook() : (require('./terminal/book') as typeof import('./terminal/book')).readBook(bookFile);
   const keys = served ? undefined : makeProviderKeys();
   const aadeKey = keys?.publicKey ?? (keyFile === undefined ? undefined : readAadeKey(keyFile));
   const running = await startTerminalSimulator({ book, aadeKey, rules, ...(given.port !== undefined && { port: given.port }), ...(given.host !== undefined && { host: given.host }) });
