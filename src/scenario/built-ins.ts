@@ -3,7 +3,7 @@
  * the loader checks `${run.unique}`, `${clock.last_year}`... against and the runner fills. The
  * engine's are `run` and `clock`; a profile adds its own (its scenario side's `builtInFields`).
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytesFromPool } from '../crypto/random';
 import type { Profile } from '../profiles';
 import type { ScenarioSession } from '../profiles/scenario-side';
 import type { ResolvedTarget } from '../config/resolved';
@@ -33,7 +33,7 @@ function monthsAway(now: Date): Record<string, number> {
 export function builtInValues(profile: Profile, session: ScenarioSession, target: ResolvedTarget, runId: string): Vars {
   const now = new Date(session.now());
   const vars: Record<string, Record<string, unknown>> = {
-    run: { id: runId, unique: randomBytes(6).toString('hex') },
+    run: { id: runId, unique: randomBytesFromPool(6).toString('hex') },
     clock: { year: now.getUTCFullYear(), last_year: now.getUTCFullYear() - 1, month: now.getUTCMonth() + 1, ...monthsAway(now) },
   };
   for (const [name, values] of Object.entries(profile.scenario.builtIns?.(session, target) ?? {})) vars[name] = { ...vars[name], ...values };
