@@ -4,6 +4,10 @@
  * one core busy for about 13 s, in the time jest's two workers spend waiting on sockets, children
  * and browsers; one after the other, it added those 13 s to every run. tsc's report is held back
  * and printed after jest's, so the two never interleave. Arguments go to jest.
+ *
+ * tsc is incremental (tsconfig.json): it keeps what it learnt in node_modules/.cache/paycert-tsc, so
+ * a second run checks only what changed (13.8 -> 5.7 CPU-s on 2 cores). A fresh clone (CI) checks
+ * everything, as before.
  */
 const { spawn } = require('node:child_process');
 
