@@ -34,7 +34,7 @@ async function start(given: ReferenceStartOptions = {}): Promise<StartedReferenc
   const bookFile = served?.book;
   const keyFile = served?.['aade-public-key'];
   // Loaded for a user's book only: the book reader brings the YAML parser, which a run's processes (a Pact child) never use.
-  const book = bookFile === undefined ? sampleBook() : (require('./terminal/book') as typeof import('./terminal/book')).readBook(bookFile);
+  const book = bookFile === undefined ? sampleBook() : (await import('./terminal/book')).readBook(bookFile);
   const keys = served ? undefined : makeProviderKeys();
   const aadeKey = keys?.publicKey ?? (keyFile === undefined ? undefined : readAadeKey(keyFile));
   const running = await startTerminalSimulator({ book, aadeKey, rules, ...(given.port !== undefined && { port: given.port }), ...(given.host !== undefined && { host: given.host }) });
