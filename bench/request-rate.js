@@ -22,6 +22,7 @@ const autocannon = require('autocannon');
 const { startReference } = require('../src/profiles/viopay-pos/testing/reference.ts');
 const { sampleCharge } = require('../src/client/fixtures.ts');
 const { measure } = require('./process-tree.js');
+const { budget, conditions } = require('./budget.js');
 
 const root = join(__dirname, '..');
 const CONCURRENCY = 4; // paycert run's default --concurrency
@@ -53,8 +54,8 @@ async function main() {
     const ended = Date.parse(whole.report.endedAt);
     const perKind = new Map();
     for (const r of whole.report.checks) perKind.set(kindOf(r), (perKind.get(kindOf(r)) ?? 0) + r.durationMs);
-    console.log(`paycert run --target (reference target in the bench process, ${whole.report.checks.length} checks, exit ${whole.code})`);
-    console.log(`  wall ${whole.seconds.toFixed(2)} s (budget 10 s): start-up ${((started - whole.spawned) / 1000).toFixed(2)} s, run ${((ended - started) / 1000).toFixed(2)} s, teardown ${((whole.exited - ended) / 1000).toFixed(2)} s`);
+    console.log(`paycert run --target (reference target in the bench process, ${whole.report.checks.length} checks, exit ${whole.code}; ${conditions})`);
+    console.log(`  wall ${whole.seconds.toFixed(2)} s (budget ${budget(10)} s): start-up ${((started - whole.spawned) / 1000).toFixed(2)} s, run ${((ended - started) / 1000).toFixed(2)} s, teardown ${((whole.exited - ended) / 1000).toFixed(2)} s`);
     console.log(`  check time by kind (summed; ${CONCURRENCY} at a time): ${[...perKind].map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
     console.log(`  requests: ${whole.sent} in the run, ${(whole.sent / ((ended - started) / 1000)).toFixed(0)}/s`);
 

@@ -1,26 +1,22 @@
 #!/usr/bin/env node
 /**
  * `npm run test:stress`: the unit suite beside a CPU hog, as on a shared CI machine. Starts HOGS
- * busy processes (default 2, one per core here) that spin until the suite ends, runs the README's
- * test command (`npm test`: scripts/test.js, the type check beside jest), and exits with its code. Every test must stay green: a localhost
- * answer that takes long under load is not a failure of the target or of the harness.
+ * busy processes (default 2, one per core here; scripts/busy-processes.js) that spin until the
+ * suite ends, runs the README's test command (`npm test`: scripts/test.js, the type check beside
+ * jest), and exits with its code. Every test must stay green: a localhost answer that takes long
+ * under load is not a failure of the target or of the harness.
  */
 const { spawn } = require('node:child_process');
-const { cpus } = require('node:os');
+const { defaultBusyCount, startBusyProcesses } = require('./busy-processes.js');
 
-const hogs = Number(process.env.HOGS ?? Math.max(2, cpus().length));
-const busy = Array.from({ length: hogs }, () =>
-  spawn(process.execPath, ['-e', 'for (;;) { Math.sqrt(Math.random()); }'], { stdio: 'ignore' }),
-);
-const stop = () => busy.forEach((p) => p.kill('SIGKILL'));
-process.on('exit', stop);
+const busy = startBusyProcesses(defaultBusyCount());
 process.on('SIGINT', () => process.exit(130));
 
 const started = Date.now();
-process.stdout.write(`test:stress: ${hogs} busy processes beside the suite\n`);
+process.stdout.write(`test:stress: ${busy.count} busy processes beside the suite\n`);
 const jest = spawn(process.execPath, [require.resolve('./test.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
 jest.on('exit', (code, signal) => {
-  stop();
-  process.stdout.write(`test:stress: ${code === 0 ? 'green' : 'RED'} in ${Math.round((Date.now() - started) / 1000)} s beside ${hogs} busy processes\n`);
+  busy.stop();
+  process.stdout.write(`test:stress: ${code === 0 ? 'green' : 'RED'} in ${Math.round((Date.now() - started) / 1000)} s beside ${busy.count} busy processes\n`);
   process.exit(code ?? (signal ? 1 : 0));
 });
