@@ -16,6 +16,9 @@ const swc = [
   { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
 ];
 
+// Each module compiled once per worker instead of once per test file (scripts/jest-runtime.js).
+const COMPILE_ONCE = '<rootDir>/scripts/jest-runtime.js';
+
 // Nothing phones home: the Pact core's usage events stay off in every worker (they inherit this).
 process.env.PACT_DO_NOT_TRACK ??= 'true';
 
@@ -33,6 +36,7 @@ const config = {
     {
       displayName: 'unit',
       testEnvironment: 'node',
+      runtime: COMPILE_ONCE,
       roots: ['<rootDir>/src', '<rootDir>/vectors', '<rootDir>/properties', '<rootDir>/probes', '<rootDir>/contracts', '<rootDir>/specs'],
       testMatch: ['**/*.test.ts'],
       transform: { '^.+\\.ts$': swc },
@@ -41,6 +45,7 @@ const config = {
     {
       displayName: 'conformance',
       testEnvironment: 'node',
+      runtime: COMPILE_ONCE,
       roots: ['<rootDir>/specs', '<rootDir>/probes', '<rootDir>/properties', '<rootDir>/contracts'],
       testMatch: ['**/*.spec.yaml', '**/*.probe.ts', '**/*.property.ts', '**/contracts/*.contract.ts'],
       transform: { '^.+\\.ts$': swc, '^.+\\.ya?ml$': '<rootDir>/scripts/jest-spec-transform.js' },
