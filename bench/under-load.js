@@ -8,9 +8,9 @@
  */
 const { spawnSync } = require('node:child_process');
 const { join } = require('node:path');
-const { defaultBusyCount, startBusyProcesses } = require('../scripts/busy-processes.js');
+const { startBusyProcesses } = require('../scripts/busy-processes.js');
 
-const busy = startBusyProcesses(defaultBusyCount());
+const busy = startBusyProcesses();
 process.stdout.write(`bench:stress: ${busy.count} busy processes beside the bench\n`);
 let failed = false;
 for (const script of ['paycert-run.js', 'request-rate.js']) {

@@ -6,20 +6,15 @@
 const { spawn } = require('node:child_process');
 const { cpus } = require('node:os');
 
-/** How many by default: one per core, at least 2 (or HOGS from the environment). */
-function defaultBusyCount(env = process.env) {
-  return Number(env.HOGS ?? Math.max(2, cpus().length));
-}
-
 /**
- * Starts `count` busy processes; `stop()` kills them (also called when this process exits, so
- * none outlives it).
+ * Starts `count` busy processes (default HOGS from the environment, else one per core, at least
+ * 2); `stop()` kills them (also called when this process exits, so none outlives it).
  */
-function startBusyProcesses(count) {
+function startBusyProcesses(count = Number(process.env.HOGS ?? Math.max(2, cpus().length))) {
   const busy = Array.from({ length: count }, () => spawn(process.execPath, ['-e', 'for (;;) { Math.sqrt(Math.random()); }'], { stdio: 'ignore' }));
   const stop = () => busy.forEach((p) => p.killed || p.kill('SIGKILL'));
   process.on('exit', stop);
   return { count, stop };
 }
 
-module.exports = { defaultBusyCount, startBusyProcesses };
+module.exports = { startBusyProcesses };

@@ -28,7 +28,7 @@ let current;
 
 /** The module's source as one function expression, as jest's own wrapper did before compileFunction. */
 function wrap(source, parameters) {
-  return `({"${KEY}":function(${parameters.join(',')}){${source}\n}});`;
+  return `({"${KEY}":function(${parameters}){${source}\n}});`;
 }
 
 /** `compile(source, filename)` of jest's executor, reusing the worker's script for an unchanged file. */
@@ -42,7 +42,7 @@ function compileOnce(jestCompile) {
     if (entry === undefined || entry.source !== source || entry.parameters !== parameters) {
       let script;
       try {
-        script = new Script(wrap(source, this.injectedModuleParameters), {
+        script = new Script(wrap(source, parameters), {
           filename,
           importModuleDynamically: (specifier, _script, attributes) => current.dynamicImport(specifier, filename, current.environment.getVmContext(), attributes),
         });

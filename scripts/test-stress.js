@@ -7,9 +7,9 @@
  * under load is not a failure of the target or of the harness.
  */
 const { spawn } = require('node:child_process');
-const { defaultBusyCount, startBusyProcesses } = require('./busy-processes.js');
+const { startBusyProcesses } = require('./busy-processes.js');
 
-const busy = startBusyProcesses(defaultBusyCount());
+const busy = startBusyProcesses();
 process.on('SIGINT', () => process.exit(130));
 
 const started = Date.now();

@@ -144,7 +144,7 @@ export class Redactor {
    * the first time a text with an escape character needs it, so a process that never redacts such a
    * text (a Pact verification child) never pays for it.
    */
-  private escapedSecrets: RegExp | null | undefined;
+  private escapedSecrets: RegExp | undefined;
   private readonly escapedSource: string | null;
   /**
    * The same secrets as they are written in a text with no escape character (`%`, backslash, `+`): there,
@@ -199,18 +199,13 @@ export class Redactor {
   }
 
   private redactText(text: string): string {
-    const secrets = ESCAPE_CHAR.test(text) ? this.escapedSecretsPattern() : this.plainSecrets;
+    // No secrets, no pattern (both are null together); else the escaped one, compiled on first use, only when the text can hold an escape.
+    const secrets = this.escapedSource === null ? null : ESCAPE_CHAR.test(text) ? (this.escapedSecrets ??= new RegExp(this.escapedSource, 'gi')) : this.plainSecrets;
     let out = secrets ? text.replace(secrets, REDACTED) : text;
     if (out.includes('://') && out.includes('@')) out = out.replace(URL_PASSWORD, `$1${REDACTED}@`);
     out = out.replace(DIGIT_RUN, (run: string, at: number, whole: string) => (inHexBlob(whole, at, run.length) ? run : maskRun(run, this.cards)));
     for (const card of this.cards) if (out.includes(card)) out = out.split(card).join(maskPan(card));
     return out;
-  }
-
-  /** The escaped secrets pattern, compiled on first use. */
-  private escapedSecretsPattern(): RegExp | null {
-    if (this.escapedSecrets === undefined) this.escapedSecrets = this.escapedSource === null ? null : new RegExp(this.escapedSource, 'gi');
-    return this.escapedSecrets;
   }
 
   /**
